@@ -1,0 +1,106 @@
+// The plan model: what a 重要事项推进计划表 says, as data. Everything else reads these types.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+/** count: additive (H1 + H2 = year); level: a stock reached by a date; ratio: a rate that doesn't add;
+ *  change: a change against last year; milestone: something done by a date. */
+export const IndicatorKindSchema = z.enum(['count', 'level', 'ratio', 'change', 'milestone']);
+export type IndicatorKind = z.infer<typeof IndicatorKindSchema>;
+
+export const ComparatorSchema = z.enum(['>=', '<=', '≈', '=']);
+export type Comparator = z.infer<typeof ComparatorSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const IndicatorSchema = z.object({
+  /** "<序号>.<k>", k in order of appearance in 年度任务目标, then the half-year cells. */
+  id: z.string().regex(/^\d+\.\d+$/),
+  /** 序号 of the item it belongs to. */
+  item: z.number().int().positive(),
+  label: z.string(),
+  /** Base unit: 人, 场次, %, 个百分点, 个, … ('' for milestones). */
+  unit: z.string(),
+  kind: IndicatorKindSchema,
+  comparator: ComparatorSchema,
+  annual: z.number().nullable(),
+  h1: z.number().nullable(),
+  /** The second half's own figure as written (not cumulative). */
+  h2: z.number().nullable(),
+  deadline: isoDate.nullable(),
+  /** Per-event figures ("每场涵盖30家企业"): the event unit, else null. */
+  per: z.string().nullable(),
+  /** The words it came from. */
+  source: z.string(),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+
+export const PlanItemSchema = z.object({
+  no: z.number().int().positive(),
+  name: z.string().min(1),
+  summary: z.string(),
+  annualGoal: z.string(),
+  h1Plan: z.string(),
+  h2Plan: z.string(),
+  leadUnits: z.array(z.string().min(1)),
+  indicators: z.array(IndicatorSchema),
+});
+export type PlanItem = z.infer<typeof PlanItemSchema>;
+
+export const PlanWarningSchema = z.object({
+  /** 序号, or null for a warning about a line that isn't an item. */
+  item: z.number().int().nullable(),
+  message: z.string(),
+});
+export type PlanWarning = z.infer<typeof PlanWarningSchema>;
+
+export const PlanSchema = z.object({
+  title: z.string(),
+  year: z.number().int(),
+  items: z.array(PlanItemSchema),
+  warnings: z.array(PlanWarningSchema),
+});
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const STATUSES = ['met', 'on-track', 'at-risk', 'shortfall', 'missing', 'not-due', 'invalid'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const STATUS_LABEL: Record<Status, string> = {
+  met: '已达标',
+  'on-track': '按期推进',
+  'at-risk': '进度滞后',
+  shortfall: '未达标',
+  missing: '未填报',
+  'not-due': '未到期',
+  invalid: '数据有误',
+};
+
+/** What a person typed into an entry cell, as read from a workbook. */
+export type EntryValue = string | number | boolean | Date | null;
+
+export interface Entry {
+  id: string;
+  h1: EntryValue;
+  annual: EntryValue;
+}
+
+export interface Judgement {
+  id: string;
+  item: number;
+  status: Status;
+  /** Parsed figures (null when blank or unreadable). */
+  h1Actual: number | null;
+  annualActual: number | null;
+  /** Progress against the target due at the as-of date, in percent (null when it doesn't apply). */
+  rate: number | null;
+  /** Chinese 说明 with the gap. */
+  message: string;
+}
+
+/** Thrown for bad user input; apps show `message` and never a stack trace. */
+export class InputError extends Error {
+  constructor(message: string, readonly where?: string) {
+    super(where ? `${where}: ${message}` : message);
+    this.name = 'InputError';
+  }
+}
