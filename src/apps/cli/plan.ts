@@ -1,0 +1,27 @@
+// `tuijin plan [FILE] [--json]`: reads a plan table and prints what was understood.
+import { parsePlan } from '../../core/plan/parse';
+import { STATUS_LABEL } from '../../core/model';
+import { parseArgs } from './args';
+import { readTextFile, seedPath } from './files';
+import type { Command } from './io';
+
+export const planCommand: Command = async (argv, io) => {
+  const args = parseArgs(argv, [], ['json']);
+  const file = args.positional[0] ?? seedPath();
+  const plan = parsePlan(readTextFile(file));
+  if (args.flags.has('json')) {
+    io.out(JSON.stringify(plan, null, 2));
+    return 0;
+  }
+  void STATUS_LABEL;
+  io.out(`${plan.title}`);
+  for (const item of plan.items) {
+    io.out(`${item.no}. ${item.name}  [${item.leadUnits.join('、')}]`);
+    for (const ind of item.indicators) {
+      const fig = (v: number | null) => (v === null ? '—' : String(v));
+      io.out(`   ${ind.id} ${ind.label} ${ind.comparator} ${fig(ind.annual)}${ind.unit} (上半年 ${fig(ind.h1)}, 下半年 ${fig(ind.h2)}) [${ind.kind}]`);
+    }
+  }
+  for (const w of plan.warnings) io.out(`warning: ${w.item === null ? '' : `item ${w.item}: `}${w.message}`);
+  return 0;
+};
