@@ -1,0 +1,202 @@
+// Progress judgement: entered figures against an indicator's targets at an as-of date.
+// H1 closes on 06-30 and the year on 12-31 (or the indicator's own deadline).
+import { Entry, EntryValue, Indicator, Judgement, Status, STATUS_LABEL } from './model';
+import { formatFigure, parseFigure } from './numbers';
+
+const DAY = 86_400_000;
+
+function toTime(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+/** True when `s` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(toTime(s));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/** "2023-06-30" → "2023年6月30日" */
+export function chineseDate(date: string): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+const DONE = /^(已完成|完成|已办结|是|已|✓|✔|√|☑|y|yes|done|true|ok)$/i;
+const NOT_DONE = /^(未完成|否|没有|无|未|进行中|推进中|×|✗|✘|n|no|false)$/i;
+
+function fig(v: number, unit: string): string {
+  return `${formatFigure(v)}${unit}`;
+}
+
+function pct(actual: number, target: number): number | null {
+  if (target === 0) return null;
+  return Math.round((actual / target) * 1000) / 10;
+}
+
+interface Read {
+  value: number | null;
+  error: string | null;
+}
+
+function readEntry(v: EntryValue, what: string): Read {
+  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { value: null, error: null };
+  const r = parseFigure(v);
+  if (!r.ok) return { value: null, error: `${what}${r.reason}` };
+  return { value: r.value, error: null };
+}
+
+function blank(v: EntryValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Periods of an indicator in the plan year: H1 ends 06-30, the year at its deadline or 12-31. */
+function periods(ind: Indicator, year: number) {
+  const start = toTime(`${year}-01-01`);
+  const h1End = toTime(`${year}-06-30`);
+  const yearEnd = toTime(ind.deadline && ind.deadline.startsWith(String(year)) ? ind.deadline : `${year}-12-31`);
+  return { start, h1End: Math.min(h1End, yearEnd), yearEnd };
+}
+
+function makeJudgement(ind: Indicator, status: Status, h1: number | null, annual: number | null, rate: number | null, message: string): Judgement {
+  return { id: ind.id, item: ind.item, status, h1Actual: h1, annualActual: annual, rate, message };
+}
+
+function judgeMilestone(ind: Indicator, entry: Entry | undefined, asOf: number, year: number): Judgement {
+  const due = toTime(ind.deadline ?? `${year}-12-31`);
+  const values = [entry?.h1 ?? null, entry?.annual ?? null].filter((v) => !blank(v));
+  const done = values.some((v) => {
+    if (v instanceof Date) return true;
+    if (typeof v === 'boolean') return v;
+    const s = String(v).trim();
+    return DONE.test(s) || /^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?$/.test(s);
+  });
+  const dueText = `要求${chineseDate(new Date(due).toISOString().slice(0, 10))}前完成`;
+  if (done) return makeJudgement(ind, 'met', null, null, 100, `已完成（${dueText}）`);
+  const unreadable = values.find((v) => typeof v !== 'string' || !NOT_DONE.test(String(v).trim()));
+  if (unreadable !== undefined) {
+    return makeJudgement(ind, 'invalid', null, null, null, `无法识别“${String(unreadable)}”：请填写“已完成”“未完成”或完成日期`);
+  }
+  if (asOf >= due) {
+    return values.length
+      ? makeJudgement(ind, 'shortfall', null, null, 0, `未完成，${dueText}，已逾期`)
+      : makeJudgement(ind, 'missing', null, null, null, `${dueText}，尚未填报`);
+  }
+  return values.length
+    ? makeJudgement(ind, 'on-track', null, null, null, `推进中，${dueText}`)
+    : makeJudgement(ind, 'not-due', null, null, null, `${dueText}，尚未到期`);
+}
+
+/** Judges one indicator's entry at `asOf` (YYYY-MM-DD) in the plan's `year`. */
+export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, year: number): Judgement {
+  const planYear = year;
+  const now = toTime(asOf);
+  if (ind.kind === 'milestone') return judgeMilestone(ind, entry, now, planYear);
+
+  const unit = ind.unit;
+  const h1Read = readEntry(entry?.h1 ?? null, '上半年完成');
+  const yrRead = readEntry(entry?.annual ?? null, '全年完成');
+  const h1 = h1Read.value;
+  const yr = yrRead.value;
+  const invalid = (reason: string) => makeJudgement(ind, 'invalid', h1, yr, null, reason);
+  if (h1Read.error) return makeJudgement(ind, 'invalid', null, yr, null, h1Read.error);
+  if (yrRead.error) return makeJudgement(ind, 'invalid', h1, null, null, yrRead.error);
+  for (const [v, what] of [
+    [h1, '上半年完成'],
+    [yr, '全年完成'],
+  ] as const) {
+    if (v === null) continue;
+    if (v < 0 && ind.kind !== 'change') return invalid(`${what}不能为负数（${formatFigure(v)}）`);
+    if (unit === '%' && v > 100) return invalid(`${what}是百分比，不能超过100（${formatFigure(v)}）`);
+    const scale = Math.max(Math.abs(ind.annual ?? 0), Math.abs(ind.h1 ?? 0), Math.abs(ind.h2 ?? 0));
+    if (scale > 0 && Math.abs(v) > 100 * scale) return invalid(`${what}${fig(v, unit)}超过目标的100倍，请核对单位`);
+  }
+  const additive = ind.kind === 'count' || ind.kind === 'level';
+  if (additive && h1 !== null && yr !== null && yr < h1) {
+    return invalid(`全年完成（累计）${fig(yr, unit)}小于上半年完成${fig(h1, unit)}`);
+  }
+
+  const { start, h1End, yearEnd } = periods(ind, planYear);
+  const flip = ind.comparator === '<=';
+  // ≈ allows 5% either side; a ≤ target is met at or under it.
+  const reached = (actual: number, target: number) =>
+    flip ? actual <= target : ind.comparator === '≈' ? actual >= target * 0.95 : actual >= target;
+  const annualTarget = ind.annual ?? (ind.h1 !== null && ind.h2 !== null && additive ? ind.h1 + ind.h2 : ind.h2 ?? ind.h1);
+  const h1Target = ind.h1;
+  const latest = yr ?? h1;
+
+  if (now < start) {
+    return latest === null
+      ? makeJudgement(ind, 'not-due', h1, yr, null, `${planYear}年尚未开始`)
+      : makeJudgement(ind, 'on-track', h1, yr, null, `${planYear}年尚未开始，已填报${fig(latest, unit)}`);
+  }
+
+  const gapText = (label: string, target: number, actual: number) => {
+    const gap = flip ? actual - target : target - actual;
+    const rate = pct(actual, target);
+    const rateText = rate === null || flip ? '' : `（${rate}%）`;
+    if (gap <= 0) return `${label}${fig(target, unit)}，实际${fig(actual, unit)}${flip ? '，未超出' : '，已达到'}${rateText}`;
+    return `${label}${fig(target, unit)}，实际${fig(actual, unit)}，${flip ? '超出' : '差'}${fig(gap, unit)}${rateText}`;
+  };
+
+  // The year (or the deadline) has closed: the annual figure decides.
+  if (now >= yearEnd && annualTarget !== null) {
+    const actual = additive ? yr : yr ?? h1;
+    if (actual === null) return makeJudgement(ind, 'missing', h1, yr, null, `全年目标${fig(annualTarget, unit)}，全年完成未填报`);
+    const ok = reached(actual, annualTarget);
+    return makeJudgement(ind, ok ? 'met' : 'shortfall', h1, yr, flip ? null : pct(actual, annualTarget), gapText('全年目标', annualTarget, actual));
+  }
+
+  // Reached the year's target early (additive and rates alike): met. A ≤ target can't be met before the close.
+  if (additive && !flip && latest !== null && annualTarget !== null && reached(latest, annualTarget)) {
+    return makeJudgement(ind, 'met', h1, yr, pct(latest, annualTarget), gapText('全年目标', annualTarget, latest));
+  }
+
+  // H1 has closed: its figure is due and is held to the H1 target.
+  if (now >= h1End && h1Target !== null && h1End < yearEnd) {
+    const h1Actual = h1 ?? (additive ? null : yr);
+    if (h1Actual === null) return makeJudgement(ind, 'missing', h1, yr, null, `上半年目标${fig(h1Target, unit)}，上半年完成未填报`);
+    if (!reached(h1Actual, h1Target)) {
+      return makeJudgement(ind, 'shortfall', h1, yr, flip ? null : pct(h1Actual, h1Target), gapText('上半年目标', h1Target, h1Actual));
+    }
+  }
+
+  if (latest === null) {
+    return makeJudgement(ind, 'not-due', h1, yr, null, `${annualTarget === null ? '' : `全年目标${fig(annualTarget, unit)}，`}尚未到期`);
+  }
+  if (annualTarget === null) return makeJudgement(ind, 'on-track', h1, yr, null, `已填报${fig(latest, unit)}`);
+
+  // A period is open: compare with what should be done by now.
+  if (!additive || flip) {
+    // Rates, changes and ≤ targets hold at every moment; there is no pro-rata share of a rate.
+    const target = now < h1End && h1Target !== null ? h1Target : annualTarget;
+    const ok = reached(latest, target);
+    return makeJudgement(ind, ok ? 'on-track' : 'at-risk', h1, yr, flip ? null : pct(latest, target), gapText('目标', target, latest));
+  }
+  let expected: number;
+  if (h1Target !== null && h1End < yearEnd) {
+    expected = now < h1End
+      ? (h1Target * (now - start + DAY)) / (h1End - start + DAY)
+      : h1Target + ((annualTarget - h1Target) * (now - h1End)) / (yearEnd - h1End);
+  } else {
+    expected = (annualTarget * (now - start + DAY)) / (yearEnd - start + DAY);
+  }
+  expected = Number(expected.toPrecision(6));
+  const rate = pct(latest, annualTarget);
+  const base = `全年目标${fig(annualTarget, unit)}，截至${chineseDate(asOf)}应完成约${fig(Math.round(expected * 100) / 100, unit)}，实际${fig(latest, unit)}`;
+  if (latest >= expected) return makeJudgement(ind, 'on-track', h1, yr, rate, `${base}（完成全年${rate}%）`);
+  const gap = Math.round((expected - latest) * 100) / 100;
+  return makeJudgement(ind, 'at-risk', h1, yr, rate, `${base}，落后进度${fig(gap, unit)}（完成全年${rate}%）`);
+}
+
+/** Judges every indicator; entries are matched by indicator id. */
+export function judgeAll(indicators: Indicator[], entries: Entry[], asOf: string, year: number): Judgement[] {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return indicators.map((ind) => judge(ind, byId.get(ind.id), asOf, year));
+}
+
+/** Counts judgements by status (every status present, zeros included). */
+export function summarize(judgements: Judgement[]): Record<Status, number> {
+  const out = Object.fromEntries(Object.keys(STATUS_LABEL).map((s) => [s, 0])) as Record<Status, number>;
+  for (const j of judgements) out[j.status]++;
+  return out;
+}

@@ -1,0 +1,300 @@
+// Target extraction: an item's measurable targets, read from 年度任务目标 and the half-year work plans.
+import type { Indicator, IndicatorKind, PlanItem } from '../model';
+import { toHalfWidth } from '../text';
+import { DatePhrase, eachMultiplier, findDates, findQuantities, maskQuoted, Quantity } from './quantities';
+
+type ItemText = Pick<PlanItem, 'no' | 'name' | 'annualGoal' | 'h1Plan' | 'h2Plan'>;
+
+interface Found {
+  q: Quantity;
+  label: string;
+  source: string;
+  deadline: string | null;
+}
+
+const CLAUSE_BREAK = /[，,；;。：:！？\n]/;
+const LEADING_NOISE = /^(?:[一二三四五六七八九十]+是|全年|每年|年内|年底前|年末|\d{4}年(?:末|底)?|\d{1,2}月(?:份|底|末)?(?:前)?|进一步|部门联合|预计|力争|计划|累计|同时|并|且|在)+/;
+const TRAILING_NOISE = /(?:达到|达|不少于|至少|不低于|约|提升到|提升至|提高到|提高至|增加到|为|共|要|需|总计|合计|的)+$/;
+const VERB_ONLY = /^(?:完成|开展|组织|举办|举行|办理|发放|为|对|向|给|实现|建设|推进|培育|培训|新建|提供|达|达到)*$/;
+const DOWN_WORDS = /(降低|下降|减少|压减)$/;
+
+function cjkLength(s: string): number {
+  return (s.match(/[\u3400-\u9fff]/g) ?? []).length;
+}
+
+function trimLabel(s: string): string {
+  let t = s.replace(/\s+/g, '').replace(/^[，,、；;：:。]+|[，,、；;：:。]+$/g, '');
+  for (let i = 0; i < 3; i++) t = t.replace(LEADING_NOISE, '').replace(TRAILING_NOISE, '');
+  return t;
+}
+
+/** The clause (between commas) around offset `at`. */
+function clauseBounds(masked: string, at: number): [number, number] {
+  let a = at;
+  while (a > 0 && !CLAUSE_BREAK.test(masked[a - 1])) a--;
+  let b = at;
+  while (b < masked.length && !CLAUSE_BREAK.test(masked[b])) b++;
+  return [a, b];
+}
+
+function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemName: string): string {
+  const q = qs[i];
+  const [a, b] = clauseBounds(masked, q.numStart);
+  const prevEnd = i > 0 && qs[i - 1].end > a ? qs[i - 1].end : a;
+  const nextStart = i + 1 < qs.length && qs[i + 1].start < b ? qs[i + 1].start : b;
+  let before = text.slice(prevEnd, q.start);
+  // Keep the direction of a change in its label ("近视率比上一年降低").
+  if (q.direction) before = text.slice(prevEnd, q.numStart);
+  // A list ended by 等 ("月嫂、育婴…等技能培训活动") is named by what follows 等.
+  const deng = before.lastIndexOf('等');
+  if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
+  let core = trimLabel(before.replace(/(不少于|至少|不低于|约)/g, ''));
+  // A long phrase is named by what follows its last verb ("…社区开展儿童绘本讲读故事会" → "儿童绘本讲读故事会").
+  const verb = /.*(开展|举办|组织|发放|举行)/.exec(core);
+  if (cjkLength(core) > 12 && verb && cjkLength(core.slice(verb[0].length)) >= 4) core = core.slice(verb[0].length);
+  let after = trimLabel(text.slice(q.end, nextStart));
+  // What follows a figure names it up to the next verb ("80名阅读推广人进学校…" → "阅读推广人").
+  const cut = /^(.{2,}?)(进(?!行)|开展|参与|参加|深入|到|在|提供)/.exec(after);
+  if (cut) after = cut[1];
+  const afterUsable = after !== '' && cjkLength(after) >= 2 && cjkLength(after) <= 18 && !/\d/.test(after);
+  if (cjkLength(core) >= 2 && !VERB_ONLY.test(core)) {
+    return afterUsable && cjkLength(after) <= 12 ? core + after : core;
+  }
+  return afterUsable ? core + after : itemName;
+}
+
+function kindOf(q: Quantity, label: string): IndicatorKind {
+  if (q.unit === '个百分点' || (q.direction && q.unit !== '%')) return 'change';
+  if (q.unit === '%' || q.unit === '‰' || q.unit.startsWith('/') || /率|比例|比重|占比/.test(label) || q.per) return 'ratio';
+  if (/总|累计|保有|覆盖/.test(label)) return 'level';
+  return 'count';
+}
+
+/** Splits text into sentences (。；) with their offsets. */
+function sentences(text: string): Array<{ start: number; text: string }> {
+  const out: Array<{ start: number; text: string }> = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || /[。；;！？\n]/.test(text[i])) {
+      if (i > start) out.push({ start, text: text.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function findTargets(text: string, year: number, itemName: string, opts: { arabicOnly: boolean }): Found[] {
+  const found: Found[] = [];
+  for (const s of sentences(toHalfWidth(text))) {
+    const masked = maskQuoted(s.text);
+    const qs = findQuantities(s.text, opts);
+    const dates: DatePhrase[] = findDates(masked, year);
+    qs.forEach((q, i) => {
+      const [a, b] = clauseBounds(masked, q.numStart);
+      found.push({
+        q,
+        label: labelFor(s.text, masked, qs, i, itemName),
+        source: s.text.slice(a, b).trim(),
+        deadline: dates.length ? dates[dates.length - 1].date : null,
+      });
+    });
+  }
+  return found;
+}
+
+/** Dated sentences without a figure: things to be done by a date ("5月份…开展“家庭教育宣传周”活动"). */
+function datedTasks(text: string, year: number): Array<{ label: string; deadline: string; source: string }> {
+  const out: Array<{ label: string; deadline: string; source: string }> = [];
+  for (const s of sentences(toHalfWidth(text))) {
+    if (findQuantities(s.text).length) continue;
+    const dates = findDates(maskQuoted(s.text), year);
+    if (!dates.length) continue;
+    const d = dates[dates.length - 1];
+    const label = trimLabel(s.text.slice(0, dates[0].start) + s.text.slice(dates[0].end)) || s.text.trim();
+    out.push({ label, deadline: d.date, source: s.text.trim() });
+  }
+  return out;
+}
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  const t = s.replace(/[^\u3400-\u9fff\w]/g, '');
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (!x.size || !y.size) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return common / Math.min(x.size, y.size);
+}
+
+interface Draft extends Omit<Indicator, 'id'> {
+  fromHalf: boolean;
+}
+
+function draftOf(f: Found, itemNo: number): Draft {
+  const kind = kindOf(f.q, f.label);
+  return {
+    item: itemNo,
+    label: f.label,
+    unit: f.q.unit,
+    kind,
+    comparator: kind === 'change' && f.q.direction === 'down' && !DOWN_WORDS.test(f.label) ? '<=' : f.q.comparator,
+    annual: f.q.value,
+    h1: null,
+    h2: null,
+    deadline: f.deadline,
+    per: f.q.per,
+    source: f.source,
+    fromHalf: false,
+  };
+}
+
+const ANNUAL_ONLY = /本目标为年度目标|年度目标，不分解|不作半年分解/;
+const HALF_OF_YEAR = /完成全年(?:任务|目标)的\s*(\d+(?:\.\d+)?)\s*%/;
+
+/** Matches a half-year text's figures to the annual targets; figures that match none become new targets. */
+function applyHalf(drafts: Draft[], text: string, half: 'h1' | 'h2', year: number, itemName: string): void {
+  const t = toHalfWidth(text);
+  const found = findTargets(t, year, itemName, { arabicOnly: false });
+  const used = new Set<number>();
+  // Best pairs first, one figure per target: same unit, same per-basis, most similar label.
+  const pairs: Array<{ d: number; f: number; score: number }> = [];
+  drafts.forEach((d, di) => {
+    if (d.fromHalf) return;
+    found.forEach((f, fi) => {
+      if (f.q.unit !== d.unit || (f.q.per === null) !== (d.per === null)) return;
+      const sameUnit = drafts.filter((x) => !x.fromHalf && x.unit === d.unit && (x.per === null) === (d.per === null)).length;
+      const score = similarity(f.label + f.source, d.label) + (sameUnit === 1 ? 0.5 : 0);
+      if (score > 0.2) pairs.push({ d: di, f: fi, score });
+    });
+  });
+  pairs.sort((x, y) => y.score - x.score);
+  const matched = new Set<number>();
+  for (const p of pairs) {
+    if (matched.has(p.d) || used.has(p.f)) continue;
+    const f = found[p.f];
+    drafts[p.d][half] = f.q.value * eachMultiplier(t, f.q);
+    matched.add(p.d);
+    used.add(p.f);
+  }
+  // 完成全年任务的50%: the half's figure is that share of each additive target not written out.
+  const share = HALF_OF_YEAR.exec(t);
+  if (share) {
+    for (const d of drafts) {
+      if (d[half] === null && d.annual !== null && (d.kind === 'count' || d.kind === 'level')) {
+        d[half] = Number(((d.annual * Number(share[1])) / 100).toPrecision(12));
+      }
+    }
+  }
+  // New targets from the work plan: digits only ("开展1次…培训", "每场涵盖30家企业"). Chinese numerals there are
+  // idiom ("组织一次观摩活动") unless they fill a target above.
+  found.forEach((f, fi) => {
+    if (used.has(fi) || f.q.chinese) return;
+    const existing = drafts.find(
+      (d) => d.fromHalf && d.unit === f.q.unit && d.per === f.q.per && d[half] === null && similarity(d.label, f.label) >= 0.8,
+    );
+    const value = f.q.value * eachMultiplier(t, f.q);
+    if (existing) {
+      existing[half] = value;
+      return;
+    }
+    const d = draftOf(f, drafts[0]?.item ?? 0);
+    d.fromHalf = true;
+    d.annual = null;
+    d[half] = value;
+    d.deadline = f.deadline ?? `${year}-${half === 'h1' ? '06-30' : '12-31'}`;
+    drafts.push(d);
+  });
+}
+
+/** Reads an item's indicators. Ids are "<序号>.<k>" in order of appearance: 年度任务目标 first, then the plans. */
+export function extractIndicators(item: ItemText, year: number): Indicator[] {
+  const drafts: Draft[] = findTargets(item.annualGoal, year, item.name, { arabicOnly: false }).map((f) => draftOf(f, item.no));
+  for (const d of drafts) d.item = item.no;
+  const milestonesFromGoal = datedTasks(item.annualGoal, year);
+  const merged = item.h2Plan === item.h1Plan;
+  const annualOnly = ANNUAL_ONLY.test(item.h1Plan) || ANNUAL_ONLY.test(item.h2Plan);
+  if (!annualOnly) {
+    applyHalf(drafts, item.h1Plan, 'h1', year, item.name);
+    if (!merged) applyHalf(drafts, item.h2Plan, 'h2', year, item.name);
+    // One text for both halves (a merged cell, or the same plan twice): each half has the same targets.
+    else for (const d of drafts) d.h2 = d.h1;
+  }
+  for (const d of drafts) {
+    d.item = item.no;
+    if (!d.fromHalf) continue;
+    // A target found only in the work plans: an additive one sums its halves; a rate holds in each.
+    d.annual = d.kind === 'count' ? (d.h1 ?? 0) + (d.h2 ?? 0) : (d.h2 ?? d.h1);
+    if (d.h1 !== null && d.h2 !== null) d.deadline = `${year}-12-31`;
+  }
+  // Both halves restating the annual figure ("13处…全部主体完工", "13处…全部交付") is a stock reached by a date.
+  for (const d of drafts) {
+    if (d.kind === 'count' && d.annual !== null && d.h1 === d.annual && d.h2 === d.annual) d.kind = 'level';
+  }
+
+  const indicators: Indicator[] = [];
+  const push = (d: Omit<Draft, 'fromHalf'>) => {
+    indicators.push({
+      id: `${item.no}.${indicators.length + 1}`,
+      item: item.no,
+      label: d.label,
+      unit: d.unit,
+      kind: d.kind,
+      comparator: d.comparator,
+      annual: d.annual,
+      h1: d.h1,
+      h2: d.h2,
+      deadline: d.deadline,
+      per: d.per,
+      source: d.source,
+    });
+  };
+  // Goal order: figures and dated tasks as they appear in the goal text.
+  const goalOrdered: Array<{ at: number; push: () => void }> = [];
+  const goal = toHalfWidth(item.annualGoal);
+  for (const d of drafts.filter((x) => !x.fromHalf)) goalOrdered.push({ at: goal.indexOf(d.source), push: () => push(d) });
+  for (const m of milestonesFromGoal) {
+    goalOrdered.push({
+      at: goal.indexOf(m.source),
+      push: () => push(milestone(item.no, m.label, m.deadline, m.source)),
+    });
+  }
+  goalOrdered.sort((a, b) => a.at - b.at).forEach((g) => g.push());
+  for (const d of drafts.filter((x) => x.fromHalf)) push(d);
+
+  // A qualitative item: its work plans are the milestones.
+  if (!indicators.length) {
+    const halves: Array<[string, string]> = merged
+      ? [[item.h1Plan, `${year}-12-31`]]
+      : [
+          [item.h1Plan, `${year}-06-30`],
+          [item.h2Plan, `${year}-12-31`],
+        ];
+    for (const [text, periodEnd] of halves) {
+      if (!text.trim()) continue;
+      const dates = findDates(maskQuoted(toHalfWidth(text)), year);
+      const deadline = dates.length ? dates[dates.length - 1].date : periodEnd;
+      push(milestone(item.no, milestoneLabel(text), deadline, text));
+    }
+  }
+  return indicators;
+}
+
+function milestone(itemNo: number, label: string, deadline: string, source: string): Omit<Draft, 'fromHalf'> {
+  return { item: itemNo, label, unit: '', kind: 'milestone', comparator: '=', annual: null, h1: null, h2: null, deadline, per: null, source };
+}
+
+/** The part of a work plan that carries its date ("三是…于6月30日前上报"), else the plan itself. */
+function milestoneLabel(text: string): string {
+  const parts = toHalfWidth(text)
+    .split(/[；;。]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const dated = parts.find((p) => /\d{1,2}月/.test(p));
+  return trimLabel(dated ?? parts.join('；')) || text.trim();
+}

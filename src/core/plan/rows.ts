@@ -1,0 +1,73 @@
+// Splits plan-table text into rows of cells. Tab-separated, as pasted from Excel or Word or extracted from a PDF;
+// Excel quotes a cell that holds line breaks, so quoted cells may span lines.
+
+export interface TextRow {
+  /** 1-based line number where the row starts. */
+  line: number;
+  cells: string[];
+}
+
+export function splitRows(text: string): TextRow[] {
+  const rows: TextRow[] = [];
+  const src = text.replace(/\r\n?/g, '\n');
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let rowLine = 1;
+  let i = 0;
+  let atCellStart = true;
+  while (i < src.length) {
+    const ch = src[i];
+    if (atCellStart && ch === '"') {
+      // A quoted cell: runs to the closing quote; "" is a literal quote.
+      let j = i + 1;
+      let value = '';
+      let closed = false;
+      while (j < src.length) {
+        if (src[j] === '"') {
+          if (src[j + 1] === '"') {
+            value += '"';
+            j += 2;
+            continue;
+          }
+          closed = true;
+          break;
+        }
+        if (src[j] === '\n') line++;
+        value += src[j];
+        j++;
+      }
+      const after = src[j + 1];
+      if (closed && (after === '\t' || after === '\n' || after === undefined)) {
+        cell = value;
+        i = j + 1;
+        atCellStart = false;
+        continue;
+      }
+      // Not a well-formed quoted cell: read the quote as text and undo the line count.
+      line -= (value.match(/\n/g) ?? []).length;
+    }
+    if (ch === '\t') {
+      cells.push(cell);
+      cell = '';
+      atCellStart = true;
+    } else if (ch === '\n') {
+      cells.push(cell);
+      rows.push({ line: rowLine, cells });
+      cells = [];
+      cell = '';
+      line++;
+      rowLine = line;
+      atCellStart = true;
+    } else {
+      cell += ch;
+      atCellStart = false;
+    }
+    i++;
+  }
+  if (cell !== '' || cells.length) {
+    cells.push(cell);
+    rows.push({ line: rowLine, cells });
+  }
+  return rows;
+}
