@@ -91,7 +91,7 @@ export function parsePlan(text: string, opts: { defaultYear?: number } = {}): Pl
     throw new InputError('没有找到任何事项行：每行应以序号开头，各列以制表符分隔 (no item rows found: rows start with 序号, cells separated by tabs)');
   }
   const planYear = year ?? new Date().getFullYear();
-  if (year === null) warnings.push({ item: null, message: `标题中没有年份，按${planYear}年处理 (no year in the title)` });
+  if (titleYear === null) warnings.push({ item: null, message: `标题中没有年份，按${planYear}年处理 (no year in the title)` });
   for (const item of items) item.indicators = extractIndicators(item, planYear);
   warnings.push(...lintPlan(items));
   return { title: title || `${planYear}年重要事项推进计划表`, year: planYear, items, warnings };

@@ -154,9 +154,11 @@ const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 
 export function findDates(text: string, year: number): DatePhrase[] {
   const t = toHalfWidth(text);
   const out: DatePhrase[] = [];
-  const re = /(?:((?:19|20)\d{2})\s*年\s*)?(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|份|底|末|中旬|上旬|下旬)?|(年底|年末))(?:前|之前|以前|底前)?/g;
+  const re = /(?:((?:19|20)\d{2})\s*年\s*)?(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|份|底|末|中旬|上旬|下旬)?|(年底|年末|底|末))(?:前|之前|以前|底前)?/g;
   for (let m = re.exec(t); m; m = re.exec(t)) {
     const y = m[1] ? Number(m[1]) : year;
+    // "底"/"末" alone only after a year ("2023年末").
+    if (m[4] && m[4].length === 1 && !m[1]) continue;
     if (m[4]) {
       out.push({ start: m.index, end: m.index + m[0].length, date: `${y}-12-31` });
       continue;
