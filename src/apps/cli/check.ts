@@ -1,7 +1,85 @@
-// Placeholder until the command lands; replaced by its own issue's work.
-import { InputError } from '../../core/model';
+// `tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx]`: judges the entered figures.
+// --write saves a highlighted copy; the input file is never written.
+import * as fs from 'fs';
+import * as path from 'path';
+import { InputError, STATUS_LABEL, type Judgement } from '../../core/model';
+import { isIsoDate, judgeAll, summarize } from '../../core/judge';
+import { readTracking } from '../../core/tracking/read';
+import { buildCheckPatch, statusText } from '../../core/tracking/patch';
+import { readWorkbookGrid } from '../../adapters/exceljs/read';
+import { applyPatch } from '../../adapters/exceljs/patch';
+import { flagValue, parseArgs } from './args';
+import { writeFileAtomic } from './files';
 import type { Command } from './io';
 
-export const checkCommand: Command = async () => {
-  throw new InputError('not implemented yet', 'check');
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code})`, file);
+  }
+}
+
+/** Prefixes the file name to errors that name only a sheet or cell. */
+function inFile<T>(file: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof InputError && !e.message.startsWith(file)) throw new InputError(e.message, file);
+    throw e;
+  }
+}
+
+export const checkCommand: Command = async (argv, io) => {
+  const args = parseArgs(argv, ['as-of', 'write'], ['json']);
+  if (args.positional.length !== 1) throw new InputError('give exactly one workbook: tuijin check BOOK.xlsx', 'arguments');
+  const file = args.positional[0];
+  const asOf = flagValue(args, 'as-of') ?? today();
+  if (!isIsoDate(asOf)) throw new InputError(`--as-of '${asOf}' is not a real date written YYYY-MM-DD`, 'arguments');
+  const out = flagValue(args, 'write');
+  if (out && path.resolve(out) === path.resolve(file)) {
+    throw new InputError('--write must name a new file; check never overwrites its input', out);
+  }
+
+  const data = readBytes(file);
+  const grid = await readWorkbookGrid(data, file);
+  const read = inFile(file, () => readTracking(grid));
+  const year = read.meta.year ?? Number(asOf.slice(0, 4));
+  const judgements: Judgement[] = judgeAll(read.indicators, read.entries, asOf, year);
+  const summary = summarize(judgements);
+
+  if (out) {
+    const patched = await applyPatch(data, buildCheckPatch(read, judgements, asOf), file);
+    writeFileAtomic(out, patched);
+  }
+  if (args.flags.has('json')) {
+    io.out(
+      JSON.stringify(
+        {
+          asOf,
+          indicators: judgements.map((j) => ({ id: j.id, item: j.item, status: j.status, h1Actual: j.h1Actual, annualActual: j.annualActual, message: j.message })),
+          summary,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    io.out(`截至 ${asOf}：${judgements.length} 项指标`);
+    for (const j of judgements) io.out(`${j.id.padEnd(6)} ${statusText(j.status)}  ${j.message}`);
+    io.out(
+      Object.entries(summary)
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} ${n}`)
+        .join('，'),
+    );
+    if (out) io.out(`wrote ${out}`);
+  }
+  return 0;
 };

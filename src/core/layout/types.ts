@@ -111,6 +111,10 @@ export interface WorkbookPatch {
   cells: CellPatch[];
   /** Sheets rewritten whole (e.g. 汇总); replaced if present, added if not. */
   sheets: SheetLayout[];
+  /** Rows raised to at least this height in points (new 说明 text must fit; rows never shrink). */
+  minRowHeights?: { sheet: string; r: number; height: number }[];
+  /** New centre print-header text for a sheet (e.g. the 截至 date of the check). */
+  printHeaders?: { sheet: string; header: string }[];
 }
 
 /** A workbook as read back by an adapter: every sheet's values as a 0-based grid. */

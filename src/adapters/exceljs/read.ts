@@ -1,0 +1,62 @@
+// Reads .xlsx bytes into the core's WorkbookGrid (values only). Refuses bad zips before ExcelJS sees them.
+import * as ExcelJS from 'exceljs';
+import type { CellValue, GridSheet, WorkbookGrid } from '../../core/layout/types';
+import { InputError } from '../../core/model';
+import { guardXlsx } from '../../core/zipGuard';
+
+function isoDay(d: Date): string {
+  // ExcelJS turns serial dates into UTC midnights.
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** One ExcelJS cell value as a plain grid value (rich text joined, formulas → cached result, dates → ISO). */
+export function plainValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoDay(v);
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('error' in v) return String(v.error);
+  }
+  return null;
+}
+
+/** Values of every sheet in an ExcelJS workbook, as the core reads them. */
+export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
+  const sheets: GridSheet[] = [];
+  wb.eachSheet((ws) => {
+    const rows: CellValue[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      const out: CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        // Slaves of a merge repeat the master's value in ExcelJS; the grid keeps it in the master only.
+        out[c - 1] = cell.isMerged && cell.master !== cell ? null : plainValue(cell.value);
+      });
+      for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+      rows[r - 1] = out;
+    });
+    for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+    sheets.push({ name: ws.name, state: ws.state ?? 'visible', rows });
+  });
+  return { sheets };
+}
+
+/** Loads .xlsx bytes into ExcelJS after the zip guard; any failure becomes a plain-words InputError. */
+export async function loadWorkbook(data: Uint8Array, where?: string): Promise<ExcelJS.Workbook> {
+  guardXlsx(data, where);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e);
+    throw new InputError(`not a readable .xlsx workbook (${why})`, where);
+  }
+  return wb;
+}
+
+/** Reads .xlsx bytes into a WorkbookGrid (zip guard first; truncated, fake or oversized files → InputError). */
+export async function readWorkbookGrid(data: Uint8Array, where?: string): Promise<WorkbookGrid> {
+  return gridOf(await loadWorkbook(data, where));
+}

@@ -1,0 +1,74 @@
+// Row heights computed from text: LibreOffice (and Excel for merged cells) won't grow a wrapped row
+// by itself, so every wrapped row gets an explicit height that fits its text.
+
+/** Width of one column-width unit (a '0' of the default 11 pt font) in pixels at 96 dpi. */
+const UNIT_PX = 7;
+/** Cell padding Excel/LibreOffice keep inside a column, in pixels. */
+const PADDING_PX = 6;
+/** Safety margin on measured text width: fonts differ between hosts (仿宋 vs Noto Serif CJK). */
+const SLACK = 1.05;
+
+/** True for characters drawn full-width (CJK, full-width forms, CJK punctuation, symbols we use). */
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2460 && cp <= 0x27bf) || // circled numbers, shapes ●▲✖
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    cp === 0x2014 || cp === 0x2026 || cp === 0x201c || cp === 0x201d || cp === 0x2018 || cp === 0x2019 ||
+    cp >= 0x20000
+  );
+}
+
+/** Pixel width of one character at `fontSize` points. */
+function charPx(cp: number, fontSize: number): number {
+  const em = (fontSize * 96) / 72;
+  return isWide(cp) ? em : em * 0.55;
+}
+
+/** Lines `text` wraps to in a column `widthChars` wide (Excel width units) at `fontSize` points. */
+export function linesNeeded(text: string, widthChars: number, fontSize: number): number {
+  if (text === '') return 1;
+  const avail = Math.max(widthChars * UNIT_PX - PADDING_PX, 8);
+  let lines = 0;
+  for (const para of text.split(/\r?\n/)) {
+    let line = 0;
+    let count = 1;
+    for (const ch of para) {
+      const w = charPx(ch.codePointAt(0)!, fontSize) * SLACK;
+      if (line + w > avail && line > 0) {
+        count++;
+        line = 0;
+      }
+      line += w;
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+/** Height in points of `lines` lines at `fontSize` (CJK fonts need about 1.45 em per line). */
+export function heightForLines(lines: number, fontSize: number): number {
+  return Math.ceil((lines * fontSize * 1.45 + 5) * 4) / 4;
+}
+
+/** Largest row height Excel accepts, in points. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** Height in points that fits `text` wrapped in a column `widthChars` wide. */
+export function heightForText(text: string, widthChars: number, fontSize: number): number {
+  return Math.min(MAX_ROW_HEIGHT, heightForLines(linesNeeded(text, widthChars, fontSize), fontSize));
+}
+
+/** Spreads the height a merged block needs over its rows: each row keeps at least its own need,
+ *  and any shortfall is shared evenly. Returns the heights in row order. */
+export function spreadHeights(ownNeeds: number[], blockNeed: number): number[] {
+  const sum = ownNeeds.reduce((a, b) => a + b, 0);
+  if (sum >= blockNeed || ownNeeds.length === 0) return ownNeeds.slice();
+  const extra = (blockNeed - sum) / ownNeeds.length;
+  return ownNeeds.map((h) => Math.min(MAX_ROW_HEIGHT, Math.ceil((h + extra) * 4) / 4));
+}

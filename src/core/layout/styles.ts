@@ -1,0 +1,29 @@
+// Government-document typography for the workbooks we write, and the fallbacks hosts may resolve.
+
+/** Font names as Chinese offices have them. Hosts without them substitute (see FONT_FALLBACKS). */
+export const FONT = {
+  /** 小标宋 for document titles. */
+  title: '方正小标宋简体',
+  /** 黑体 for headers. */
+  heading: '黑体',
+  /** 仿宋_GB2312 for body text; plain 仿宋 on machines without the GB2312 font. */
+  body: '仿宋_GB2312',
+} as const;
+
+/** Substitutes, in order, for hosts that can choose (Office.js can't query fonts; LibreOffice and WPS
+ *  map unknown CJK names through their own tables to what is installed, e.g. Noto Serif/Sans CJK). */
+export const FONT_FALLBACKS: Record<string, string[]> = {
+  [FONT.title]: ['方正小标宋_GBK', '华文中宋', '宋体', 'Noto Serif CJK SC'],
+  [FONT.heading]: ['SimHei', 'Noto Sans CJK SC'],
+  [FONT.body]: ['仿宋', 'FangSong', 'Noto Serif CJK SC'],
+};
+
+/** Point sizes (公文: 小标宋 二号-ish title, 黑体/仿宋 for the table). */
+export const SIZE = { title: 18, attach: 12, heading: 10.5, body: 10, small: 9 } as const;
+
+/** Fill colours, 'RRGGBB'. */
+export const COLOR = {
+  headerFill: 'D9D9D9',
+  entryFill: 'FFF2CC',
+  white: 'FFFFFF',
+} as const;

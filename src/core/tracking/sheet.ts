@@ -1,0 +1,114 @@
+// Where things are in the tracking workbook: sheet names, header texts, columns, status marks.
+// Other tools find columns by the header texts, so those are fixed strings.
+import type { IndicatorKind, Comparator, Status } from '../model';
+
+/** Sheet names of the tracking workbook. */
+export const SHEET = {
+  main: '推进计划表',
+  targets: '指标',
+  summary: '汇总',
+  /** Hidden sheet holding plan metadata in cells. */
+  meta: '_tuijin',
+} as const;
+
+/** Marker in the meta sheet that says "this is a Tuijin tracking workbook". */
+export const META_FORMAT = 'tuijin-tracking';
+
+/** Columns of the main sheet, 1-based. */
+export const COL = {
+  no: 1,
+  name: 2,
+  summary: 3,
+  goal: 4,
+  h1Plan: 5,
+  h2Plan: 6,
+  lead: 7,
+  id: 8,
+  label: 9,
+  h1Target: 10,
+  h1: 11,
+  annualTarget: 12,
+  annual: 13,
+  rate: 14,
+  status: 15,
+  note: 16,
+} as const;
+export type MainColumn = keyof typeof COL;
+
+/** Header texts of the main sheet. 指标编号/上半年完成/全年完成/状态 must stay exactly so. */
+export const HEADER = {
+  no: '序号',
+  name: '事项名称',
+  summary: '事项简介',
+  goal: '年度任务目标',
+  plan: '年度工作计划',
+  h1Plan: '上半年',
+  h2Plan: '下半年',
+  lead: '牵头单位',
+  progress: '推进情况',
+  id: '指标编号',
+  label: '指标',
+  h1Target: '上半年目标',
+  h1: '上半年完成',
+  annualTarget: '全年目标',
+  annual: '全年完成',
+  rate: '完成率',
+  status: '状态',
+  note: '说明',
+} as const;
+
+/** Column widths of the main sheet in Excel character units, index 0 = column A. */
+export const MAIN_WIDTHS = [5, 13, 34, 30, 22, 22, 12, 7, 16, 11, 11, 11, 11, 8, 11, 26];
+
+/** Main sheet rows: 附件 line, title, header group row, header row; data starts below. */
+export const MAIN_ROW = { attach: 1, title: 2, group: 3, header: 4, firstData: 5 } as const;
+
+/** Columns of the 指标 (targets) sheet, in order: key, header text, width. */
+export const TARGET_COLUMNS = [
+  ['id', '指标编号', 9],
+  ['item', '序号', 6],
+  ['label', '指标', 24],
+  ['unit', '单位', 9],
+  ['kind', '类型', 8],
+  ['comparator', '比较', 6],
+  ['annual', '全年目标', 12],
+  ['h1', '上半年目标', 12],
+  ['h2', '下半年目标', 12],
+  ['deadline', '截止日期', 12],
+  ['per', '每', 8],
+  ['source', '来源', 56],
+] as const;
+export type TargetColumnKey = (typeof TARGET_COLUMNS)[number][0];
+export const TARGET_ROW = { note: 1, header: 2, firstData: 3 } as const;
+
+export const KIND_LABEL: Record<IndicatorKind, string> = {
+  count: '累计',
+  level: '存量',
+  ratio: '比率',
+  change: '增减',
+  milestone: '里程碑',
+};
+
+export const COMPARATOR_LABEL: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '≈': '≈', '=': '=' };
+
+/** Status marks: each a different shape, so a black-and-white print still tells them apart. */
+export const STATUS_SYMBOL: Record<Status, string> = {
+  met: '●',
+  'on-track': '○',
+  'at-risk': '▲',
+  shortfall: '✖',
+  missing: '□',
+  'not-due': '◇',
+  invalid: '※',
+};
+
+/** Fill per status, 'RRGGBB': red shortfall, amber at-risk, green met, grey not-due. */
+export const STATUS_FILL: Record<Status, string> = {
+  met: 'C6EFCE',
+  'on-track': 'DDEBF7',
+  'at-risk': 'FFEB9C',
+  shortfall: 'FFC7CE',
+  missing: 'FCE4D6',
+  'not-due': 'EDEDED',
+  invalid: 'E4DFEC',
+};

@@ -1,0 +1,128 @@
+// Looks at a zip's central directory before anything unpacks it: refuses non-zips, truncated files,
+// files that aren't workbooks, and archives that would unpack to more than a limit (zip bombs).
+// Reads only the directory, so it costs microseconds even for big files.
+import { InputError } from './model';
+
+export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+
+export interface ZipEntryInfo {
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+export interface ZipSummary {
+  entries: ZipEntryInfo[];
+  totalUncompressed: number;
+}
+
+const EOCD = 0x06054b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const EOCD64 = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+/** Deflate can't compress better than about 1032:1; a larger declared ratio is a lie. */
+const MAX_RATIO = 1100;
+
+function decodeName(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  try {
+    return decodeURIComponent(escape(s));
+  } catch {
+    return s;
+  }
+}
+
+/** Reads the central directory of `data`; throws InputError in plain words when it isn't a sound zip
+ *  or would unpack to more than `maxUnpacked` bytes. `where` names the file in messages. */
+export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_UNPACKED_BYTES): ZipSummary {
+  if (data.length === 0) throw new InputError('file is empty', where);
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const startsLikeZip = data.length >= 4 && view.getUint32(0, true) === LOCAL;
+  if (!startsLikeZip) throw new InputError('not an .xlsx workbook (the file is not a zip archive)', where);
+
+  // The end-of-central-directory record sits in the last 22..65557 bytes.
+  let eocd = -1;
+  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  const truncated = () => new InputError('the .xlsx file is truncated or damaged (its zip directory is incomplete)', where);
+  if (eocd < 0) throw truncated();
+
+  let count = view.getUint16(eocd + 10, true);
+  let cdSize = view.getUint32(eocd + 12, true);
+  let cdOffset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc < 0 || view.getUint32(loc, true) !== EOCD64_LOCATOR) throw truncated();
+    const rec = Number(view.getBigUint64(loc + 8, true));
+    if (rec + 56 > data.length || view.getUint32(rec, true) !== EOCD64) throw truncated();
+    count = Number(view.getBigUint64(rec + 32, true));
+    cdSize = Number(view.getBigUint64(rec + 40, true));
+    cdOffset = Number(view.getBigUint64(rec + 48, true));
+  }
+  if (cdOffset + cdSize > data.length || count > data.length / 46) throw truncated();
+
+  const entries: ZipEntryInfo[] = [];
+  let total = 0;
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > data.length || view.getUint32(p, true) !== CENTRAL) throw truncated();
+    let compressedSize = view.getUint32(p + 20, true);
+    let uncompressedSize = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    let localOffset = view.getUint32(p + 42, true);
+    if (p + 46 + nameLen + extraLen > data.length) throw truncated();
+    const name = decodeName(data.subarray(p + 46, p + 46 + nameLen));
+    // Zip64 sizes live in extra field 0x0001, in the order of the fields that overflowed.
+    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      let e = p + 46 + nameLen;
+      const end = e + extraLen;
+      while (e + 4 <= end) {
+        const id = view.getUint16(e, true);
+        const size = view.getUint16(e + 2, true);
+        if (id === 0x0001) {
+          let q = e + 4;
+          const next = () => {
+            const v = q + 8 <= e + 4 + size ? Number(view.getBigUint64(q, true)) : NaN;
+            q += 8;
+            return v;
+          };
+          if (uncompressedSize === 0xffffffff) uncompressedSize = next();
+          if (compressedSize === 0xffffffff) compressedSize = next();
+          if (localOffset === 0xffffffff) localOffset = next();
+        }
+        e += 4 + size;
+      }
+      if (![uncompressedSize, compressedSize, localOffset].every(Number.isFinite)) throw truncated();
+    }
+    if (localOffset + 30 > data.length || view.getUint32(localOffset, true) !== LOCAL) throw truncated();
+    if (localOffset + compressedSize > cdOffset) throw truncated();
+    if (uncompressedSize > MAX_RATIO * Math.max(compressedSize, 1) + 1024) {
+      throw new InputError(`the .xlsx file is damaged (entry ${name} claims an impossible size)`, where);
+    }
+    total += uncompressedSize;
+    if (total > maxUnpacked) {
+      const mb = Math.ceil(maxUnpacked / 1024 / 1024);
+      throw new InputError(`refusing to open: the .xlsx would unpack to more than ${mb} MB (possible zip bomb)`, where);
+    }
+    entries.push({ name, compressedSize, uncompressedSize });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return { entries, totalUncompressed: total };
+}
+
+/** inspectZip plus: the archive must be an Excel workbook (have xl/workbook.xml). */
+export function guardXlsx(data: Uint8Array, where?: string, maxUnpacked = MAX_UNPACKED_BYTES): ZipSummary {
+  const summary = inspectZip(data, where, maxUnpacked);
+  if (!summary.entries.some((e) => e.name.replace(/^\//, '').toLowerCase() === 'xl/workbook.xml')) {
+    throw new InputError('not an .xlsx workbook (a zip archive without xl/workbook.xml)', where);
+  }
+  return summary;
+}
