@@ -140,7 +140,8 @@ export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, ye
 
   // The year (or the deadline) has closed: the annual figure decides.
   if (now >= yearEnd && annualTarget !== null) {
-    const actual = additive ? yr : yr ?? h1;
+    // A target due by 06-30 is reported in 上半年完成.
+    const actual = additive && yearEnd > toTime(`${planYear}-06-30`) ? yr : yr ?? h1;
     if (actual === null) return makeJudgement(ind, 'missing', h1, yr, null, `全年目标${fig(annualTarget, unit)}，全年完成未填报`);
     const ok = reached(actual, annualTarget);
     return makeJudgement(ind, ok ? 'met' : 'shortfall', h1, yr, flip ? null : pct(actual, annualTarget), gapText('全年目标', annualTarget, actual));
@@ -158,6 +159,11 @@ export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, ye
     if (!reached(h1Actual, h1Target)) {
       return makeJudgement(ind, 'shortfall', h1, yr, flip ? null : pct(h1Actual, h1Target), gapText('上半年目标', h1Target, h1Actual));
     }
+  }
+
+  // H1 met and nothing reported for H2 yet: no figure says it is behind.
+  if (now >= h1End && h1Target !== null && h1End < yearEnd && yr === null && h1 !== null && additive && !flip) {
+    return makeJudgement(ind, 'on-track', h1, yr, pct(h1, annualTarget ?? h1Target), `${gapText('上半年目标', h1Target, h1)}；下半年进度尚未填报`);
   }
 
   if (latest === null) {

@@ -73,7 +73,7 @@ export function parseFigure(input: EntryValue): FigureResult {
 /** Formats a figure the way the plan writes it: 220000 → "22万", 3.4 → "3.4". */
 export function formatFigure(value: number): string {
   const abs = Math.abs(value);
-  const fmt = (v: number) => String(Number(v.toPrecision(10)));
+  const fmt = (v: number) => String(Number(v.toPrecision(15)));
   if (abs >= 1e8 && abs % 1e6 === 0) return fmt(value / 1e8) + '亿';
   if (abs >= 1e4 && abs % 100 === 0) return fmt(value / 1e4) + '万';
   return fmt(value);
