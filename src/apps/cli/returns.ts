@@ -1,7 +1,68 @@
-// Placeholder until the command lands; replaced by its own issue's work.
+// `tuijin returns [--plan FILE] [--from BOOK.xlsx] [--round TEXT] [--force] --out DIR`:
+// one return form per lead unit, for units to fill in without the add-in.
+import * as fs from 'fs';
+import * as path from 'path';
 import { InputError } from '../../core/model';
+import { parsePlan } from '../../core/plan/parse';
+import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../core/returns/source';
+import { returnSourceFromWorkbook, writeReturnForms } from '../../adapters/exceljs/returns';
+import { flagValue, parseArgs } from './args';
+import { readTextFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
 
-export const returnsCommand: Command = async () => {
-  throw new InputError('not implemented yet', 'returns');
+/** Reads a workbook file's bytes; a missing or unreadable file is the user's input error. */
+export function readBinaryFile(file: string): Uint8Array {
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code})`, file);
+  }
+}
+
+/** Local date and time, 'YYYY-MM-DD HH:mm:ss'. */
+export function localStamp(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+export const returnsCommand: Command = async (argv, io) => {
+  const args = parseArgs(argv, ['plan', 'from', 'out', 'round'], ['force']);
+  if (args.positional.length > 0) throw new InputError(`unexpected argument '${args.positional[0]}'`, 'arguments');
+  const outDir = flagValue(args, 'out');
+  if (!outDir) throw new InputError('--out DIR is required', 'arguments');
+  const planFile = flagValue(args, 'plan');
+  const book = flagValue(args, 'from');
+  if (planFile && book) throw new InputError('give either --plan FILE or --from BOOK.xlsx, not both', 'arguments');
+
+  let source: ReturnSource;
+  if (book) {
+    source = await returnSourceFromWorkbook(readBinaryFile(book), book);
+  } else {
+    const file = planFile ?? seedPath();
+    try {
+      source = returnSourceFromPlan(parsePlan(readTextFile(file)));
+    } catch (e) {
+      if (e instanceof InputError && !e.message.startsWith(file)) throw new InputError(e.message, file);
+      throw e;
+    }
+  }
+  const round = flagValue(args, 'round') ?? defaultRound(source.plan.year, localStamp().slice(0, 10));
+
+  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) throw new InputError('is a file, not a folder', outDir);
+  fs.mkdirSync(outDir, { recursive: true });
+  const forms = await writeReturnForms(source, { round, createdAt: localStamp() });
+  if (forms.length === 0) throw new InputError('the plan names no lead units (牵头单位)', book ?? planFile ?? seedPath());
+  // A filled-in return saved here under the same name must never be replaced by a blank form.
+  const clash = forms.map((f) => path.join(outDir, f.fileName)).filter((p) => fs.existsSync(p));
+  if (clash.length && !args.flags.has('force')) {
+    throw new InputError(`${clash.length} form(s) already exist, e.g. ${path.basename(clash[0])}; use another folder or --force`, outDir);
+  }
+  for (const f of forms) {
+    const target = path.join(outDir, f.fileName);
+    writeFileAtomic(target, f.data);
+    io.out(`wrote ${target}: ${f.unit}, ${f.indicators} indicators`);
+  }
+  io.out(`${forms.length} return forms for round ${round}`);
+  return 0;
 };

@@ -1,0 +1,369 @@
+// Consolidation rules: which returns are accepted, which figure lands in which master cell, what is a
+// conflict, and what the 日志 records. Data in, decisions out: no files, no workbook library.
+import type { CellPatch, CellStyle, CellValue, WorkbookGrid, WorkbookPatch } from '../layout/types';
+import type { Indicator } from '../model';
+import { parseFigure } from '../numbers';
+import { ParsedReturn, readReturn } from '../returns/read';
+import { appendLogCells, ExistingLog, LOG_STYLES, LogAction, LogRow, logSheet } from './log';
+import { MasterSlot, MasterView, masterUnits } from './master';
+import { progressKey, ProgressRow, progressSheet, PROGRESS_STYLES } from './progress';
+
+export type Field = 'h1' | 'annual' | 'progress';
+export const FIELD_LABEL: Record<Field, string> = { h1: '上半年完成', annual: '全年完成', progress: '进展情况' };
+const FIELDS: Field[] = ['h1', 'annual', 'progress'];
+/** 填报项 of the log row that records who sent a return. */
+export const SENDER_FIELD = '报送';
+
+/** One return file: its grid, or why it couldn't be read at all. */
+export interface ReturnInput {
+  file: string;
+  grid?: WorkbookGrid;
+  error?: string;
+}
+
+export interface ConflictValue {
+  unit: string;
+  file: string;
+  value: CellValue;
+}
+
+export interface Conflict {
+  id: string;
+  field: Field;
+  values: ConflictValue[];
+  /** The unit whose figure was applied: the one listed first in 牵头单位. */
+  chosen: string;
+}
+
+export interface Rejection {
+  file: string;
+  reason: string;
+}
+
+export interface AcceptedReturn {
+  file: string;
+  unit: string;
+  round: string;
+  reporter: string;
+  phone: string;
+  /** Non-blank values it brought. */
+  values: number;
+}
+
+export interface ConsolidationReport {
+  /** Master cells written. */
+  applied: number;
+  conflicts: Conflict[];
+  rejected: Rejection[];
+  /** Lead units with no accepted return this round (未报送). */
+  missingUnits: string[];
+  accepted: AcceptedReturn[];
+  rounds: string[];
+  /** The rows appended to 日志, for a UI to show before applying. */
+  log: LogRow[];
+}
+
+export interface ConsolidationResult {
+  report: ConsolidationReport;
+  patch: WorkbookPatch;
+}
+
+export interface ConsolidateOptions {
+  /** Time stamp written in 日志, e.g. '2023-07-05 09:30'. */
+  time: string;
+}
+
+interface Candidate {
+  unit: string;
+  file: string;
+  value: CellValue;
+  /** Index into the accepted returns; -1 when already in the master from an earlier run (found in 日志). */
+  src: number;
+  prior?: boolean;
+}
+
+interface Fresh {
+  file: string;
+  unit: string;
+  round: string;
+  parsed: ParsedReturn;
+  /** id → field → normalized value (blanks left out). */
+  values: Map<string, Partial<Record<Field, CellValue>>>;
+}
+
+const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
+
+const MILESTONE_TRUE = '已完成';
+const MILESTONE_FALSE = '未完成';
+
+/** A figure as the master should hold it, or why it can't be one. Blank → undefined. */
+export function normalizeFigure(ind: Indicator, v: CellValue): { ok: true; value: CellValue | undefined } | { ok: false; reason: string } {
+  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: undefined };
+  if (ind.kind === 'milestone') {
+    if (typeof v === 'boolean') return { ok: true, value: v ? MILESTONE_TRUE : MILESTONE_FALSE };
+    if (typeof v === 'number') return { ok: false, reason: `应填“${MILESTONE_TRUE}”“${MILESTONE_FALSE}”或完成日期，不是数字 ${v}` };
+    return { ok: true, value: v.trim() };
+  }
+  const f = parseFigure(v);
+  if (!f.ok) return { ok: false, reason: f.reason };
+  if (f.value < 0 && ind.kind !== 'change') return { ok: false, reason: `不能为负数（${v}）` };
+  return { ok: true, value: f.value };
+}
+
+function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === 'number' || typeof b === 'number') {
+    const x = Number(text(a));
+    const y = Number(text(b));
+    return text(a) !== '' && text(b) !== '' && Number.isFinite(x) && Number.isFinite(y) && sameValue(x, y);
+  }
+  return text(a) === text(b);
+}
+
+/** Validates one return against the master; the parsed return, or the reason it is rejected whole. */
+function validate(master: MasterView, input: ReturnInput): { ok: true; fresh: Fresh } | { ok: false; reason: string; unit?: string; round?: string } {
+  if (!input.grid) return { ok: false, reason: input.error ?? '无法读取文件' };
+  const read = readReturn(input.grid);
+  if (!read.ok) return { ok: false, reason: read.reason };
+  const { meta, rows } = read.value;
+  const who = { unit: meta.unit, round: meta.round };
+  if (meta.planId !== master.planId) {
+    return { ...who, ok: false, reason: `来自另一份计划（填报表计划标识 ${meta.planId}，主表 ${master.planId}）` };
+  }
+  if (meta.planHash !== master.planHash) {
+    return { ...who, ok: false, reason: '填报表与主表的计划版本不符（计划校验不同），请用当前主表重新生成填报表' };
+  }
+  if (!masterUnits(master).includes(meta.unit)) {
+    return { ...who, ok: false, reason: `“${meta.unit}”不是本计划的牵头单位` };
+  }
+  const seen = new Set<string>();
+  const dup = rows.filter((r) => (seen.has(r.id) ? true : (seen.add(r.id), false))).map((r) => r.id);
+  if (dup.length) return { ...who, ok: false, reason: `指标编号重复（表单被改动）：${dup.join('、')}` };
+  const listed = new Set(meta.ids);
+  const extra = rows.map((r) => r.id).filter((id) => !listed.has(id));
+  const lacking = meta.ids.filter((id) => !seen.has(id));
+  if (extra.length || lacking.length) {
+    const parts = [extra.length ? `多出 ${extra.join('、')}` : '', lacking.length ? `缺少 ${lacking.join('、')}` : ''].filter(Boolean);
+    return { ...who, ok: false, reason: `指标编号与表单不符（表单被改动）：${parts.join('；')}` };
+  }
+  const unknown = rows.map((r) => r.id).filter((id) => !master.indicators.has(id));
+  if (unknown.length) return { ...who, ok: false, reason: `主表中没有这些指标：${unknown.join('、')}` };
+  const foreign = rows
+    .map((r) => r.id)
+    .filter((id) => !(master.leadUnits.get(master.indicators.get(id)!.indicator.item) ?? []).includes(meta.unit));
+  if (foreign.length) return { ...who, ok: false, reason: `指标 ${foreign.join('、')} 不属于“${meta.unit}”牵头的事项` };
+
+  const errors: string[] = [];
+  const values = new Map<string, Partial<Record<Field, CellValue>>>();
+  for (const row of rows) {
+    const ind = master.indicators.get(row.id)!.indicator;
+    const got: Partial<Record<Field, CellValue>> = {};
+    for (const field of ['h1', 'annual'] as const) {
+      const n = normalizeFigure(ind, row[field]);
+      if (!n.ok) errors.push(`第${row.row}行 ${row.id} ${FIELD_LABEL[field]}：${n.reason}`);
+      else if (n.value !== undefined) got[field] = n.value;
+    }
+    const progress = text(row.progress);
+    if (progress) got.progress = progress;
+    if (Object.keys(got).length) values.set(row.id, got);
+  }
+  if (errors.length) {
+    const more = errors.length > 3 ? `等${errors.length}处` : '';
+    return { ...who, ok: false, reason: `数据无法识别：${errors.slice(0, 3).join('；')}${more}` };
+  }
+  return { ok: true, fresh: { file: input.file, unit: meta.unit, round: meta.round, parsed: read.value, values } };
+}
+
+/**
+ * Decides everything: accepted and rejected returns, values per master cell, conflicts, the 日志 rows,
+ * and the patch that applies them. Nothing is written here; a UI can show the report first.
+ */
+export function planConsolidation(
+  master: MasterView,
+  history: { log?: ExistingLog; progress?: ProgressRow[] },
+  inputs: ReturnInput[],
+  opts: ConsolidateOptions,
+): ConsolidationResult {
+  const log = history.log;
+  const rejected: (Rejection & { unit?: string; round?: string })[] = [];
+  const accepted: Fresh[] = [];
+  for (const input of inputs) {
+    const v = validate(master, input);
+    if (!v.ok) {
+      rejected.push({ file: input.file, reason: v.reason, unit: v.unit, round: v.round });
+      continue;
+    }
+    const twin = accepted.find((a) => a.unit === v.fresh.unit);
+    if (twin) {
+      rejected.push({ file: input.file, reason: `“${v.fresh.unit}”重复报送（已采用 ${twin.file}）`, unit: v.fresh.unit, round: v.fresh.round });
+      continue;
+    }
+    accepted.push(v.fresh);
+  }
+
+  // Figures already applied this round by an earlier run, still standing in the master.
+  const priorOf = new Map<string, Candidate>();
+  for (const row of log?.rows ?? []) {
+    if (text(row.action) !== 'applied') continue;
+    priorOf.set(`${text(row.round)}|${text(row.id)}|${text(row.field)}`, {
+      unit: text(row.unit),
+      file: text(row.file),
+      value: row.new ?? null,
+      src: -1,
+      prior: true,
+    });
+  }
+
+  const units = (id: string) => master.leadUnits.get(master.indicators.get(id)!.indicator.item) ?? [];
+  const rank = (id: string, unit: string) => {
+    const i = units(id).indexOf(unit);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const slotOf = (id: string, field: 'h1' | 'annual'): MasterSlot => master.indicators.get(id)![field];
+
+  // Gather candidates per master cell, in file order.
+  const byCell = new Map<string, { id: string; field: Field; cands: Candidate[]; round: string }>();
+  for (const [src, f] of accepted.entries()) {
+    for (const [id, got] of f.values) {
+      for (const field of FIELDS) {
+        if (got[field] === undefined) continue;
+        const key = `${id}|${field}`;
+        if (!byCell.has(key)) byCell.set(key, { id, field, cands: [], round: f.round });
+        byCell.get(key)!.cands.push({ unit: f.unit, file: f.file, value: got[field]!, src });
+      }
+    }
+  }
+
+  const cells: CellPatch[] = [];
+  const conflicts: Conflict[] = [];
+  /** `${src}|${id}|${field}` → how its value was handled. */
+  const outcome = new Map<string, { action: LogAction; note: string; old?: CellValue }>();
+  const progressRows = new Map((history.progress ?? []).map((row) => [progressKey(text(row.id), text(row.unit)), row]));
+  let progressChanged = false;
+  let applied = 0;
+
+  for (const { id, field, cands, round } of byCell.values()) {
+    const label = FIELD_LABEL[field];
+    if (field === 'progress') {
+      // Each unit keeps its own text (a row of 进展情况 per indicator and unit): nothing to conflict.
+      for (const c of cands) {
+        const key = progressKey(id, c.unit);
+        const before = progressRows.get(key);
+        const changed = !before || text(before.text) !== text(c.value);
+        outcome.set(`${c.src}|${id}|${field}`, { action: 'applied', note: changed ? '' : '与原进展情况相同', old: before?.text ?? null });
+        if (!changed) continue;
+        const ind = master.indicators.get(id)!.indicator;
+        progressRows.set(key, { id, item: ind.item, label: ind.label, unit: c.unit, round, text: text(c.value), time: opts.time });
+        applied++;
+        progressChanged = true;
+      }
+      continue;
+    }
+    const slot = slotOf(id, field);
+    const current = slot.value;
+    const prior = priorOf.get(`${round}|${id}|${label}`);
+    const all = prior && sameValue(prior.value, current) && !cands.some((c) => c.unit === prior.unit) ? [prior, ...cands] : cands;
+    const chosen = all.reduce((best, c) => (rank(id, c.unit) < rank(id, best.unit) ? c : best), all[0]);
+    const distinct = all.filter((c, i) => all.findIndex((d) => sameValue(d.value, c.value)) === i);
+    if (distinct.length > 1) {
+      conflicts.push({ id, field, values: all.map(({ unit, file, value }) => ({ unit, file, value })), chosen: chosen.unit });
+    }
+    const others = all.filter((c) => c !== chosen).map((c) => c.unit);
+    for (const c of cands) {
+      const key = `${c.src}|${id}|${field}`;
+      if (c === chosen) {
+        const notes: string[] = [];
+        if (distinct.length > 1) notes.push(`与${others.join('、')}报送不一致，按牵头单位顺序采用本单位数据`);
+        if (current !== null && current !== '' && !sameValue(current, c.value)) notes.push('覆盖原值');
+        outcome.set(key, { action: 'applied', note: notes.join('；') });
+      } else if (sameValue(c.value, chosen.value)) {
+        outcome.set(key, { action: 'applied', note: `与${chosen.unit}报送一致` });
+      } else {
+        outcome.set(key, {
+          action: 'conflict',
+          note: `与${chosen.unit}报送的 ${text(chosen.value)} 不一致，未采用（${chosen.unit}在牵头单位中排序在前）`,
+        });
+      }
+    }
+    if (chosen.prior) continue;
+    cells.push({ sheet: slot.sheet, r: slot.r, c: slot.c, value: chosen.value, style: typeof chosen.value === 'string' ? master.textStyle.key : master.entryStyle.key });
+    applied++;
+  }
+
+  // 日志 rows: per file in the order given, its rows in sheet order.
+  const logRows: LogRow[] = [];
+  const base = (file: string, unit: string, round: string) => ({ time: opts.time, round, file, unit });
+  for (const [src, f] of accepted.entries()) {
+    const who = [f.parsed.reporter && `填报人：${f.parsed.reporter}`, f.parsed.phone && `联系电话：${f.parsed.phone}`].filter(Boolean).join('，');
+    const count = [...f.values.values()].reduce((n, got) => n + Object.keys(got).length, 0);
+    logRows.push({ ...base(f.file, f.unit, f.round), id: '', field: SENDER_FIELD, old: null, new: who || null, action: 'applied', note: `收到${count}项` });
+    for (const row of f.parsed.rows) {
+      const got = f.values.get(row.id);
+      if (!got) continue;
+      for (const field of FIELDS) {
+        if (got[field] === undefined) continue;
+        const o = outcome.get(`${src}|${row.id}|${field}`)!;
+        logRows.push({
+          ...base(f.file, f.unit, f.round),
+          id: row.id,
+          field: FIELD_LABEL[field],
+          old: field === 'progress' ? (o.old ?? null) : slotOf(row.id, field).value,
+          new: got[field]!,
+          action: o.action,
+          note: o.note,
+        });
+      }
+    }
+  }
+  for (const r of rejected) {
+    logRows.push({ ...base(r.file, r.unit ?? '', r.round ?? ''), id: '', field: SENDER_FIELD, old: null, new: null, action: 'rejected', note: r.reason });
+  }
+
+  // 未报送: lead units with nothing accepted this round, counting earlier runs of the same round.
+  const rounds = [...new Set([...accepted.map((a) => a.round), ...rejected.map((r) => r.round ?? '').filter(Boolean)])];
+  const reported = new Set(accepted.map((a) => a.unit));
+  for (const row of log?.rows ?? []) {
+    if (text(row.action) === 'applied' && text(row.field) === SENDER_FIELD && rounds.includes(text(row.round))) reported.add(text(row.unit));
+  }
+  const missingUnits = masterUnits(master).filter((u) => !reported.has(u));
+
+  const styles: Record<string, CellStyle> = {
+    ...LOG_STYLES,
+    ...PROGRESS_STYLES,
+    [master.entryStyle.key]: master.entryStyle.style,
+    [master.textStyle.key]: master.textStyle.style,
+  };
+  const patch: WorkbookPatch = log
+    ? { styles, cells: [...cells, ...appendLogCells(logRows, log.lastRow)], sheets: [] }
+    : { styles, cells, sheets: [logSheet(logRows)] };
+  if (progressChanged) {
+    const order = [...master.indicators.keys()];
+    patch.sheets.push(
+      progressSheet([...progressRows.values()], (row) => {
+        const id = text(row.id);
+        const at = order.indexOf(id);
+        return [at < 0 ? order.length : at, at < 0 ? 0 : rank(id, text(row.unit))];
+      }),
+    );
+  }
+
+  return {
+    report: {
+      applied,
+      conflicts,
+      rejected: rejected.map(({ file, reason }) => ({ file, reason })),
+      missingUnits,
+      accepted: accepted.map((f) => ({
+        file: f.file,
+        unit: f.unit,
+        round: f.round,
+        reporter: f.parsed.reporter,
+        phone: f.parsed.phone,
+        values: [...f.values.values()].reduce((n, got) => n + Object.keys(got).length, 0),
+      })),
+      rounds,
+      log: logRows,
+    },
+    patch,
+  };
+}

@@ -1,0 +1,102 @@
+// The 日志 (audit log) sheet of the master: one row per figure or text a return brought, and per
+// rejected file. Rows are only ever appended; earlier rounds stay as they were.
+import type { CellPatch, CellStyle, CellValue, GridSheet, LayoutCell, SheetLayout, WorkbookGrid } from '../layout/types';
+import { COLOR, FONT, SIZE } from '../layout/styles';
+
+export const LOG_SHEET = '日志';
+
+export type LogAction = 'applied' | 'conflict' | 'rejected';
+
+export const LOG_COLUMNS = [
+  ['time', '时间', 17],
+  ['round', '轮次', 14],
+  ['file', '文件', 34],
+  ['unit', '单位', 18],
+  ['id', '指标编号', 9],
+  ['field', '填报项', 11],
+  ['old', '原值', 14],
+  ['new', '新值', 14],
+  ['action', '处理', 9],
+  ['note', '说明', 48],
+] as const;
+export type LogKey = (typeof LOG_COLUMNS)[number][0];
+export type LogRow = Record<LogKey, CellValue>;
+
+export const LOG_STYLES: Record<string, CellStyle> = {
+  'log.head': { font: { name: FONT.heading, size: SIZE.body }, fill: COLOR.headerFill, border: true, horizontal: 'center', vertical: 'middle' },
+  // Text as text: a file name or 进展情况 starting with '=' stays a string in every host.
+  'log.text': { font: { name: FONT.body, size: SIZE.body }, border: true, vertical: 'middle', numFmt: '@' },
+  'log.num': { font: { name: FONT.body, size: SIZE.body }, border: true, vertical: 'middle', horizontal: 'right' },
+};
+
+function styleFor(v: CellValue): string {
+  return typeof v === 'number' ? 'log.num' : 'log.text';
+}
+
+function rowCells(row: LogRow, r: number): LayoutCell[] {
+  return LOG_COLUMNS.map(([key], i) => ({ r, c: i + 1, value: row[key], style: styleFor(row[key]) }));
+}
+
+/** A new 日志 sheet holding `rows` under the header. */
+export function logSheet(rows: LogRow[]): SheetLayout {
+  const cells: LayoutCell[] = LOG_COLUMNS.map(([, label], i) => ({ r: 1, c: i + 1, value: label, style: 'log.head' }));
+  rows.forEach((row, i) => cells.push(...rowCells(row, i + 2)));
+  return {
+    name: LOG_SHEET,
+    state: 'visible',
+    columnWidths: LOG_COLUMNS.map(([, , w]) => w),
+    rowHeights: { 1: 22 },
+    cells,
+    merges: [],
+    freeze: { rows: 1, cols: 0 },
+    autoFilter: { r1: 1, c1: 1, r2: 1, c2: LOG_COLUMNS.length },
+    protect: false,
+    validations: [],
+    print: {
+      orientation: 'landscape',
+      paper: 'A4',
+      fitToWidth: 1,
+      titleRows: { from: 1, to: 1 },
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      header: '汇总日志',
+      footer: '第 &P 页，共 &N 页',
+    },
+  };
+}
+
+/** Cell patches that append `rows` below row `lastRow` of an existing 日志 sheet. */
+export function appendLogCells(rows: LogRow[], lastRow: number): CellPatch[] {
+  return rows.flatMap((row, i) => rowCells(row, lastRow + 1 + i).map((c) => ({ sheet: LOG_SHEET, r: c.r, c: c.c, value: c.value, style: c.style! })));
+}
+
+export interface ExistingLog {
+  sheet: GridSheet;
+  /** 1-based number of the last row holding anything. */
+  lastRow: number;
+  /** Earlier rows, read by header text (columns a user moved are still found). */
+  rows: Partial<LogRow>[];
+}
+
+export function readLog(grid: WorkbookGrid): ExistingLog | undefined {
+  const sheet = grid.sheets.find((s) => s.name === LOG_SHEET);
+  if (!sheet) return undefined;
+  let lastRow = 0;
+  sheet.rows.forEach((row, i) => {
+    if (row && row.some((v) => v !== null && v !== undefined && v !== '')) lastRow = i + 1;
+  });
+  const header = sheet.rows[0] ?? [];
+  const colOf = new Map<LogKey, number>();
+  for (const [key, label] of LOG_COLUMNS) {
+    const c = header.findIndex((v) => v !== null && String(v).trim() === label);
+    if (c >= 0) colOf.set(key, c);
+  }
+  const rows: Partial<LogRow>[] = [];
+  for (let r = 1; r < sheet.rows.length; r++) {
+    const src = sheet.rows[r];
+    if (!src) continue;
+    const row: Partial<LogRow> = {};
+    for (const [key, c] of colOf) row[key] = src[c] ?? null;
+    rows.push(row);
+  }
+  return { sheet, lastRow: Math.max(lastRow, 1), rows };
+}

@@ -1,0 +1,96 @@
+// The 进展情况 sheet of the master: the latest progress text per indicator and reporting unit.
+// Rewritten whole each run from what it held plus the new texts; replaced texts go to 日志 first.
+import type { CellStyle, CellValue, LayoutCell, SheetLayout, WorkbookGrid } from '../layout/types';
+import { COLOR, FONT, SIZE } from '../layout/styles';
+import { heightForText } from '../layout/rowHeights';
+
+export const PROGRESS_SHEET = '进展情况';
+
+export const PROGRESS_COLUMNS = [
+  ['id', '指标编号', 9],
+  ['item', '序号', 6],
+  ['label', '指标', 26],
+  ['unit', '填报单位', 16],
+  ['round', '轮次', 14],
+  ['text', '进展情况', 60],
+  ['time', '更新时间', 17],
+] as const;
+type ProgressKey = (typeof PROGRESS_COLUMNS)[number][0];
+export type ProgressRow = Record<ProgressKey, CellValue>;
+
+export const PROGRESS_STYLES: Record<string, CellStyle> = {
+  'prog.head': { font: { name: FONT.heading, size: SIZE.body }, fill: COLOR.headerFill, border: true, horizontal: 'center', vertical: 'middle', wrap: true },
+  'prog.cell': { font: { name: FONT.body, size: SIZE.body }, border: true, horizontal: 'center', vertical: 'middle', wrap: true },
+  // '@': a text starting with '=' or '+' stays text.
+  'prog.text': { font: { name: FONT.body, size: SIZE.body }, border: true, horizontal: 'left', vertical: 'middle', wrap: true, numFmt: '@' },
+};
+
+const str = (v: CellValue | undefined) => (v === null || v === undefined ? '' : String(v).trim());
+
+/** Rows the sheet holds now, read by header text. */
+export function readProgress(grid: WorkbookGrid): ProgressRow[] {
+  const sheet = grid.sheets.find((s) => s.name === PROGRESS_SHEET);
+  if (!sheet) return [];
+  const header = sheet.rows[0] ?? [];
+  const colOf = new Map<ProgressKey, number>();
+  for (const [key, label] of PROGRESS_COLUMNS) {
+    const c = header.findIndex((v) => str(v) === label);
+    if (c >= 0) colOf.set(key, c);
+  }
+  const out: ProgressRow[] = [];
+  for (let r = 1; r < sheet.rows.length; r++) {
+    const src = sheet.rows[r] ?? [];
+    const row = Object.fromEntries(PROGRESS_COLUMNS.map(([key]) => [key, colOf.has(key) ? (src[colOf.get(key)!] ?? null) : null])) as ProgressRow;
+    if (str(row.id) || str(row.text)) out.push(row);
+  }
+  return out;
+}
+
+export const progressKey = (id: string, unit: string) => `${id}|${unit}`;
+
+/** The whole sheet: `rows` sorted by indicator order, then by the unit's place in 牵头单位. */
+export function progressSheet(rows: ProgressRow[], order: (row: ProgressRow) => number[]): SheetLayout {
+  const sorted = rows
+    .map((row, i) => ({ row, key: [...order(row), i] }))
+    .sort((a, b) => {
+      for (let k = 0; k < a.key.length; k++) if (a.key[k] !== b.key[k]) return a.key[k] - b.key[k];
+      return 0;
+    })
+    .map((x) => x.row);
+  const cells: LayoutCell[] = PROGRESS_COLUMNS.map(([, label], i) => ({ r: 1, c: i + 1, value: label, style: 'prog.head' }));
+  const rowHeights: Record<number, number> = { 1: 22 };
+  sorted.forEach((row, i) => {
+    const r = i + 2;
+    PROGRESS_COLUMNS.forEach(([key, , width], c) => {
+      const v = row[key];
+      cells.push({ r, c: c + 1, value: v, style: key === 'text' || key === 'label' ? 'prog.text' : 'prog.cell' });
+      void width;
+    });
+    rowHeights[r] = Math.max(
+      heightForText(str(row.text), PROGRESS_COLUMNS[5][2], SIZE.body),
+      heightForText(str(row.label), PROGRESS_COLUMNS[2][2], SIZE.body),
+      heightForText(str(row.unit), PROGRESS_COLUMNS[3][2], SIZE.body),
+    );
+  });
+  return {
+    name: PROGRESS_SHEET,
+    state: 'visible',
+    columnWidths: PROGRESS_COLUMNS.map(([, , w]) => w),
+    rowHeights,
+    cells,
+    merges: [],
+    freeze: { rows: 1, cols: 0 },
+    autoFilter: { r1: 1, c1: 1, r2: 1, c2: PROGRESS_COLUMNS.length },
+    protect: false,
+    validations: [],
+    print: {
+      orientation: 'landscape',
+      paper: 'A4',
+      fitToWidth: 1,
+      titleRows: { from: 1, to: 1 },
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      header: '各单位进展情况',
+      footer: '第 &P 页，共 &N 页',
+    },
+  };
+}

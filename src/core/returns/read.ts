@@ -1,0 +1,91 @@
+// Reading a filled-in return form back from a workbook grid: the identification sheet and the entry rows,
+// found by header text (another program may have moved or restyled things, so never by fixed position).
+import type { CellValue, WorkbookGrid } from '../layout/types';
+import { RETURN_HEADERS, RETURN_PHONE_LABEL, RETURN_REPORTER_LABEL, RETURN_SHEET } from './layout';
+import { findSheet, readReturnMeta, ReturnMeta } from './meta';
+
+export interface ReturnRow {
+  id: string;
+  h1: CellValue;
+  annual: CellValue;
+  progress: CellValue;
+  /** 1-based row in the form, for messages. */
+  row: number;
+}
+
+export interface ParsedReturn {
+  meta: ReturnMeta;
+  rows: ReturnRow[];
+  reporter: string;
+  phone: string;
+}
+
+export type ReturnRead = { ok: true; value: ParsedReturn } | { ok: false; reason: string };
+
+const cellText = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
+
+/** The value right of a label cell (merged label cells leave blanks between). */
+function valueAfterLabel(rows: CellValue[][], label: string): string {
+  for (const row of rows) {
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const t = cellText(row[c]);
+      if (!t.startsWith(label)) continue;
+      for (let k = c + 1; k < row.length; k++) {
+        const v = cellText(row[k]);
+        if (v) return v;
+      }
+      return '';
+    }
+  }
+  return '';
+}
+
+export function readReturn(grid: WorkbookGrid): ReturnRead {
+  const meta = readReturnMeta(grid);
+  if (!meta.ok) return meta;
+  const sheet = findSheet(grid, RETURN_SHEET);
+  if (!sheet) return { ok: false, reason: `找不到“${RETURN_SHEET}”工作表` };
+  const rows = sheet.rows;
+  let header = -1;
+  const col: Record<string, number> = {};
+  for (let r = 0; r < Math.min(rows.length, 20) && header < 0; r++) {
+    const row = rows[r] ?? [];
+    const idCol = row.findIndex((v) => cellText(v) === RETURN_HEADERS.id);
+    if (idCol < 0) continue;
+    header = r;
+    row.forEach((v, c) => {
+      const t = cellText(v);
+      if (t && col[t] === undefined) col[t] = c;
+    });
+  }
+  if (header < 0) return { ok: false, reason: `找不到表头“${RETURN_HEADERS.id}”` };
+  for (const h of [RETURN_HEADERS.h1, RETURN_HEADERS.annual]) {
+    if (col[h] === undefined) return { ok: false, reason: `找不到表头“${h}”` };
+  }
+  const idCol = col[RETURN_HEADERS.id];
+  const progressCol = col[RETURN_HEADERS.progress];
+  const out: ReturnRow[] = [];
+  for (let r = header + 1; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    const id = cellText(row[idCol]);
+    if (!id) continue;
+    if (id.startsWith(RETURN_REPORTER_LABEL)) break;
+    out.push({
+      id,
+      h1: row[col[RETURN_HEADERS.h1]] ?? null,
+      annual: row[col[RETURN_HEADERS.annual]] ?? null,
+      progress: progressCol === undefined ? null : (row[progressCol] ?? null),
+      row: r + 1,
+    });
+  }
+  return {
+    ok: true,
+    value: {
+      meta: meta.meta,
+      rows: out,
+      reporter: valueAfterLabel(rows, RETURN_REPORTER_LABEL),
+      phone: valueAfterLabel(rows, RETURN_PHONE_LABEL),
+    },
+  };
+}

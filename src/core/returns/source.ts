@@ -1,0 +1,39 @@
+// Where return forms come from: a parsed plan, or the master tracking workbook (whose 指标 sheet may
+// carry corrected targets and whose hidden sheet fixes the plan id/hash the returns must match).
+import type { WorkbookGrid } from '../layout/types';
+import { InputError, type Plan } from '../model';
+import { planIdentity } from '../tracking/layout';
+import { readTracking } from '../tracking/read';
+import type { ReturnPlan } from './units';
+
+export interface ReturnSource {
+  plan: ReturnPlan;
+  planId: string;
+  planHash: string;
+}
+
+export function returnSourceFromPlan(plan: Plan): ReturnSource {
+  return { plan, ...planIdentity(plan) };
+}
+
+export function returnSourceFromTracking(grid: WorkbookGrid): ReturnSource {
+  const read = readTracking(grid);
+  const { planId, planHash, year, title } = read.meta;
+  if (!planId || !planHash || year === null) {
+    throw new InputError('the workbook has no plan id/hash/year in its hidden sheet; regenerate it with tuijin generate');
+  }
+  const byId = new Map(read.indicators.map((ind) => [ind.id, ind]));
+  const items = read.items.map((it) => ({
+    no: it.no,
+    name: it.name,
+    leadUnits: it.leadUnits,
+    indicators: it.indicators.map((id) => byId.get(id)!).filter(Boolean),
+  }));
+  return { plan: { year, title: title ?? '', items }, planId, planHash };
+}
+
+/** Default round name from the date the forms are made: before July, the half-year round. */
+export function defaultRound(year: number, today: string): string {
+  const due = today < `${year}-07-01` ? '上半年' : '全年';
+  return `${year}年${due}`;
+}

@@ -1,0 +1,30 @@
+// Who reports what: lead units in the order the plan names them, and each unit's share of the plan.
+import type { Indicator, PlanItem } from '../model';
+
+/** The part of a plan a return form needs (a parsed Plan fits; so does a plan read back from a workbook). */
+export interface ReturnPlan {
+  year: number;
+  title: string;
+  items: Pick<PlanItem, 'no' | 'name' | 'leadUnits' | 'indicators'>[];
+}
+
+/** Every lead unit once, in order of first appearance in 牵头单位. */
+export function leadUnitsOf(plan: Pick<ReturnPlan, 'items'>): string[] {
+  const seen = new Set<string>();
+  for (const item of plan.items) for (const u of item.leadUnits) seen.add(u);
+  return [...seen];
+}
+
+export function itemsOfUnit<T extends Pick<PlanItem, 'leadUnits'>>(items: T[], unit: string): T[] {
+  return items.filter((it) => it.leadUnits.includes(unit));
+}
+
+export function indicatorsOfUnit(plan: Pick<ReturnPlan, 'items'>, unit: string): Indicator[] {
+  return itemsOfUnit(plan.items, unit).flatMap((it) => it.indicators);
+}
+
+/** `<year>年重要事项进展填报-<unit>.xlsx`, with characters no file system takes replaced. */
+export function returnFileName(year: number, unit: string): string {
+  const safe = unit.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || '_';
+  return `${year}年重要事项进展填报-${safe}.xlsx`;
+}
