@@ -1,0 +1,610 @@
+/// <reference types="office-js" />
+// Renders the core's layout model into Excel through Office.js, and reads sheets back as a grid.
+// Knows nothing about plans: everything tracking-specific comes from src/core.
+// Every write is queued on one request context; `Batch` syncs early only when a request would pass
+// Excel on the web's 5 MB payload limit.
+import type {
+  CellPatch,
+  CellStyle,
+  CellValue,
+  DataValidationRule,
+  GridSheet,
+  PrintSetup,
+  Range,
+  SheetLayout,
+  WorkbookLayout,
+  WorkbookPatch,
+} from '../../core/layout/types';
+import type { OfficeCaps } from './caps';
+
+/** Excel on the web refuses requests above 5 MB. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Our estimate is rough, so stop well short of the limit. */
+const BUDGET_SHARE = 0.8;
+/** Per-command envelope in the request (object path, method name, ids). */
+const COMMAND_BYTES = 120;
+
+/** UTF-8 size of a value as JSON: the request body Office.js sends is JSON. */
+export function jsonBytes(x: unknown): number {
+  const s = JSON.stringify(x ?? null);
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code > 0x7ff) n += 2;
+    else if (code > 0x7f) n += 1;
+  }
+  return n;
+}
+
+export interface BatchOptions {
+  /** Request limit in bytes; tests lower it to exercise splitting. */
+  payloadLimit?: number;
+}
+
+/** One request context's queued commands, with their estimated size. */
+export class Batch {
+  bytes = 0;
+  /** context.sync() calls made through this batch. */
+  syncs = 0;
+  /** Syncs forced by the payload limit. */
+  splits = 0;
+  private readonly budget: number;
+  private eventsOff = false;
+
+  constructor(
+    readonly ctx: Excel.RequestContext,
+    readonly caps: OfficeCaps,
+    opts: BatchOptions = {},
+  ) {
+    this.budget = Math.floor((opts.payloadLimit ?? PAYLOAD_LIMIT) * BUDGET_SHARE);
+  }
+
+  /** Pauses recalculation and repainting until the next sync, and (1.8+) our own change events. */
+  quiet(): void {
+    this.ctx.workbook.application.suspendApiCalculationUntilNextSync();
+    if (this.caps.api19) this.ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+    if (this.caps.api18 && !this.eventsOff) {
+      this.ctx.runtime.enableEvents = false;
+      this.eventsOff = true;
+    }
+    this.bytes += 3 * COMMAND_BYTES;
+  }
+
+  /** Accounts for a command of about `n` bytes, syncing first if it would overflow the request. */
+  async room(n: number): Promise<void> {
+    const need = n + COMMAND_BYTES;
+    if (this.bytes > 3 * COMMAND_BYTES && this.bytes + need > this.budget) {
+      await this.sync();
+      this.splits++;
+      this.quiet();
+    }
+    this.bytes += need;
+  }
+
+  /** Largest 2D block that fits a fresh request, in rows of `rowBytes` each. */
+  rowsPerRequest(rowBytes: number): number {
+    return Math.max(1, Math.floor((this.budget - 4 * COMMAND_BYTES) / Math.max(1, rowBytes)));
+  }
+
+  async sync(): Promise<void> {
+    await this.ctx.sync();
+    this.syncs++;
+    this.bytes = 0;
+  }
+
+  /** Final sync of a write: turns our events back on in the same request. */
+  async finish(): Promise<void> {
+    if (this.eventsOff) {
+      this.ctx.runtime.enableEvents = true;
+      this.eventsOff = false;
+    }
+    await this.sync();
+  }
+
+  /** After a failed sync: make sure events are not left off. */
+  async recover(): Promise<void> {
+    if (!this.eventsOff) return;
+    this.eventsOff = false;
+    try {
+      this.ctx.runtime.enableEvents = true;
+      await this.ctx.sync();
+    } catch {
+      // The workbook is gone or busy; nothing more we can do.
+    }
+  }
+}
+
+// ---------- geometry ----------
+
+export function colLetters(c: number): string {
+  let s = '';
+  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function a1(r: Range): string {
+  const tl = `${colLetters(r.c1)}${r.r1}`;
+  return r.r1 === r.r2 && r.c1 === r.c2 ? tl : `${tl}:${colLetters(r.c2)}${r.r2}`;
+}
+
+/** Covers a set of cells with rectangles: runs along each row, then equal runs stacked down. */
+export function toRects(cells: Array<{ r: number; c: number }>): Range[] {
+  const byRow = new Map<number, number[]>();
+  for (const { r, c } of cells) {
+    const cols = byRow.get(r);
+    if (cols) cols.push(c);
+    else byRow.set(r, [c]);
+  }
+  const open = new Map<string, Range>();
+  const done: Range[] = [];
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cols = [...new Set(byRow.get(r))].sort((a, b) => a - b);
+    const runs: Array<[number, number]> = [];
+    for (const c of cols) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === c - 1) last[1] = c;
+      else runs.push([c, c]);
+    }
+    const seen = new Set<string>();
+    for (const [c1, c2] of runs) {
+      const k = `${c1}:${c2}`;
+      seen.add(k);
+      const prev = open.get(k);
+      if (prev && prev.r2 === r - 1) prev.r2 = r;
+      else {
+        if (prev) done.push(prev);
+        open.set(k, { r1: r, c1, r2: r, c2 });
+      }
+    }
+    for (const [k, rect] of open)
+      if (!seen.has(k) && rect.r2 < r) {
+        done.push(rect);
+        open.delete(k);
+      }
+  }
+  done.push(...open.values());
+  return done.sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
+}
+
+/** Excel column width in characters → points (Office.js sets widths in points). */
+export function widthPoints(chars: number): number {
+  // A character is the default font's digit width, 7 px, plus 5 px padding; 96 px = 72 pt.
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+// ---------- values ----------
+
+/** Strings Excel would turn into numbers, dates, booleans or formulas when written through `values`. */
+function wouldConvert(s: string): boolean {
+  if (/^[=+\-@]/.test(s)) return true;
+  if (/^(true|false)$/i.test(s.trim())) return true;
+  // Numbers, percentages, fractions, times and dates (incl. 2023年6月30日) are all digits plus these marks.
+  return /\d/.test(s) && /^[\s\d.,%/:\-+eE年月日$¥]+$/.test(s);
+}
+
+/** A layout value as Office.js should receive it: text stays text (leading apostrophe). */
+export function toExcelValue(v: CellValue): string | number | boolean {
+  if (v === null) return '';
+  if (typeof v === 'string') return wouldConvert(v) ? `'${v}` : v;
+  return v;
+}
+
+// ---------- formats ----------
+
+type Formattable = { format: Excel.RangeFormat };
+
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
+
+/** Sets every property the style governs, so a re-applied style replaces an earlier one. */
+function applyFormat(target: Formattable, st: CellStyle, multiCell: boolean): number {
+  const f = target.format;
+  let n = 0;
+  const font = st.font ?? {};
+  if (font.name !== undefined) (f.font.name = font.name), n++;
+  if (font.size !== undefined) (f.font.size = font.size), n++;
+  f.font.bold = font.bold ?? false;
+  f.font.color = `#${font.color ?? '000000'}`;
+  if (st.fill) f.fill.color = `#${st.fill}`;
+  else f.fill.clear();
+  if (st.horizontal) (f.horizontalAlignment = H_ALIGN[st.horizontal]), n++;
+  if (st.vertical) (f.verticalAlignment = V_ALIGN[st.vertical]), n++;
+  f.wrapText = st.wrap ?? false;
+  f.protection.locked = st.locked ?? true;
+  n += 5;
+  const edges = multiCell ? BORDER_EDGES : BORDER_EDGES.slice(0, 4);
+  for (const edge of edges) {
+    const b = f.borders.getItem(edge);
+    if (st.border) {
+      b.style = 'Continuous';
+      b.weight = 'Thin';
+      b.color = '#000000';
+      n += 3;
+    } else {
+      b.style = 'None';
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Address lists for getRanges, kept short: Excel rejects very long area lists. */
+function areaChunks(rects: Range[], maxChars = 1500): Range[][] {
+  const out: Range[][] = [];
+  let cur: Range[] = [];
+  let len = 0;
+  for (const r of rects) {
+    const l = a1(r).length + 1;
+    if (cur.length && len + l > maxChars) {
+      out.push(cur);
+      cur = [];
+      len = 0;
+    }
+    cur.push(r);
+    len += l;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** Formats cells style by style: one RangeAreas per style (1.9), else one range per rectangle. */
+async function applyStyles(
+  b: Batch,
+  ws: Excel.Worksheet,
+  cellsByStyle: Map<string, Array<{ r: number; c: number }>>,
+  styles: Record<string, CellStyle>,
+): Promise<void> {
+  for (const [name, cells] of cellsByStyle) {
+    const st = styles[name];
+    if (!st) throw new Error(`layout style "${name}" is not defined`);
+    const rects = toRects(cells);
+    const multi = rects.some((r) => r.r1 !== r.r2 || r.c1 !== r.c2);
+    if (b.caps.api19) {
+      for (const chunk of areaChunks(rects)) {
+        const address = chunk.map(a1).join(',');
+        await b.room(address.length + 400);
+        applyFormat(ws.getRanges(address), st, multi || chunk.length > 1);
+      }
+    } else {
+      for (const r of rects) {
+        await b.room(400);
+        applyFormat(rangeOf(ws, r), st, r.r1 !== r.r2 || r.c1 !== r.c2);
+      }
+    }
+    if (st.numFmt) {
+      for (const r of rects) {
+        const grid = fill(r.r2 - r.r1 + 1, r.c2 - r.c1 + 1, st.numFmt);
+        await b.room(jsonBytes(grid));
+        rangeOf(ws, r).numberFormat = grid;
+      }
+    }
+  }
+}
+
+function fill<T>(rows: number, cols: number, v: T): T[][] {
+  return Array.from({ length: rows }, () => new Array<T>(cols).fill(v));
+}
+
+export function rangeOf(ws: Excel.Worksheet, r: Range): Excel.Range {
+  return ws.getRangeByIndexes(r.r1 - 1, r.c1 - 1, r.r2 - r.r1 + 1, r.c2 - r.c1 + 1);
+}
+
+/** Writes a 2D block of values, split by rows only when one request can't carry it. */
+async function writeBlock(b: Batch, ws: Excel.Worksheet, top: number, left: number, rows: unknown[][]): Promise<void> {
+  if (!rows.length) return;
+  const total = jsonBytes(rows);
+  const perRow = Math.ceil(total / rows.length);
+  const step = total + COMMAND_BYTES <= b.rowsPerRequest(1) ? rows.length : b.rowsPerRequest(perRow);
+  for (let i = 0; i < rows.length; i += step) {
+    const part = rows.slice(i, i + step);
+    await b.room(i === 0 && step === rows.length ? total : jsonBytes(part));
+    ws.getRangeByIndexes(top - 1 + i, left - 1, part.length, part[0].length).values = part;
+  }
+}
+
+// ---------- sheets ----------
+
+/** Renders one sheet of the layout onto an empty worksheet. */
+export async function renderSheet(
+  b: Batch,
+  ws: Excel.Worksheet,
+  sheet: SheetLayout,
+  styles: Record<string, CellStyle>,
+): Promise<void> {
+  let maxR = 0;
+  let maxC = 0;
+  for (const cell of sheet.cells) {
+    maxR = Math.max(maxR, cell.r);
+    maxC = Math.max(maxC, cell.c);
+  }
+  if (maxR > 0) {
+    const grid = fill<string | number | boolean>(maxR, maxC, '');
+    for (const cell of sheet.cells) grid[cell.r - 1][cell.c - 1] = toExcelValue(cell.value);
+    await writeBlock(b, ws, 1, 1, grid);
+  }
+
+  const byStyle = new Map<string, Array<{ r: number; c: number }>>();
+  for (const cell of sheet.cells) {
+    if (!cell.style) continue;
+    const list = byStyle.get(cell.style);
+    if (list) list.push(cell);
+    else byStyle.set(cell.style, [cell]);
+  }
+  await applyStyles(b, ws, byStyle, styles);
+
+  for (const m of sheet.merges) {
+    await b.room(60);
+    rangeOf(ws, m).merge(false);
+  }
+
+  // Widths and heights: one command per run of equal values.
+  for (let i = 0; i < sheet.columnWidths.length; ) {
+    let j = i;
+    while (j + 1 < sheet.columnWidths.length && sheet.columnWidths[j + 1] === sheet.columnWidths[i]) j++;
+    await b.room(40);
+    ws.getRangeByIndexes(0, i, 1, j - i + 1).format.columnWidth = widthPoints(sheet.columnWidths[i]);
+    i = j + 1;
+  }
+  const heights = Object.entries(sheet.rowHeights)
+    .map(([r, h]) => [Number(r), h] as const)
+    .sort((x, y) => x[0] - y[0]);
+  for (let i = 0; i < heights.length; ) {
+    let j = i;
+    while (j + 1 < heights.length && heights[j + 1][0] === heights[j][0] + 1 && heights[j + 1][1] === heights[i][1]) j++;
+    await b.room(40);
+    ws.getRangeByIndexes(heights[i][0] - 1, 0, heights[j][0] - heights[i][0] + 1, 1).format.rowHeight = heights[i][1];
+    i = j + 1;
+  }
+
+  if (b.caps.api18) for (const v of sheet.validations) await applyValidation(b, ws, v);
+
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
+    await b.room(60);
+    if (sheet.freeze.cols > 0)
+      ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, sheet.freeze.rows), sheet.freeze.cols));
+    else ws.freezePanes.freezeRows(sheet.freeze.rows);
+  }
+  if (sheet.autoFilter && b.caps.api19) {
+    await b.room(60);
+    ws.autoFilter.apply(rangeOf(ws, sheet.autoFilter));
+  }
+  if (sheet.print) await applyPrint(b, ws, sheet.print);
+  if (sheet.state !== 'visible') {
+    await b.room(40);
+    ws.visibility = sheet.state === 'hidden' ? 'Hidden' : 'VeryHidden';
+  }
+}
+
+async function applyValidation(b: Batch, ws: Excel.Worksheet, v: DataValidationRule): Promise<void> {
+  await b.room(jsonBytes(v) + 200);
+  const dv = rangeOf(ws, v.range).dataValidation;
+  if (v.type === 'decimal') {
+    dv.rule =
+      v.max === undefined
+        ? { decimal: { formula1: v.min ?? 0, operator: 'GreaterThanOrEqualTo' } }
+        : { decimal: { formula1: v.min ?? 0, formula2: v.max, operator: 'Between' } };
+  } else {
+    dv.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
+  }
+  dv.ignoreBlanks = v.allowBlank;
+  if (v.prompt || v.promptTitle)
+    dv.prompt = { showPrompt: true, title: v.promptTitle ?? '', message: v.prompt ?? '' };
+  if (v.error || v.errorTitle)
+    dv.errorAlert = {
+      showAlert: true,
+      style: v.errorStyle === 'warning' ? 'Warning' : 'Stop',
+      title: v.errorTitle ?? '',
+      message: v.error ?? '',
+    };
+}
+
+/** Page setup (ExcelApi 1.9); returns false when the host can't do it. */
+export async function applyPrint(b: Batch, ws: Excel.Worksheet, p: PrintSetup): Promise<boolean> {
+  if (!b.caps.api19) return false;
+  await b.room(jsonBytes(p) + 600);
+  const pl = ws.pageLayout;
+  pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  pl.paperSize = p.paper === 'A3' ? 'A3' : 'A4';
+  // One page wide, as many tall as it takes (0 = automatic).
+  pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0, scale: null as unknown as number };
+  const pt = (inches: number) => Math.round(inches * 72 * 100) / 100;
+  pl.leftMargin = pt(p.margins.left);
+  pl.rightMargin = pt(p.margins.right);
+  pl.topMargin = pt(p.margins.top);
+  pl.bottomMargin = pt(p.margins.bottom);
+  pl.headerMargin = pt(p.margins.header);
+  pl.footerMargin = pt(p.margins.footer);
+  if (p.horizontalCentered !== undefined) pl.centerHorizontally = p.horizontalCentered;
+  if (p.titleRows) pl.setPrintTitleRows(`$${p.titleRows.from}:$${p.titleRows.to}`);
+  const hf = pl.headersFooters.defaultForAllPages;
+  hf.centerHeader = p.header ?? '';
+  hf.centerFooter = p.footer ?? '';
+  return true;
+}
+
+// ---------- workbook-level ----------
+
+export interface SheetInfo {
+  name: string;
+  visibility: string;
+}
+
+/** One sync: the workbook's sheets in order. */
+export async function listSheets(ctx: Excel.RequestContext): Promise<SheetInfo[]> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  await ctx.sync();
+  return sheets.items.map((s) => ({ name: s.name, visibility: s.visibility }));
+}
+
+/**
+ * Queues the layout's sheets, replacing same-named ones. Old sheets are renamed aside first and
+ * deleted after the new ones exist, so the workbook never lacks a visible sheet mid-request.
+ * With `keepOld` the old sheets stay, renamed "<name>_旧…", and their names are returned.
+ * The caller syncs (`b.finish()`).
+ */
+export async function queueLayout(
+  b: Batch,
+  layout: WorkbookLayout,
+  existing: SheetInfo[],
+  keepOld = false,
+): Promise<string[]> {
+  const sheets = b.ctx.workbook.worksheets;
+  const names = new Set(existing.map((s) => s.name));
+  const aside: Excel.Worksheet[] = [];
+  const kept: string[] = [];
+  const stamp = Date.now().toString(36);
+  for (const sheet of layout.sheets) {
+    if (!names.has(sheet.name)) continue;
+    const old = sheets.getItem(sheet.name);
+    old.protection.unprotect();
+    let newName = `~${stamp}${aside.length}`;
+    if (keepOld) {
+      newName = `${sheet.name}_旧`;
+      for (let i = 2; names.has(newName); i++) newName = `${sheet.name}_旧${i}`;
+      names.add(newName);
+      kept.push(newName);
+    }
+    old.name = newName.slice(0, 31);
+    aside.push(old);
+  }
+  const created: Array<[Excel.Worksheet, SheetLayout]> = [];
+  for (const sheet of layout.sheets) created.push([sheets.add(sheet.name), sheet]);
+  for (const [ws, sheet] of created) await renderSheet(b, ws, sheet, layout.styles);
+  if (!keepOld)
+    for (const old of aside) {
+      // Very hidden sheets can't be deleted.
+      old.visibility = 'Visible';
+      old.delete();
+    }
+  const first = created.find(([, s]) => s.state === 'visible');
+  if (first) first[0].activate();
+  // Protect last: Office.js writes to protected sheets fail.
+  for (const [ws, sheet] of created) if (sheet.protect) protectSheet(ws);
+  return kept;
+}
+
+function protectSheet(ws: Excel.Worksheet): void {
+  // No password: it guards against accidents. Filtering, sorting and resizing stay possible.
+  ws.protection.protect({
+    allowAutoFilter: true,
+    allowSort: true,
+    allowFormatColumns: true,
+    allowFormatRows: true,
+    selectionMode: 'Normal',
+  });
+}
+
+/**
+ * Queues a patch: cell values (grouped into rectangles, one write each), styles grouped by style,
+ * and whole sheets replaced. Protected sheets are unprotected for the write and protected again.
+ */
+export async function queuePatch(
+  b: Batch,
+  patch: WorkbookPatch,
+  existing: SheetInfo[],
+  protectedSheets: ReadonlySet<string>,
+): Promise<void> {
+  const sheets = b.ctx.workbook.worksheets;
+  const bySheet = new Map<string, CellPatch[]>();
+  for (const p of patch.cells) {
+    const list = bySheet.get(p.sheet);
+    if (list) list.push(p);
+    else bySheet.set(p.sheet, [p]);
+  }
+  for (const [name, cells] of bySheet) {
+    const ws = sheets.getItem(name);
+    const wasProtected = protectedSheets.has(name);
+    if (wasProtected) ws.protection.unprotect();
+    await queueCellValues(b, ws, cells);
+    const byStyle = new Map<string, Array<{ r: number; c: number }>>();
+    for (const p of cells) {
+      const list = byStyle.get(p.style);
+      if (list) list.push(p);
+      else byStyle.set(p.style, [p]);
+    }
+    await applyStyles(b, ws, byStyle, patch.styles);
+    if (wasProtected) protectSheet(ws);
+  }
+  if (patch.sheets.length)
+    await queueLayout(b, { sheets: patch.sheets, styles: patch.styles }, existing);
+}
+
+/** Values of patched cells: rectangles of cells that all carry a value, each one 2D write. */
+async function queueCellValues(b: Batch, ws: Excel.Worksheet, cells: CellPatch[]): Promise<void> {
+  const withValue = cells.filter((p) => p.value !== undefined);
+  if (!withValue.length) return;
+  const at = new Map<string, CellValue>();
+  for (const p of withValue) at.set(`${p.r},${p.c}`, p.value as CellValue);
+  for (const rect of toRects(withValue)) {
+    const rows: Array<Array<string | number | boolean>> = [];
+    for (let r = rect.r1; r <= rect.r2; r++) {
+      const row: Array<string | number | boolean> = [];
+      for (let c = rect.c1; c <= rect.c2; c++) row.push(toExcelValue(at.get(`${r},${c}`) ?? null));
+      rows.push(row);
+    }
+    await writeBlock(b, ws, rect.r1, rect.c1, rows);
+  }
+}
+
+// ---------- reading ----------
+
+export interface ReadRequest {
+  name: string;
+  visibility: string;
+  used: Excel.Range;
+  protection: Excel.WorksheetProtection;
+}
+
+/** Queues reads of the named sheets' used ranges (values, formats for dates, protection). */
+export function queueRead(ctx: Excel.RequestContext, sheets: SheetInfo[]): ReadRequest[] {
+  return sheets.map((s) => {
+    const ws = ctx.workbook.worksheets.getItem(s.name);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('values,numberFormat,rowIndex,columnIndex,isNullObject');
+    ws.protection.load('protected');
+    return { name: s.name, visibility: s.visibility, used, protection: ws.protection };
+  });
+}
+
+/** Number formats that show a date: y or d codes, or 年月日, outside quotes and [..] sections. */
+function isDateFormat(fmt: string): boolean {
+  if (!fmt || fmt === 'General' || fmt === '@') return false;
+  const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return /[yd年月日]/i.test(bare);
+}
+
+/** Excel's serial day (1900 system) → 'YYYY-MM-DD'. */
+export function serialToIso(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400000);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Turns loaded reads into grid sheets (0-based from A1; '' → null; dates → ISO). */
+export function toGrid(reads: ReadRequest[]): GridSheet[] {
+  return reads.map((r) => {
+    const state: GridSheet['state'] =
+      r.visibility === 'Hidden' ? 'hidden' : r.visibility === 'VeryHidden' ? 'veryHidden' : 'visible';
+    if (r.used.isNullObject) return { name: r.name, state, rows: [] };
+    const top = r.used.rowIndex;
+    const left = r.used.columnIndex;
+    const values = r.used.values as unknown[][];
+    const formats = r.used.numberFormat as string[][];
+    const rows: CellValue[][] = [];
+    for (let i = 0; i < top; i++) rows.push([]);
+    values.forEach((vrow, i) => {
+      const row: CellValue[] = new Array<CellValue>(left).fill(null);
+      vrow.forEach((v, j) => {
+        let out: CellValue;
+        if (v === '' || v === undefined || v === null) out = null;
+        else if (typeof v === 'number' && isDateFormat(formats[i]?.[j] ?? '')) out = serialToIso(v);
+        else out = v as CellValue;
+        row.push(out);
+      });
+      while (row.length && row[row.length - 1] === null) row.pop();
+      rows.push(row);
+    });
+    return { name: r.name, state, rows };
+  });
+}

@@ -1,0 +1,438 @@
+/// <reference types="office-js" />
+// The pane's jobs on the open workbook: generate, check, read entries, select an indicator's row,
+// print setup, consolidation. All decisions come from src/core; this file moves data in and out
+// with a fixed number of context.sync() calls, whatever the size of the plan.
+import type { Entry, Judgement, Plan } from '../../core/model';
+import { InputError } from '../../core/model';
+import type { CellValue, GridSheet, LayoutCell, SheetLayout, WorkbookGrid, WorkbookLayout, WorkbookPatch } from '../../core/layout/types';
+import { buildTrackingLayout, type TrackingOptions } from '../../core/tracking/layout';
+import { readTracking, type TrackingRead } from '../../core/tracking/read';
+import { buildCheckPatch, bulletinText, statusCounts } from '../../core/tracking/patch';
+import { SHEET } from '../../core/tracking/sheet';
+import { judgeAll } from '../../core/judge';
+import { readMaster } from '../../core/consolidate/master';
+import { LOG_SHEET, readLog } from '../../core/consolidate/log';
+import { PROGRESS_SHEET, readProgress } from '../../core/consolidate/progress';
+import {
+  planConsolidation,
+  type ConsolidateOptions,
+  type ConsolidationResult,
+  type ReturnInput,
+} from '../../core/consolidate/consolidate';
+import { detectCaps, type OfficeCaps } from './caps';
+import {
+  applyPrint,
+  Batch,
+  listSheets,
+  queueLayout,
+  queuePatch,
+  queueRead,
+  rangeOf,
+  toGrid,
+  type SheetInfo,
+} from './render';
+
+export interface OfficeJobOptions {
+  /** What the host supports; detected from Office when absent. */
+  caps?: OfficeCaps;
+  /** Request size limit in bytes (default: Excel on the web's 5 MB). */
+  payloadLimit?: number;
+}
+
+/** Sheets a tracking workbook consists of (the layout's names, in order). */
+export const TRACKING_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.summary, SHEET.meta];
+
+/** Sheets read to judge a workbook. */
+const READ_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.meta];
+
+function batchFor(ctx: Excel.RequestContext, opts: OfficeJobOptions): Batch {
+  return new Batch(ctx, opts.caps ?? detectCaps(), { payloadLimit: opts.payloadLimit });
+}
+
+/** Runs the write part of a job with our events off, turning them back on if a sync fails. */
+async function writing(b: Batch, queue: () => Promise<void>): Promise<void> {
+  try {
+    b.quiet();
+    await queue();
+    await b.finish();
+  } catch (e) {
+    await b.recover();
+    throw e;
+  }
+}
+
+/** One sync: which of the tracking sheets the workbook already has. Ask before replacing them. */
+export async function existingTrackingSheets(ctx: Excel.RequestContext): Promise<string[]> {
+  const names = new Set((await listSheets(ctx)).map((s) => s.name));
+  return TRACKING_SHEETS.filter((n) => names.has(n));
+}
+
+/** The layout as a grid, so core's reader can tell where its entry cells are. */
+export function layoutGrid(layout: WorkbookLayout): WorkbookGrid {
+  return {
+    sheets: layout.sheets.map((s): GridSheet => {
+      const rows: CellValue[][] = [];
+      for (const cell of s.cells) {
+        while (rows.length < cell.r) rows.push([]);
+        const row = rows[cell.r - 1];
+        while (row.length < cell.c) row.push(null);
+        row[cell.c - 1] = cell.value;
+      }
+      return { name: s.name, state: s.state, rows };
+    }),
+  };
+}
+
+export type GenerateResult =
+  | { status: 'needs-confirmation'; existing: string[]; syncs: number }
+  | {
+      status: 'written';
+      indicators: number;
+      /** Entered figures carried over from the sheets replaced, by indicator id. */
+      kept: number;
+      /** Figures whose indicator is gone from the new plan; their old sheets are kept (renamed) so nothing is lost. */
+      orphaned: Entry[];
+      /** Old sheets kept under a new name (only when figures were orphaned). */
+      keptSheets: string[];
+      syncs: number;
+      /** Syncs added only because a request would have passed the payload limit. */
+      splits: number;
+    };
+
+export interface GenerateOptions extends OfficeJobOptions, TrackingOptions {
+  /** The user agreed to replace existing tracking sheets. */
+  replace?: boolean;
+}
+
+function hasFigure(v: Entry['h1']): boolean {
+  return v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
+}
+
+/**
+ * Writes the tracking sheets for `plan`. With the sheets already present and `replace` unset, writes
+ * nothing and says so. Otherwise figures entered in the old sheets are carried into the new ones by
+ * indicator id. At most 3 syncs: list sheets, read old entries (only when replacing), write.
+ */
+export async function generateTracking(
+  ctx: Excel.RequestContext,
+  plan: Plan,
+  opts: GenerateOptions = {},
+): Promise<GenerateResult> {
+  const b = batchFor(ctx, opts);
+  const sheets = await listSheets(ctx);
+  b.syncs++;
+  const present = sheets.filter((s) => TRACKING_SHEETS.includes(s.name));
+  if (present.length && !opts.replace)
+    return { status: 'needs-confirmation', existing: present.map((s) => s.name), syncs: b.syncs };
+
+  let oldEntries: Entry[] = [];
+  const readable = sheets.filter((s) => READ_SHEETS.includes(s.name));
+  if (readable.some((s) => s.name === SHEET.main)) {
+    const reads = queueRead(ctx, readable);
+    await b.sync();
+    try {
+      oldEntries = readTracking({ sheets: toGrid(reads) }).entries;
+    } catch (e) {
+      // Not a tracking table we can read: nothing typed into it is ours to carry over.
+      if (!(e instanceof InputError)) throw e;
+    }
+  }
+
+  const layout = buildTrackingLayout(plan, { toolVersion: opts.toolVersion, asOf: opts.asOf });
+  const carried = carryEntries(layout, oldEntries.filter((e) => hasFigure(e.h1) || hasFigure(e.annual)));
+  const keptSheets: string[] = [];
+  await writing(b, async () => {
+    const aside = await queueLayout(b, layout, sheets, carried.orphaned.length > 0);
+    keptSheets.push(...aside);
+  });
+  return {
+    status: 'written',
+    indicators: plan.items.reduce((n, it) => n + it.indicators.length, 0),
+    kept: carried.kept,
+    orphaned: carried.orphaned,
+    keptSheets,
+    syncs: b.syncs,
+    splits: b.splits,
+  };
+}
+
+/** Puts old figures into the new layout's entry cells (found by core's own reader). */
+function carryEntries(layout: WorkbookLayout, entries: Entry[]): { kept: number; orphaned: Entry[] } {
+  if (!entries.length) return { kept: 0, orphaned: [] };
+  const pos = readTracking(layoutGrid(layout)).positions;
+  const main = layout.sheets.find((s) => s.name === pos.sheet) as SheetLayout;
+  const at = new Map<string, LayoutCell>();
+  for (const cell of main.cells) at.set(`${cell.r},${cell.c}`, cell);
+  const put = (r: number, c: number, value: Entry['h1']) => {
+    if (!hasFigure(value)) return;
+    const v: CellValue = value instanceof Date ? value.toISOString().slice(0, 10) : (value as CellValue);
+    const cell = at.get(`${r},${c}`);
+    if (cell) cell.value = v;
+    else main.cells.push({ r, c, value: v, style: 'entry' });
+  };
+  let kept = 0;
+  const orphaned: Entry[] = [];
+  for (const e of entries) {
+    const r = pos.rows[e.id];
+    if (r === undefined) {
+      orphaned.push(e);
+      continue;
+    }
+    put(r, pos.columns.h1, e.h1);
+    put(r, pos.columns.annual, e.annual);
+    kept++;
+  }
+  return { kept, orphaned };
+}
+
+export interface WorkbookRead {
+  read: TrackingRead;
+  grid: WorkbookGrid;
+  sheets: SheetInfo[];
+  protectedSheets: Set<string>;
+  syncs: number;
+}
+
+/**
+ * Reads the tracking sheets in one sync (the sheet list rides along). If one of them is missing the
+ * request fails, and we fall back to listing first, so the error can say what is missing.
+ */
+export async function readTrackingWorkbook(ctx: Excel.RequestContext, extra: string[] = []): Promise<WorkbookRead> {
+  const list = ctx.workbook.worksheets;
+  list.load('items/name,items/visibility');
+  const wanted = [...READ_SHEETS, ...extra];
+  let reads = queueRead(
+    ctx,
+    wanted.map((name) => ({ name, visibility: 'Visible' })),
+  );
+  let syncs = 0;
+  try {
+    await ctx.sync();
+    syncs++;
+  } catch (e) {
+    syncs++;
+    if (!/ItemNotFound/i.test(String((e as { code?: string }).code ?? (e as Error).message))) throw e;
+    const sheets = await listSheets(ctx);
+    syncs++;
+    const names = new Set(sheets.map((s) => s.name));
+    if (!names.has(SHEET.main))
+      throw new InputError(`工作簿中没有“${SHEET.main}”工作表，请先在“计划”中生成推进计划表。`);
+    reads = queueRead(ctx, sheets.filter((s) => wanted.includes(s.name)));
+    await ctx.sync();
+    syncs++;
+  }
+  const sheets = list.items.map((s) => ({ name: s.name, visibility: s.visibility }));
+  const vis = new Map(sheets.map((s) => [s.name, s.visibility]));
+  for (const r of reads) r.visibility = vis.get(r.name) ?? r.visibility;
+  const grid = { sheets: toGrid(reads) };
+  const protectedSheets = new Set(reads.filter((r) => r.protection.protected).map((r) => r.name));
+  return { read: readTracking(grid), grid, sheets, protectedSheets, syncs };
+}
+
+export interface CheckResult {
+  judgements: Judgement[];
+  counts: ReturnType<typeof statusCounts>;
+  bulletin: string;
+  read: TrackingRead;
+  syncs: number;
+  splits: number;
+}
+
+function planYear(read: TrackingRead, asOf: string): number {
+  return read.meta.year ?? Number(asOf.slice(0, 4));
+}
+
+/** Writes a patch plus what the layout model leaves to the host: taller rows, print headers. */
+async function queueFullPatch(b: Batch, patch: WorkbookPatch, wb: WorkbookRead, heights: Map<string, number[]>): Promise<void> {
+  await queuePatch(b, patch, wb.sheets, wb.protectedSheets);
+  for (const h of patch.minRowHeights ?? []) {
+    const current = heights.get(h.sheet)?.[h.r - 1];
+    // Rows never shrink: without a reading of the current height (pre-1.9 hosts) leave the row alone.
+    if (current === undefined || current >= h.height) continue;
+    await b.room(60);
+    b.ctx.workbook.worksheets.getItem(h.sheet).getRangeByIndexes(h.r - 1, 0, 1, 1).format.rowHeight = h.height;
+  }
+  if (b.caps.api19)
+    for (const p of patch.printHeaders ?? []) {
+      if (!wb.sheets.some((s) => s.name === p.sheet) && !patch.sheets.some((s) => s.name === p.sheet)) continue;
+      await b.room(200);
+      b.ctx.workbook.worksheets.getItem(p.sheet).pageLayout.headersFooters.defaultForAllPages.centerHeader = p.header;
+    }
+}
+
+/** Current row heights of a sheet (ExcelApi 1.9 row properties), queued with the read. */
+function queueRowHeights(ctx: Excel.RequestContext, caps: OfficeCaps, sheet: string): (() => number[]) | null {
+  if (!caps.api19) return null;
+  const used = ctx.workbook.worksheets.getItem(sheet).getUsedRange(true);
+  const props = used.getRowProperties({ rowIndex: true, format: { rowHeight: true } });
+  return () => {
+    const out: number[] = [];
+    for (const p of props.value) if (p.rowIndex !== undefined && p.format?.rowHeight !== undefined) out[p.rowIndex] = p.format.rowHeight;
+    return out;
+  };
+}
+
+/**
+ * Judges the workbook as of `asOf` and writes 状态/完成率/说明, fills and the 汇总 sheet.
+ * Two syncs: read, write (a third only if a request would pass the payload limit).
+ */
+export async function checkTracking(ctx: Excel.RequestContext, asOf: string, opts: OfficeJobOptions = {}): Promise<CheckResult> {
+  const b = batchFor(ctx, opts);
+  const heightsOf = queueRowHeights(ctx, b.caps, SHEET.main);
+  const wb = await readTrackingWorkbook(ctx);
+  b.syncs += wb.syncs;
+  const heights = new Map<string, number[]>();
+  try {
+    if (heightsOf) heights.set(wb.read.positions.sheet, heightsOf());
+  } catch {
+    // The read fell back (a sheet was missing); rows then keep their heights.
+  }
+  const judgements = judgeAll(wb.read.indicators, wb.read.entries, asOf, planYear(wb.read, asOf));
+  const patch = buildCheckPatch(wb.read, judgements, asOf);
+  await writing(b, () => queueFullPatch(b, patch, wb, heights));
+  return {
+    judgements,
+    counts: statusCounts(judgements),
+    bulletin: bulletinText(wb.read, judgements, asOf),
+    read: wb.read,
+    syncs: b.syncs,
+    splits: b.splits,
+  };
+}
+
+/** One sync: the indicators (with the user's target corrections) and what was entered. */
+export async function readEntries(ctx: Excel.RequestContext): Promise<{ read: TrackingRead; syncs: number }> {
+  const wb = await readTrackingWorkbook(ctx);
+  return { read: wb.read, syncs: wb.syncs };
+}
+
+/** Selects an indicator's row in the main sheet (id … 说明). Two syncs; false when the id isn't there. */
+export async function selectIndicator(ctx: Excel.RequestContext, id: string): Promise<boolean> {
+  const wb = await readTrackingWorkbook(ctx);
+  const pos = wb.read.positions;
+  const r = pos.rows[id];
+  if (r === undefined) return false;
+  const cols = pos.columns;
+  const last = Math.max(cols.id, cols.status, cols.note ?? 0, cols.annual);
+  const ws = ctx.workbook.worksheets.getItem(pos.sheet);
+  ws.activate();
+  rangeOf(ws, { r1: r, c1: cols.id, r2: r, c2: last }).select();
+  await ctx.sync();
+  return true;
+}
+
+export interface PrintResult {
+  /** Sheets whose page setup was written. */
+  sheets: string[];
+  /** False when the host lacks ExcelApi 1.9 (page layout); nothing was written then. */
+  supported: boolean;
+  syncs: number;
+}
+
+/** Page setup for every tracking sheet present, with the 截至 date in the header. Two syncs. */
+export async function applyPrintSetup(ctx: Excel.RequestContext, asOf?: string, opts: OfficeJobOptions = {}): Promise<PrintResult> {
+  const b = batchFor(ctx, opts);
+  if (!b.caps.api19) return { sheets: [], supported: false, syncs: 0 };
+  const sheets = await listSheets(ctx);
+  b.syncs++;
+  // The print setup of each sheet as core's layout defines it (content doesn't matter for that).
+  const template = buildTrackingLayout({ title: '', year: Number((asOf ?? '2000').slice(0, 4)), items: [], warnings: [] }, { asOf });
+  const done: string[] = [];
+  await writing(b, async () => {
+    for (const s of template.sheets) {
+      if (!s.print || !sheets.some((x) => x.name === s.name)) continue;
+      await applyPrint(b, ctx.workbook.worksheets.getItem(s.name), s.print);
+      done.push(s.name);
+    }
+  });
+  return { sheets: done, supported: true, syncs: b.syncs };
+}
+
+
+async function readForConsolidation(ctx: Excel.RequestContext): Promise<{ wb: WorkbookRead; syncs: number }> {
+  const extra = [LOG_SHEET, PROGRESS_SHEET];
+  // List first: 日志 and 进展情况 exist only after a first consolidation.
+  const sheets = await listSheets(ctx);
+  const wb = await readTrackingWorkbook(
+    ctx,
+    extra.filter((n) => sheets.some((s) => s.name === n)),
+  );
+  return { wb, syncs: 1 + wb.syncs };
+}
+
+function planFrom(wb: WorkbookRead, inputs: ReturnInput[], opts: ConsolidateOptions): ConsolidationResult {
+  const master = readMaster(wb.grid);
+  return planConsolidation(master, { log: readLog(wb.grid), progress: readProgress(wb.grid) }, inputs, opts);
+}
+
+/** The consolidation report for the open workbook and the given returns, writing nothing. Two syncs. */
+export async function previewConsolidation(
+  ctx: Excel.RequestContext,
+  inputs: ReturnInput[],
+  opts: ConsolidateOptions,
+): Promise<ConsolidationResult & { syncs: number }> {
+  const { wb, syncs } = await readForConsolidation(ctx);
+  return { ...planFrom(wb, inputs, opts), syncs };
+}
+
+export interface ApplyConsolidationResult extends ConsolidationResult {
+  syncs: number;
+  splits: number;
+  /** The check run on the merged figures, when `asOf` was given. */
+  check?: { judgements: Judgement[]; counts: ReturnType<typeof statusCounts>; bulletin: string };
+}
+
+/**
+ * Re-reads the workbook (it may have changed since the preview), applies the returns, and when
+ * `asOf` is given also re-checks the merged figures in the same write. At most 3 syncs.
+ */
+export async function applyConsolidation(
+  ctx: Excel.RequestContext,
+  inputs: ReturnInput[],
+  opts: ConsolidateOptions & OfficeJobOptions & { asOf?: string },
+): Promise<ApplyConsolidationResult> {
+  const b = batchFor(ctx, opts);
+  const { wb, syncs } = await readForConsolidation(ctx);
+  b.syncs += syncs;
+  const result = planFrom(wb, inputs, opts);
+  let check: ApplyConsolidationResult['check'];
+  let checkPatch: WorkbookPatch | null = null;
+  if (opts.asOf) {
+    // Judge the workbook as it will be after the merge: apply the patch's values to the grid in memory.
+    const merged = withPatchValues(wb.grid, result.patch);
+    const read = readTracking(merged);
+    const judgements = judgeAll(read.indicators, read.entries, opts.asOf, planYear(read, opts.asOf));
+    checkPatch = buildCheckPatch(read, judgements, opts.asOf);
+    check = { judgements, counts: statusCounts(judgements), bulletin: bulletinText(read, judgements, opts.asOf) };
+  }
+  await writing(b, async () => {
+    await queueFullPatch(b, result.patch, wb, new Map());
+    if (checkPatch) {
+      // The consolidation may have added sheets; they exist by now for the check's getItem calls.
+      const after = { ...wb, sheets: [...wb.sheets, ...result.patch.sheets.map((s) => ({ name: s.name, visibility: 'Visible' }))] };
+      await queueFullPatch(b, checkPatch, after, new Map());
+    }
+  });
+  return { ...result, check, syncs: b.syncs, splits: b.splits };
+}
+
+/** A copy of the grid with the patch's cell values and whole sheets applied. */
+export function withPatchValues(grid: WorkbookGrid, patch: WorkbookPatch): WorkbookGrid {
+  const sheets = grid.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) }));
+  for (const p of patch.cells) {
+    if (p.value === undefined) continue;
+    const s = sheets.find((x) => x.name === p.sheet);
+    if (!s) continue;
+    while (s.rows.length < p.r) s.rows.push([]);
+    const row = s.rows[p.r - 1];
+    while (row.length < p.c) row.push(null);
+    row[p.c - 1] = p.value;
+  }
+  for (const ls of patch.sheets) {
+    const g = layoutGrid({ sheets: [ls], styles: {} }).sheets[0];
+    const i = sheets.findIndex((x) => x.name === ls.name);
+    if (i >= 0) sheets[i] = g;
+    else sheets.push(g);
+  }
+  return { sheets };
+}
