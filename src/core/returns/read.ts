@@ -33,7 +33,8 @@ function valueAfterLabel(rows: CellValue[][], label: string): string {
       if (!t.startsWith(label)) continue;
       for (let k = c + 1; k < row.length; k++) {
         const v = cellText(row[k]);
-        if (v) return v;
+        // The next label ("联系电话：") means this one was left blank.
+        if (v) return /[：:]$/.test(v) ? '' : v;
       }
       return '';
     }
