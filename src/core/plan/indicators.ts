@@ -73,13 +73,8 @@ function kindOf(q: Quantity, label: string): IndicatorKind {
 /** Splits text into sentences (。；) with their offsets. */
 function sentences(text: string): Array<{ start: number; text: string }> {
   const out: Array<{ start: number; text: string }> = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || /[。；;！？\n]/.test(text[i])) {
-      if (i > start) out.push({ start, text: text.slice(start, i) });
-      start = i + 1;
-    }
-  }
+  const re = /[^。；;！？\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, text: m[0] });
   return out;
 }
 

@@ -31,28 +31,21 @@ const BEFORE_LE = ['不超过', '不高于', '控制在', '低于', '少于', '�
 const BEFORE_APPROX = ['约', '大约', '左右'];
 const CHANGE_DOWN = ['降低', '下降', '减少', '压减'];
 const CHANGE_UP = ['提高', '提升', '增加', '增长', '上升'];
+// Longest first, so "不少于" wins over "少于" and "不低于" over "低于".
+const COMPARATOR_WORDS: Array<[string, 'approx' | 'le' | 'ge' | 'down' | 'up']> = [
+  ...BEFORE_APPROX.map((w) => [w, 'approx'] as [string, 'approx']),
+  ...BEFORE_LE.map((w) => [w, 'le'] as [string, 'le']),
+  ...BEFORE_GE.map((w) => [w, 'ge'] as [string, 'ge']),
+  ...CHANGE_DOWN.map((w) => [w, 'down'] as [string, 'down']),
+  ...CHANGE_UP.map((w) => [w, 'up'] as [string, 'up']),
+].sort((x, y) => y[0].length - x[0].length);
 
-const OPEN = '“‘「『《（(〔[【';
-const CLOSE = '”’」』》）)〕]】';
+// Quoted or bracketed spans (one level; nesting is rare in plan text).
+const BRACKETED = /“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|《[^》]*》|（[^）]*）|\([^)]*\)|〔[^〕]*〕|\[[^\]]*\]|【[^】]*】/g;
 
 /** The text with quoted and bracketed parts blanked out (same length), so their numbers aren't read. */
 export function maskQuoted(text: string): string {
-  const out: string[] = [];
-  const stack: string[] = [];
-  for (const ch of text) {
-    const o = OPEN.indexOf(ch);
-    const c = CLOSE.indexOf(ch);
-    if (o >= 0) {
-      stack.push(ch);
-      out.push(ch);
-    } else if (c >= 0 && stack.length) {
-      stack.pop();
-      out.push(ch);
-    } else {
-      out.push(stack.length ? '□' : ch);
-    }
-  }
-  return out.join('');
+  return text.replace(BRACKETED, (m) => m[0] + '□'.repeat(m.length - 2) + m[m.length - 1]);
 }
 
 const NUMBER_RE = new RegExp(
@@ -96,15 +89,7 @@ export function findQuantities(text: string, opts: { arabicOnly?: boolean } = {}
     let comparator: Comparator = '>=';
     let direction: Quantity['direction'] = null;
     const head = masked.slice(Math.max(0, numStart - 8), numStart).replace(/\s+$/, '');
-    // The longest word wins: "不少于" is not "少于", "不低于" is not "低于".
-    const words: Array<[string, 'approx' | 'le' | 'ge' | 'down' | 'up']> = [
-      ...BEFORE_APPROX.map((w) => [w, 'approx'] as [string, 'approx']),
-      ...BEFORE_LE.map((w) => [w, 'le'] as [string, 'le']),
-      ...BEFORE_GE.map((w) => [w, 'ge'] as [string, 'ge']),
-      ...CHANGE_DOWN.map((w) => [w, 'down'] as [string, 'down']),
-      ...CHANGE_UP.map((w) => [w, 'up'] as [string, 'up']),
-    ];
-    const hit = words.filter(([w]) => head.endsWith(w)).sort((x, y) => y[0].length - x[0].length)[0];
+    const hit = COMPARATOR_WORDS.find(([w]) => head.endsWith(w));
     if (hit) {
       start = numStart - hit[0].length - (masked.slice(0, numStart).length - masked.slice(0, numStart).trimEnd().length);
       if (hit[1] === 'approx') comparator = '≈';
