@@ -280,7 +280,6 @@ export class MockExcel {
   async flushEvents(): Promise<void> {
     const pending = this.afterWrites;
     this.afterWrites = [];
-    if (!this.enableEvents) return;
     for (const w of pending) await this.fire(w.sheet, w.address, 'Local');
   }
 }
@@ -830,7 +829,8 @@ class MockRange {
         for (let r = b.r1; r <= b.r2; r++)
           for (let c = b.c1; c <= b.c2; c++) this.ctx.mock.ensure(s, r, c).value = coerce(v[r - b.r1][c - b.c1]);
         this.ctx.mock.stats.valueWrites.push([s.name, boxAddress(b)]);
-        this.ctx.mock.afterWrites.push({ sheet: s, address: boxAddress(b) });
+        // Our own writes raise onChanged only while the add-in's events are on.
+        if (this.ctx.mock.enableEvents) this.ctx.mock.afterWrites.push({ sheet: s, address: boxAddress(b) });
       });
     }, bytes(v));
   }

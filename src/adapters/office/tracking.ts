@@ -45,12 +45,12 @@ export const TRACKING_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.summa
 /** Sheets read to judge a workbook. */
 const READ_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.meta];
 
-function batchFor(ctx: Excel.RequestContext, opts: OfficeJobOptions): Batch {
+export function batchFor(ctx: Excel.RequestContext, opts: OfficeJobOptions): Batch {
   return new Batch(ctx, opts.caps ?? detectCaps(), { payloadLimit: opts.payloadLimit });
 }
 
 /** Runs the write part of a job with our events off, turning them back on if a sync fails. */
-async function writing(b: Batch, queue: () => Promise<void>): Promise<void> {
+export async function writing(b: Batch, queue: () => Promise<void>): Promise<void> {
   try {
     b.quiet();
     await queue();
@@ -238,12 +238,12 @@ export interface CheckResult {
   splits: number;
 }
 
-function planYear(read: TrackingRead, asOf: string): number {
+export function planYear(read: TrackingRead, asOf: string): number {
   return read.meta.year ?? Number(asOf.slice(0, 4));
 }
 
 /** Writes a patch plus what the layout model leaves to the host: taller rows, print headers. */
-async function queueFullPatch(b: Batch, patch: WorkbookPatch, wb: WorkbookRead, heights: Map<string, number[]>): Promise<void> {
+export async function queueFullPatch(b: Batch, patch: WorkbookPatch, wb: WorkbookRead, heights: Map<string, number[]>): Promise<void> {
   await queuePatch(b, patch, wb.sheets, wb.protectedSheets);
   for (const h of patch.minRowHeights ?? []) {
     const current = heights.get(h.sheet)?.[h.r - 1];
