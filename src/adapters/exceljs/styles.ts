@@ -9,6 +9,13 @@ function charsetFor(name: string | undefined): number | undefined {
   return name && /[\u4e00-\u9fff]/.test(name) ? 134 : undefined;
 }
 
+function familyFor(name: string | undefined): number | undefined {
+  if (!name) return undefined;
+  if (/黑体|Hei|Sans/i.test(name)) return 2;
+  if (/宋|仿宋|楷|Song|Serif/i.test(name)) return 1;
+  return undefined;
+}
+
 /** Converts one layout style to an ExcelJS style. */
 export function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
@@ -20,6 +27,9 @@ export function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
     if (s.font.color) font.color = { argb: `FF${s.font.color}` };
     const charset = charsetFor(s.font.name);
     if (charset) font.charset = charset;
+    // Family hint (1 serif, 2 sans): LibreOffice uses it to pick a substitute (Noto Serif/Sans CJK).
+    const family = familyFor(s.font.name);
+    if (family) font.family = family;
     out.font = font;
   }
   if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${s.fill}` } };

@@ -1,0 +1,115 @@
+import { buildTrackingLayout } from '../../src/core/tracking/layout';
+import { readTracking } from '../../src/core/tracking/read';
+import { buildCheckPatch, bulletinText, itemStatus, parseStatusText, statusText } from '../../src/core/tracking/patch';
+import { COL, SHEET, STATUS_SYMBOL } from '../../src/core/tracking/sheet';
+import { judgeAll } from '../../src/core/judge';
+import { STATUSES, type Judgement } from '../../src/core/model';
+import { applyPatchToGrid, getCell, layoutGrid, setCell, smallPlan, type StyledGrid } from './helpers';
+
+function judged(status: Judgement['status'], id: string, item: number, message = ''): Judgement {
+  return { id, item, status, h1Actual: null, annualActual: null, rate: null, message };
+}
+
+describe('status marks', () => {
+  test('every status has its own symbol and reads back', () => {
+    expect(new Set(Object.values(STATUS_SYMBOL)).size).toBe(STATUSES.length);
+    for (const s of STATUSES) expect(parseStatusText(statusText(s))).toBe(s);
+    expect(statusText('shortfall')).toBe('✖ 未达标');
+    expect(parseStatusText('进度滞后')).toBe('at-risk');
+  });
+
+  test('item status: the most pressing indicator wins; met only when all are met', () => {
+    expect(itemStatus(['met', 'shortfall'])).toBe('shortfall');
+    expect(itemStatus(['met', 'at-risk', 'missing'])).toBe('at-risk');
+    expect(itemStatus(['met', 'met'])).toBe('met');
+    expect(itemStatus(['met', 'not-due'])).toBe('on-track');
+    expect(itemStatus(['not-due'])).toBe('not-due');
+  });
+});
+
+describe('check patch', () => {
+  function setup() {
+    const layout = buildTrackingLayout(smallPlan());
+    const g = layoutGrid(layout);
+    setCell(g, SHEET.main, 5, COL.h1, 80000);
+    setCell(g, SHEET.main, 8, COL.h1, '已完成');
+    const read = readTracking(g);
+    const js = judgeAll(read.indicators, read.entries, '2023-07-15', 2023);
+    return { g, read, js, styled: { grid: g, styles: new Map<string, string>() } as StyledGrid };
+  }
+
+  test('writes status word with mark, fill, rate and 说明; entry cells keep their values', () => {
+    const { read, js, g } = setup();
+    const patch = buildCheckPatch(read, js, '2023-07-15');
+    const j11 = js.find((j) => j.id === '1.1')!;
+    expect(j11.status).toBe('shortfall');
+    const status = patch.cells.find((c) => c.r === 5 && c.c === COL.status)!;
+    expect(status.value).toBe('✖ 未达标');
+    expect(patch.styles[status.style].fill).toBe('FFC7CE');
+    expect(patch.cells.find((c) => c.r === 5 && c.c === COL.note)?.value).toBe(j11.message);
+    expect(patch.cells.find((c) => c.r === 5 && c.c === COL.rate)?.value).toBeCloseTo((j11.rate ?? 0) / 100, 3);
+    const entryPatches = patch.cells.filter((c) => c.c === COL.h1 || c.c === COL.annual);
+    expect(entryPatches.length).toBe(6);
+    expect(entryPatches.every((c) => c.value === undefined && patch.styles[c.style].locked === false)).toBe(true);
+    // a shortfall row is red across its progress cells, a met row only in 状态
+    expect(patch.styles[patch.cells.find((c) => c.r === 5 && c.c === COL.label)!.style].fill).toBe('FFC7CE');
+    const met = patch.cells.find((c) => c.r === 8 && c.c === COL.status)!;
+    expect(met.value).toBe('● 已达标');
+    expect(patch.styles[patch.cells.find((c) => c.r === 8 && c.c === COL.label)!.style].fill).toBeUndefined();
+    expect(getCell(g, SHEET.main, 5, COL.h1)).toBe(80000);
+  });
+
+  test('re-check replaces earlier results instead of piling them up', () => {
+    const { read, js, styled } = setup();
+    applyPatchToGrid(styled, buildCheckPatch(read, js, '2023-07-15'));
+    const once = JSON.stringify(styled.grid);
+    const onceStyles = JSON.stringify([...styled.styles]);
+    // second run on the already-checked workbook
+    const read2 = readTracking(styled.grid);
+    const js2 = judgeAll(read2.indicators, read2.entries, '2023-07-15', 2023);
+    applyPatchToGrid(styled, buildCheckPatch(read2, js2, '2023-07-15'));
+    expect(JSON.stringify(styled.grid)).toBe(once);
+    expect(JSON.stringify([...styled.styles])).toBe(onceStyles);
+    // a later fix of the entry changes the status and its style in place
+    setCell(styled.grid, SHEET.main, 5, COL.h1, 100000);
+    const read3 = readTracking(styled.grid);
+    applyPatchToGrid(styled, buildCheckPatch(read3, judgeAll(read3.indicators, read3.entries, '2023-07-15', 2023), '2023-07-15'));
+    expect(getCell(styled.grid, SHEET.main, 5, COL.status)).not.toBe('✖ 未达标');
+    expect(styled.styles.get(`${SHEET.main}!5,${COL.status}`)).not.toBe('chk.status.shortfall');
+  });
+
+  test('target texts are refreshed from corrected targets', () => {
+    const { g } = setup();
+    setCell(g, SHEET.targets, 3, 8, 50000);
+    const read = readTracking(g);
+    const patch = buildCheckPatch(read, judgeAll(read.indicators, read.entries, '2023-07-15', 2023), '2023-07-15');
+    expect(patch.cells.find((c) => c.r === 5 && c.c === COL.h1Target)?.value).toBe('≥5万人');
+  });
+
+  test('汇总 sheet: 截至 line, counts by status and per lead unit, shortfall list, print headers', () => {
+    const { read, js } = setup();
+    const patch = buildCheckPatch(read, js, '2023-07-15');
+    const summary = patch.sheets[0];
+    expect(summary.name).toBe(SHEET.summary);
+    const texts = summary.cells.map((c) => c.value);
+    expect(texts).toContain('截至 2023年7月15日');
+    expect(texts).toContain('市卫生健康委');
+    expect(texts).toContain('市妇联');
+    expect(texts).toContain(js.find((j) => j.id === '1.1')!.message);
+    expect(summary.print).toMatchObject({ paper: 'A4', orientation: 'landscape', header: '截至 2023年7月15日' });
+    expect(patch.printHeaders?.map((h) => h.sheet)).toEqual([SHEET.main, SHEET.targets, SHEET.summary]);
+    // counts row for 未达标: label, indicators, items
+    const row = summary.cells.find((c) => c.value === '✖ 未达标')!.r;
+    expect(summary.cells.filter((c) => c.r === row && c.c >= 3).map((c) => c.value)).toEqual([1, 1]);
+  });
+
+  test('通报 paragraph names lagging and failing items', () => {
+    const { read } = setup();
+    const js = [judged('at-risk', '1.1', 1), judged('met', '1.2', 1), judged('shortfall', '3.1', 3)];
+    expect(bulletinText(read, js, '2023-06-30')).toBe(
+      '截至6月30日，3项重要事项中，已达标0项，按期推进0项，进度滞后1项（扩大两癌检查覆盖面），未达标1项（出台实施方案），未到期1项。',
+    );
+    const allMet = [judged('met', '1.1', 1), judged('met', '1.2', 1), judged('met', '3.1', 3)];
+    expect(bulletinText(read, allMet, '2023-12-31')).toBe('截至12月31日，3项重要事项中，已达标2项，按期推进0项，进度滞后0项，未达标0项，未到期1项。');
+  });
+});
