@@ -1,0 +1,29 @@
+// The Office.js adapter's public face, for the task pane and the ribbon.
+export { detectCaps, REQUIRED_EXCEL_API, type OfficeCaps } from './caps';
+export { PAYLOAD_LIMIT } from './render';
+export {
+  applyConsolidation,
+  applyPrintSetup,
+  checkTracking,
+  existingTrackingSheets,
+  generateTracking,
+  previewConsolidation,
+  readEntries,
+  readTrackingWorkbook,
+  selectIndicator,
+  TRACKING_SHEETS,
+  type ApplyConsolidationResult,
+  type CheckResult,
+  type GenerateOptions,
+  type GenerateResult,
+  type OfficeJobOptions,
+  type PrintResult,
+} from './tracking';
+export {
+  isLiveValidationOn,
+  startLiveValidation,
+  stopLiveValidation,
+  todayIso,
+  type LiveOptions,
+  type LiveUpdate,
+} from './live';
