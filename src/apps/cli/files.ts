@@ -1,7 +1,8 @@
 // File access for the CLI: the bundled seed, text files, atomic writes.
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError } from '../../core/model';
+import { InputError, Plan } from '../../core/model';
+import { parsePlan } from '../../core/plan/parse';
 
 export const SEED_FILE = '000_c36e4d77f78aadb1.txt';
 
@@ -52,5 +53,16 @@ export function writeFileAtomic(file: string, data: Uint8Array | string): void {
       /* already gone */
     }
     throw new InputError(`cannot write file (${(e as NodeJS.ErrnoException).code ?? e})`, file);
+  }
+}
+
+/** Reads and parses a plan-text file; parse errors name the file. */
+export function readPlanFile(file: string): Plan {
+  const text = readTextFile(file);
+  try {
+    return parsePlan(text);
+  } catch (e) {
+    if (e instanceof InputError && !e.where) throw new InputError(e.message, file);
+    throw e;
   }
 }

@@ -1,19 +1,16 @@
 // `tuijin plan [FILE] [--json]`: reads a plan table and prints what was understood.
-import { parsePlan } from '../../core/plan/parse';
-import { STATUS_LABEL } from '../../core/model';
 import { parseArgs } from './args';
-import { readTextFile, seedPath } from './files';
+import { readPlanFile, seedPath } from './files';
 import type { Command } from './io';
 
 export const planCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, [], ['json']);
   const file = args.positional[0] ?? seedPath();
-  const plan = parsePlan(readTextFile(file));
+  const plan = readPlanFile(file);
   if (args.flags.has('json')) {
     io.out(JSON.stringify(plan, null, 2));
     return 0;
   }
-  void STATUS_LABEL;
   io.out(`${plan.title}`);
   for (const item of plan.items) {
     io.out(`${item.no}. ${item.name}  [${item.leadUnits.join('、')}]`);

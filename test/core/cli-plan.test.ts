@@ -1,0 +1,72 @@
+// The `tuijin plan` contract and the CLI's error handling.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/apps/cli/main';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
+  return { code, out, err };
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-cli-'));
+const write = (name: string, data: string | Buffer) => {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, data);
+  return file;
+};
+
+describe('tuijin plan', () => {
+  test('--json prints the contract for the bundled seed', async () => {
+    const r = await run('plan', '--json');
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.out);
+    expect(Object.keys(plan).sort()).toEqual(['items', 'title', 'warnings', 'year']);
+    expect(plan.items).toHaveLength(20);
+    expect(Object.keys(plan.items[0]).sort()).toEqual(
+      ['annualGoal', 'h1Plan', 'h2Plan', 'indicators', 'leadUnits', 'name', 'no', 'summary'].sort(),
+    );
+    expect(Object.keys(plan.items[0].indicators[0]).sort()).toEqual(
+      ['annual', 'comparator', 'deadline', 'h1', 'h2', 'id', 'item', 'kind', 'label', 'per', 'source', 'unit'].sort(),
+    );
+  });
+
+  test('reads a plan file given as argument and leaves it unchanged', async () => {
+    const text = '2024年计划表\n1\t培训\t简介\t培训不少于600人。\t300人。\t300人。\t市妇联\n';
+    const file = write('plan.txt', text);
+    const r = await run('plan', file, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).year).toBe(2024);
+    expect(fs.readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  test('prints a readable summary without --json', async () => {
+    const r = await run('plan');
+    expect(r.out).toContain('1.1 完成“两癌”检查');
+  });
+
+  test.each([
+    ['an empty file', () => write('empty.txt', ''), /empty/],
+    ['garbage', () => write('garbage.txt', 'hello\nworld\n'), /no item rows/],
+    ['a missing file', () => path.join(tmp, 'nope.txt'), /not found/],
+    ['an xlsx given as plan text', () => write('book.xlsx', Buffer.from('PK\u0003\u0004rest', 'binary')), /zip\/xlsx/],
+    ['binary junk', () => write('junk.bin', Buffer.from([0, 159, 146, 150, 0])), /not UTF-8/],
+  ])('%s: exit 2, one line naming the file, no stack', async (_what, make, msg) => {
+    const file = make();
+    const r = await run('plan', file);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(msg);
+    expect(r.err).toContain(path.basename(file));
+    expect(r.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  test('unknown command and unknown option exit 2', async () => {
+    expect((await run('frobnicate')).code).toBe(2);
+    const r = await run('plan', '--bogus');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--bogus');
+  });
+});
