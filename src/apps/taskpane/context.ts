@@ -1,0 +1,21 @@
+// What every tab shares: the mode, the lazily loaded jobs, the opened workbook and the as-of date.
+import * as React from 'react';
+import type { Mode } from './mode';
+import type { BookInfo, FileIn, FileJobs, OfficeJobs } from './jobs/types';
+
+export interface PaneState {
+  mode: Mode;
+  english: boolean;
+  /** The core and ExcelJS arrive only when a job first needs them. */
+  fileJobs: () => Promise<FileJobs>;
+  officeJobs: () => Promise<OfficeJobs>;
+  /** File mode: the tracking workbook the user opened, shared by 校验, 填报 and 打印. */
+  book: FileIn | null;
+  bookInfo: BookInfo | null;
+  setBook: (book: FileIn | null, info: BookInfo | null) => void;
+  asOf: string;
+  setAsOf: (iso: string) => void;
+}
+
+export const PaneContext = React.createContext<PaneState>(null as unknown as PaneState);
+export const usePane = () => React.useContext(PaneContext);

@@ -1,0 +1,24 @@
+// Task pane entry: find out whether Excel is there, then render the pane for that mode.
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
+import { App } from './App';
+import { detectMode, type Mode } from './mode';
+
+function Root() {
+  const [mode, setMode] = React.useState<Mode | null>(null);
+  React.useEffect(() => {
+    let live = true;
+    detectMode().then((m) => live && setMode(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <FluentProvider theme={webLightTheme}>
+      {mode ? <App mode={mode} /> : <Spinner style={{ padding: 24 }} label="正在连接 Excel…" />}
+    </FluentProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<Root />);

@@ -1,0 +1,101 @@
+// What the pane's views show and ask for. The jobs (file mode: ExcelJS; Office mode: Office.js) fill these
+// from the core; views only display them. Types only: first paint loads no core code.
+import type { Status } from '../../../core/model';
+
+export interface FileIn {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface FileOut {
+  fileName: string;
+  bytes: Uint8Array;
+  mime: string;
+}
+
+export type PlanSource = { kind: 'seed' } | { kind: 'text'; text: string } | { kind: 'sheet' };
+
+export interface IndicatorRow {
+  id: string;
+  item: number;
+  label: string;
+  unit: string;
+  h1: number | null;
+  annual: number | null;
+  deadline: string | null;
+}
+
+export interface PlanReview {
+  title: string;
+  year: number;
+  itemCount: number;
+  leadUnits: string[];
+  indicators: IndicatorRow[];
+  warnings: string[];
+}
+
+export interface ResultRow {
+  id: string;
+  item: number;
+  label: string;
+  status: Status;
+  rate: number | null;
+  message: string;
+}
+
+export interface CheckView {
+  asOf: string;
+  rows: ResultRow[];
+  /** The 通报 paragraph for the same results. */
+  bulletin: string;
+}
+
+export interface ConflictView {
+  id: string;
+  values: { unit: string; file: string; value: string }[];
+  chosen: string;
+}
+
+export interface ConsolidationView {
+  applied: number;
+  conflicts: ConflictView[];
+  rejected: { file: string; reason: string }[];
+  missingUnits: string[];
+}
+
+/** Reports a step of long work: a short text, and a fraction when known. */
+export type Progress = (note: string, fraction?: number) => void;
+
+export interface BookInfo {
+  title: string;
+  year: number;
+  indicators: number;
+}
+
+/** File mode: everything on bytes in the page (ExcelJS). */
+export interface FileJobs {
+  reviewPlan(source: PlanSource): Promise<PlanReview>;
+  generate(source: PlanSource, progress: Progress): Promise<FileOut>;
+  openBook(book: FileIn): Promise<BookInfo>;
+  check(book: FileIn, asOf: string, progress: Progress): Promise<{ view: CheckView; annotated: FileOut }>;
+  /** One zip of every lead unit's return form; from the tracking workbook when given, else the bundled plan. */
+  returnForms(from: FileIn | null, progress: Progress): Promise<FileOut>;
+  consolidate(master: FileIn, returns: FileIn[], progress: Progress): Promise<{ report: ConsolidationView; merged: FileOut }>;
+  printCopy(book: FileIn, asOf: string, progress: Progress): Promise<{ file: FileOut; bulletin: string }>;
+}
+
+/** Office mode: the same jobs on the open workbook (Office.js adapter). */
+export interface OfficeJobs {
+  reviewPlan(source: PlanSource): Promise<PlanReview>;
+  hasTracking(): Promise<boolean>;
+  generate(source: PlanSource, progress: Progress): Promise<void>;
+  check(asOf: string, progress: Progress): Promise<CheckView>;
+  selectIndicator(id: string): Promise<void>;
+  setLiveValidation(on: boolean): Promise<void>;
+  returnForms(progress: Progress): Promise<FileOut>;
+  /** Opens each form as a new workbook where Excel supports it; false when it doesn't. */
+  openReturnForms?(progress: Progress): Promise<boolean>;
+  previewConsolidation(returns: FileIn[], progress: Progress): Promise<ConsolidationView>;
+  applyConsolidation(progress: Progress): Promise<void>;
+  print(asOf: string, progress: Progress): Promise<{ bulletin: string }>;
+}

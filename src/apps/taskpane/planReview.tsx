@@ -1,0 +1,57 @@
+// The extracted indicators, shown for review before anything is generated; and the list styles the views share.
+import * as React from 'react';
+import { Text } from '@fluentui/react-components';
+import { CLS } from './classes';
+
+export const useViewStyles = () => CLS;
+import type { PlanReview } from './jobs/types';
+import { useStrings } from './common';
+
+
+export const fmt = (n: number | null) => (n === null ? '—' : n.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
+
+export function PlanReviewView(props: { review: PlanReview }) {
+  const s = useStrings();
+  const css = useViewStyles();
+  const { review } = props;
+  return (
+    <div data-testid="plan-review">
+      <Text block weight="semibold">
+        {review.title}
+      </Text>
+      <Text block>{s.planReviewTitle(review.indicators.length, review.itemCount)}</Text>
+      {review.warnings.length > 0 && (
+        <div>
+          <Text block weight="semibold" className={css.warn}>
+            {s.planWarnings}
+          </Text>
+          <ul>
+            {review.warnings.map((w, i) => (
+              <li key={i}>
+                <Text size={200}>{w}</Text>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className={css.scroll}>
+        <ul className={css.list}>
+          {review.indicators.map((ind) => (
+            <li key={ind.id} className={css.item}>
+              <span className={css.line}>
+                <Text className={css.id}>{ind.id}</Text>
+                <Text>{ind.label}</Text>
+              </span>
+              <Text className={css.sub}>
+                {s.colH1} {fmt(ind.h1)} · {s.colAnnual} {fmt(ind.annual)}
+                {ind.unit ? ` ${ind.unit}` : ''}
+                {ind.deadline ? ` · ${ind.deadline}` : ''}
+              </Text>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+

@@ -1,0 +1,101 @@
+// 校验: judge the entered figures at an as-of date and show them grouped by status.
+import * as React from 'react';
+import { Button, Switch, Text } from '@fluentui/react-components';
+import { FilePicker, JobStatus, download, useJob, useStrings, useStyles } from '../common';
+import { usePane } from '../context';
+import { AsOfField } from './AsOfField';
+import type { CheckView, FileIn, FileOut } from '../jobs/types';
+import { ResultGroups } from '../views';
+
+/** Opens a tracking workbook for the file-mode tabs; a broken file fails here, with a plain sentence. */
+export function BookPicker(props: { testId: string }) {
+  const s = useStrings();
+  const pane = usePane();
+  const job = useJob();
+  const open = async (files: FileIn[]) => {
+    const file = files[0];
+    pane.setBook(null, null);
+    const info = await job.run(async (progress) => {
+      progress(s.loading);
+      return (await pane.fileJobs()).openBook(file);
+    }, s.errNotXlsx);
+    if (info) pane.setBook(file, info);
+  };
+  return (
+    <>
+      <FilePicker
+        label={s.openWorkbook}
+        files={pane.book ? [pane.book] : []}
+        onFiles={open}
+        testId={props.testId}
+        disabled={job.busy}
+      />
+      {pane.bookInfo && (
+        <Text size={200} data-testid={`${props.testId}-info`}>
+          {pane.bookInfo.title}（{pane.bookInfo.indicators}）
+        </Text>
+      )}
+      <JobStatus job={job} />
+    </>
+  );
+}
+
+export function CheckTab() {
+  const s = useStrings();
+  const css = useStyles();
+  const pane = usePane();
+  const office = pane.mode.kind === 'office';
+  const job = useJob();
+  const [view, setView] = React.useState<CheckView | null>(null);
+  const [annotated, setAnnotated] = React.useState<FileOut | null>(null);
+  const [live, setLive] = React.useState(true);
+
+  // A new workbook or date makes old results stale.
+  React.useEffect(() => {
+    setView(null);
+    setAnnotated(null);
+  }, [pane.book, pane.asOf]);
+
+  const check = async () => {
+    if (office) {
+      const out = await job.run(async (progress) => (await pane.officeJobs()).check(pane.asOf, progress));
+      if (out) setView(out);
+    } else if (pane.book) {
+      const book = pane.book;
+      const out = await job.run(async (progress) => (await pane.fileJobs()).check(book, pane.asOf, progress));
+      if (out) {
+        setView(out.view);
+        setAnnotated(out.annotated);
+      }
+    }
+  };
+
+  const select = office
+    ? (row: { id: string }) => void job.run(async () => (await pane.officeJobs()).selectIndicator(row.id))
+    : undefined;
+
+  const toggleLive = async (on: boolean) => {
+    setLive(on);
+    await job.run(async () => (await pane.officeJobs()).setLiveValidation(on));
+  };
+
+  return (
+    <div className={css.section}>
+      {!office && <BookPicker testId="check-file" />}
+      <AsOfField />
+      <div className={css.row}>
+        <Button appearance="primary" disabled={job.busy || (!office && !pane.book)} onClick={check} data-testid="run-check">
+          {s.runCheck}
+        </Button>
+        {annotated && (
+          <Button onClick={() => download(annotated)} data-testid="download-annotated">
+            {s.downloadAnnotated}
+          </Button>
+        )}
+      </div>
+      {office && <Switch checked={live} onChange={(_, d) => toggleLive(d.checked)} label={s.liveCheck} />}
+      <JobStatus job={job} />
+      {view ? <ResultGroups view={view} english={pane.english} onSelect={select} /> : <Text className={css.hint}>{s.noResults}</Text>}
+    </div>
+  );
+}

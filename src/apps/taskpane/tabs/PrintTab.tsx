@@ -1,0 +1,72 @@
+// 打印: the annotated workbook with its print setup, and the 通报 paragraph to paste into a report.
+import * as React from 'react';
+import { Button, Field, Text, Textarea } from '@fluentui/react-components';
+import { JobStatus, Notice, download, useJob, useStrings, useStyles } from '../common';
+import { usePane } from '../context';
+import { AsOfField } from './AsOfField';
+import { BookPicker } from './CheckTab';
+
+export function PrintTab() {
+  const s = useStrings();
+  const css = useStyles();
+  const pane = usePane();
+  const office = pane.mode.kind === 'office';
+  const job = useJob();
+  const [bulletin, setBulletin] = React.useState<string | null>(null);
+  const [note, setNote] = React.useState<string | null>(null);
+
+  const run = async () => {
+    setNote(null);
+    if (office) {
+      const out = await job.run(async (progress) => (await pane.officeJobs()).print(pane.asOf, progress));
+      if (out) setBulletin(out.bulletin);
+    } else if (pane.book) {
+      const book = pane.book;
+      const out = await job.run(async (progress) => (await pane.fileJobs()).printCopy(book, pane.asOf, progress));
+      if (out) {
+        download(out.file);
+        setBulletin(out.bulletin);
+        setNote(s.planDownloaded(out.file.fileName));
+      }
+    }
+  };
+
+  const copy = async () => {
+    if (!bulletin) return;
+    try {
+      await navigator.clipboard.writeText(bulletin);
+      setNote(s.copied);
+    } catch {
+      job.fail(s.copyFailed);
+    }
+  };
+
+  return (
+    <div className={css.section}>
+      <Text size={200} className={css.hint}>
+        {s.printHint}
+      </Text>
+      {!office && <BookPicker testId="print-file" />}
+      <AsOfField />
+      <div className={css.row}>
+        <Button appearance="primary" disabled={job.busy || (!office && !pane.book)} onClick={run} data-testid="print">
+          {office ? s.printApply : s.printDownload}
+        </Button>
+      </div>
+      <JobStatus job={job} />
+      <Notice text={note} testId="print-done" />
+      {bulletin !== null && (
+        <>
+          <Field label={s.bulletin}>
+            <Textarea value={bulletin} readOnly rows={8} resize="vertical" data-testid="bulletin" />
+          </Field>
+          <div className={css.row}>
+            <Button onClick={copy} data-testid="copy-bulletin">
+              {s.copy}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
