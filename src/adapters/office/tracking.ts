@@ -10,11 +10,10 @@ import { readTracking, type TrackingRead } from '../../core/tracking/read';
 import { buildCheckPatch, bulletinText, statusCounts } from '../../core/tracking/patch';
 import { SHEET } from '../../core/tracking/sheet';
 import { judgeAll } from '../../core/judge';
-import { readMaster } from '../../core/consolidate/master';
-import { LOG_SHEET, readLog } from '../../core/consolidate/log';
-import { PROGRESS_SHEET, readProgress } from '../../core/consolidate/progress';
+import { consolidateGrids } from '../../core/consolidate/index';
+import { LOG_SHEET } from '../../core/consolidate/log';
+import { PROGRESS_SHEET } from '../../core/consolidate/progress';
 import {
-  planConsolidation,
   type ConsolidateOptions,
   type ConsolidationResult,
   type ReturnInput,
@@ -361,8 +360,7 @@ async function readForConsolidation(ctx: Excel.RequestContext): Promise<{ wb: Wo
 }
 
 function planFrom(wb: WorkbookRead, inputs: ReturnInput[], opts: ConsolidateOptions): ConsolidationResult {
-  const master = readMaster(wb.grid);
-  return planConsolidation(master, { log: readLog(wb.grid), progress: readProgress(wb.grid) }, inputs, opts);
+  return consolidateGrids(wb.grid, inputs, { time: opts.time });
 }
 
 /** The consolidation report for the open workbook and the given returns, writing nothing. Two syncs. */
