@@ -139,8 +139,16 @@ function coerce(v: unknown): Cell {
   return v;
 }
 
+/** Request bytes of a value: JSON, UTF-8 encoded (CJK text is 3 bytes a character). */
 function bytes(x: unknown): number {
-  return JSON.stringify(x ?? null).length;
+  const s = JSON.stringify(x ?? null);
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7ff) n += 2;
+    else if (c > 0x7f) n += 1;
+  }
+  return n;
 }
 
 // ---------- the mock ----------
