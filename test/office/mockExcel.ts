@@ -170,6 +170,8 @@ export class MockExcel {
   readonly payloadLimit: number;
   readonly apiMinor: number;
   enableEvents = true;
+  /** The sheet the user sees (activate() changes it). */
+  active: StoredSheet | null = null;
   private nextId = 1;
 
   constructor(opts: MockOptions = {}) {
@@ -471,6 +473,17 @@ class MockWorksheetCollection {
     return this.bind(name, false);
   }
 
+  getActiveWorksheet(): MockWorksheet {
+    let stored: StoredSheet | undefined;
+    this.ctx.queue(() => {
+      stored = this.ctx.mock.active ?? this.ctx.mock.sheets.find((s) => s.visibility === 'Visible');
+    }, 20);
+    return new MockWorksheet(this.ctx, () => {
+      if (!stored) throw new Error('ItemNotFound: no active sheet');
+      return stored;
+    });
+  }
+
   getItemOrNullObject(name: string): MockWorksheet {
     return this.bind(name, true);
   }
@@ -651,7 +664,7 @@ class MockWorksheet {
   }
   activate(): void {
     this.ctx.queue(() => {
-      this.resolve();
+      this.ctx.mock.active = this.resolve();
     }, 20);
   }
   getRange(address?: string): MockRange {

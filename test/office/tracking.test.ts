@@ -6,6 +6,9 @@ import {
   checkTracking,
   existingTrackingSheets,
   generateTracking,
+  openAsNewWorkbook,
+  preparePrint,
+  readActiveSheet,
   readEntries,
   selectIndicator,
 } from '../../src/adapters/office/tracking';
@@ -273,5 +276,59 @@ describe('pane helpers', () => {
     expect(h.mock.sheet(SHEET.main).page.centerHeader).toContain('2023年12月31日');
     expectAllLoaded(h.mock);
     void key;
+  });
+});
+
+describe('打印 and other pane jobs', () => {
+  test('preparePrint checks and sets up every sheet for printing in 2 syncs', async () => {
+    const plan = syntheticPlan(20);
+    const h = await generated(plan);
+    // Someone changed the page setup by hand; 打印 puts it back.
+    h.mock.sheet(SHEET.main).page.orientation = 'Portrait';
+    const p = h.fresh();
+    const res = await preparePrint(p.ctx, '2023-12-31', { caps: h.caps });
+    expect(p.sync.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(res.bulletin).toContain('截至12月31日');
+    const main = h.mock.sheet(SHEET.main);
+    expect(main.page.orientation).toBe('Landscape');
+    expect(main.page.centerHeader).toContain('2023年12月31日');
+    expect(h.mock.sheet(SHEET.summary).page.orientation).toBe('Landscape');
+    expect(h.mock.sheet(SHEET.targets).page.paperSize).toBe('A4');
+    expectAllLoaded(h.mock);
+  });
+
+  test('readActiveSheet returns the pasted table as a grid', async () => {
+    const h = harness();
+    h.mock.type('Sheet1', 3, 2, '序号');
+    h.mock.type('Sheet1', 3, 3, '事项名称');
+    h.mock.type('Sheet1', 4, 2, 1);
+    h.mock.type('Sheet1', 4, 3, '妇女就业');
+    const g = await readActiveSheet(h.ctx);
+    expect(h.sync.mock.calls.length).toBe(1);
+    expect(g.name).toBe('Sheet1');
+    expect(g.rows[2]).toEqual([null, '序号', '事项名称']);
+    expect(g.rows[3]).toEqual([null, 1, '妇女就业']);
+    expectAllLoaded(h.mock);
+  });
+
+  test('openAsNewWorkbook uses Excel.createWorkbook only where ExcelApi 1.8 exists', async () => {
+    const g = globalThis as unknown as { Excel?: unknown };
+    const createWorkbook = jest.fn().mockResolvedValue(undefined);
+    g.Excel = { createWorkbook };
+    try {
+      expect(await openAsNewWorkbook('UEsDBA==', { caps: { api18: false, api19: false } })).toBe(false);
+      expect(createWorkbook).not.toHaveBeenCalled();
+      expect(await openAsNewWorkbook('UEsDBA==', { caps: { api18: true, api19: false } })).toBe(true);
+      expect(createWorkbook).toHaveBeenCalledWith('UEsDBA==');
+    } finally {
+      delete g.Excel;
+    }
+  });
+
+  test('progress is reported through each phase', async () => {
+    const h = harness();
+    const notes: string[] = [];
+    await generateTracking(h.ctx, syntheticPlan(20), { caps: h.caps, progress: (n) => notes.push(n) });
+    expect(notes.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -36,6 +36,8 @@ export interface OfficeJobOptions {
   caps?: OfficeCaps;
   /** Request size limit in bytes (default: Excel on the web's 5 MB). */
   payloadLimit?: number;
+  /** Told about each phase of the job (Chinese note, fraction done). */
+  progress?: (note: string, fraction?: number) => void;
 }
 
 /** Sheets a tracking workbook consists of (the layout's names, in order). */
@@ -118,6 +120,7 @@ export async function generateTracking(
   opts: GenerateOptions = {},
 ): Promise<GenerateResult> {
   const b = batchFor(ctx, opts);
+  opts.progress?.('检查工作簿', 0);
   const sheets = await listSheets(ctx);
   b.syncs++;
   const present = sheets.filter((s) => TRACKING_SHEETS.includes(s.name));
@@ -127,6 +130,7 @@ export async function generateTracking(
   let oldEntries: Entry[] = [];
   const readable = sheets.filter((s) => READ_SHEETS.includes(s.name));
   if (readable.some((s) => s.name === SHEET.main)) {
+    opts.progress?.('读取已填报的数据', 0.2);
     const reads = queueRead(ctx, readable);
     await b.sync();
     try {
@@ -140,6 +144,7 @@ export async function generateTracking(
   const layout = buildTrackingLayout(plan, { toolVersion: opts.toolVersion, asOf: opts.asOf });
   const carried = carryEntries(layout, oldEntries.filter((e) => hasFigure(e.h1) || hasFigure(e.annual)));
   const keptSheets: string[] = [];
+  opts.progress?.('写入推进计划表', 0.5);
   await writing(b, async () => {
     const aside = await queueLayout(b, layout, sheets, carried.orphaned.length > 0);
     keptSheets.push(...aside);
@@ -275,8 +280,13 @@ function queueRowHeights(ctx: Excel.RequestContext, caps: OfficeCaps, sheet: str
  * Judges the workbook as of `asOf` and writes 状态/完成率/说明, fills and the 汇总 sheet.
  * Two syncs: read, write (a third only if a request would pass the payload limit).
  */
-export async function checkTracking(ctx: Excel.RequestContext, asOf: string, opts: OfficeJobOptions = {}): Promise<CheckResult> {
+export async function checkTracking(
+  ctx: Excel.RequestContext,
+  asOf: string,
+  opts: OfficeJobOptions & { print?: boolean } = {},
+): Promise<CheckResult> {
   const b = batchFor(ctx, opts);
+  opts.progress?.('读取推进计划表', 0);
   const heightsOf = queueRowHeights(ctx, b.caps, SHEET.main);
   const wb = await readTrackingWorkbook(ctx);
   b.syncs += wb.syncs;
@@ -288,7 +298,11 @@ export async function checkTracking(ctx: Excel.RequestContext, asOf: string, opt
   }
   const judgements = judgeAll(wb.read.indicators, wb.read.entries, asOf, planYear(wb.read, asOf));
   const patch = buildCheckPatch(wb.read, judgements, asOf);
-  await writing(b, () => queueFullPatch(b, patch, wb, heights));
+  opts.progress?.('写入校验结果', 0.5);
+  await writing(b, async () => {
+    await queueFullPatch(b, patch, wb, heights);
+    if (opts.print) await queuePrintSetups(b, asOf, wb.sheets.map((s) => s.name).concat(patch.sheets.map((s) => s.name)));
+  });
   return {
     judgements,
     counts: statusCounts(judgements),
@@ -328,25 +342,57 @@ export interface PrintResult {
   syncs: number;
 }
 
+/** Queues core's print setup for each tracking sheet in `present`; returns the sheets done. */
+async function queuePrintSetups(b: Batch, asOf: string | undefined, present: string[]): Promise<string[]> {
+  if (!b.caps.api19) return [];
+  // The print setup of each sheet as core's layout defines it (content doesn't matter for that).
+  const template = buildTrackingLayout({ title: '', year: Number((asOf ?? '2000').slice(0, 4)), items: [], warnings: [] }, { asOf });
+  const done: string[] = [];
+  for (const s of template.sheets) {
+    if (!s.print || !present.includes(s.name) || done.includes(s.name)) continue;
+    await applyPrint(b, b.ctx.workbook.worksheets.getItem(s.name), s.print);
+    done.push(s.name);
+  }
+  return done;
+}
+
 /** Page setup for every tracking sheet present, with the 截至 date in the header. Two syncs. */
 export async function applyPrintSetup(ctx: Excel.RequestContext, asOf?: string, opts: OfficeJobOptions = {}): Promise<PrintResult> {
   const b = batchFor(ctx, opts);
   if (!b.caps.api19) return { sheets: [], supported: false, syncs: 0 };
   const sheets = await listSheets(ctx);
   b.syncs++;
-  // The print setup of each sheet as core's layout defines it (content doesn't matter for that).
-  const template = buildTrackingLayout({ title: '', year: Number((asOf ?? '2000').slice(0, 4)), items: [], warnings: [] }, { asOf });
-  const done: string[] = [];
+  let done: string[] = [];
   await writing(b, async () => {
-    for (const s of template.sheets) {
-      if (!s.print || !sheets.some((x) => x.name === s.name)) continue;
-      await applyPrint(b, ctx.workbook.worksheets.getItem(s.name), s.print);
-      done.push(s.name);
-    }
+    done = await queuePrintSetups(b, asOf, sheets.map((s) => s.name));
   });
   return { sheets: done, supported: true, syncs: b.syncs };
 }
 
+/** 打印: check as of `asOf` (refreshing 汇总 and the highlights) and set up every sheet for printing,
+ *  in the check's two syncs. The 通报 text comes back for the clipboard. */
+export async function preparePrint(ctx: Excel.RequestContext, asOf: string, opts: OfficeJobOptions = {}): Promise<CheckResult> {
+  return checkTracking(ctx, asOf, { ...opts, print: true });
+}
+
+/** The active sheet's values as a grid (to recognize a plan table pasted there). One sync. */
+export async function readActiveSheet(ctx: Excel.RequestContext): Promise<GridSheet> {
+  const ws = ctx.workbook.worksheets.getActiveWorksheet();
+  ws.load('name,visibility');
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('values,numberFormat,rowIndex,columnIndex,isNullObject');
+  await ctx.sync();
+  return toGrid([{ name: ws.name, visibility: ws.visibility, used, protection: ws.protection }])[0];
+}
+
+/** Opens an .xlsx (base64) as a new workbook in Excel (ExcelApi 1.8); false when the host can't. */
+export async function openAsNewWorkbook(base64: string, opts: OfficeJobOptions = {}): Promise<boolean> {
+  const caps = opts.caps ?? detectCaps();
+  const excel = (globalThis as { Excel?: typeof Excel }).Excel;
+  if (!caps.api18 || !excel || typeof excel.createWorkbook !== 'function') return false;
+  await excel.createWorkbook(base64);
+  return true;
+}
 
 async function readForConsolidation(ctx: Excel.RequestContext): Promise<{ wb: WorkbookRead; syncs: number }> {
   const extra = [LOG_SHEET, PROGRESS_SHEET];
@@ -390,6 +436,7 @@ export async function applyConsolidation(
   opts: ConsolidateOptions & OfficeJobOptions & { asOf?: string },
 ): Promise<ApplyConsolidationResult> {
   const b = batchFor(ctx, opts);
+  opts.progress?.('读取汇总表', 0);
   const { wb, syncs } = await readForConsolidation(ctx);
   b.syncs += syncs;
   const result = planFrom(wb, inputs, opts);
@@ -403,6 +450,7 @@ export async function applyConsolidation(
     checkPatch = buildCheckPatch(read, judgements, opts.asOf);
     check = { judgements, counts: statusCounts(judgements), bulletin: bulletinText(read, judgements, opts.asOf) };
   }
+  opts.progress?.('写入报送数据', 0.5);
   await writing(b, async () => {
     await queueFullPatch(b, result.patch, wb, new Map());
     if (checkPatch) {
