@@ -81,7 +81,7 @@ export function layoutGrid(layout: WorkbookLayout): WorkbookGrid {
         (rows[c.r - 1] ??= [])[c.c - 1] = c.value;
       }
       for (let i = 0; i < rows.length; i++) rows[i] = Array.from(rows[i] ?? [], (v) => v ?? null);
-      return { name: s.name, state: s.state, rows };
+      return { name: s.name, state: s.state, rows, rowHeights: { ...s.rowHeights } };
     }),
   };
 }

@@ -148,3 +148,37 @@ describe('row heights', () => {
     expect(spreadHeights([60, 60], 100)).toEqual([60, 60]);
   });
 });
+
+describe('page breaks', () => {
+  const { blockBreaks, pageCapacity } = jest.requireActual('../../src/core/layout/pages') as typeof import('../../src/core/layout/pages');
+
+  test('capacity follows paper, orientation and fit-to-width scale', () => {
+    const print = buildTrackingLayout(smallPlan()).sheets[0].print!;
+    const wide = pageCapacity([400], print, 1);
+    const narrow = pageCapacity([300], print, 1);
+    expect(wide).toBeGreaterThan(narrow); // a wider sheet is scaled down more, so more rows fit
+    expect(pageCapacity([300], { ...print, paper: 'A4' }, 1)).toBeLessThan(narrow);
+    expect(pageCapacity([100], print, 1)).toBe(pageCapacity([150], print, 1)); // both fit unscaled
+  });
+
+  test('blocks are never split: a break goes before the block that would overflow', () => {
+    expect(blockBreaks(100, 20, 10, [{ first: 5, height: 50 }, { first: 7, height: 40 }, { first: 9, height: 60 }])).toEqual([6, 8]);
+    expect(blockBreaks(100, 20, 10, [{ first: 5, height: 150 }, { first: 9, height: 10 }])).toEqual([8]);
+    expect(blockBreaks(100, 0, 0, [{ first: 5, height: 10 }])).toEqual([]);
+  });
+
+  test('the seed main sheet: breaks at item boundaries, and every page fits', () => {
+    const main = sheet(SHEET.main, seedPlan());
+    const starts = new Set(main.cells.filter((c) => c.c === COL.no && c.r >= MAIN_ROW.firstData && c.value !== null).map((c) => c.r));
+    expect(main.rowBreaks!.length).toBeGreaterThanOrEqual(2);
+    for (const b of main.rowBreaks!) expect(starts.has(b + 1)).toBe(true);
+    const cap = pageCapacity(main.columnWidths, main.print!);
+    const h = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => main.rowHeights[from + i] ?? 15).reduce((a, b) => a + b, 0);
+    const last = Math.max(...main.cells.map((c) => c.r));
+    const bounds = [MAIN_ROW.header, ...main.rowBreaks!, last];
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const head = i === 0 ? h(1, MAIN_ROW.header) : h(MAIN_ROW.group, MAIN_ROW.header);
+      expect(head + h(bounds[i] + 1, bounds[i + 1])).toBeLessThanOrEqual(cap);
+    }
+  });
+});

@@ -3,7 +3,7 @@ import * as ExcelJS from 'exceljs';
 import type { WorkbookPatch } from '../../core/layout/types';
 import { InputError } from '../../core/model';
 import { loadWorkbook } from './read';
-import { renderSheet, workbookBytes } from './render';
+import { renderSheet, setRowBreaks, workbookBytes } from './render';
 import { styleTable } from './styles';
 
 function headerCode(text: string): string {
@@ -33,6 +33,13 @@ export function patchWorkbook(wb: ExcelJS.Workbook, patch: WorkbookPatch): void 
     const ws = wb.addWorksheet(sheet.name);
     if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
     renderSheet(ws, sheet, styleOf);
+  }
+  // ExcelJS reads every sheet back with firstPageNumber=1, which makes LibreOffice restart page
+  // numbers on each sheet; drop it so numbering stays as generated.
+  for (const ws of wb.worksheets) ws.pageSetup.firstPageNumber = undefined;
+  for (const b of patch.rowBreaks ?? []) {
+    const ws = wb.getWorksheet(b.sheet);
+    if (ws) setRowBreaks(ws, b.rows);
   }
   for (const h of patch.printHeaders ?? []) {
     const ws = wb.getWorksheet(h.sheet);

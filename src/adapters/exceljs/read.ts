@@ -28,7 +28,9 @@ export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
   const sheets: GridSheet[] = [];
   wb.eachSheet((ws) => {
     const rows: CellValue[][] = [];
+    const rowHeights: Record<number, number> = {};
     ws.eachRow({ includeEmpty: false }, (row, r) => {
+      if (row.height) rowHeights[r] = row.height;
       const out: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         // Slaves of a merge repeat the master's value in ExcelJS; the grid keeps it in the master only.
@@ -38,7 +40,7 @@ export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
       rows[r - 1] = out;
     });
     for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-    sheets.push({ name: ws.name, state: ws.state ?? 'visible', rows });
+    sheets.push({ name: ws.name, state: ws.state ?? 'visible', rows, rowHeights });
   });
   return { sheets };
 }

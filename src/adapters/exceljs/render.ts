@@ -67,6 +67,13 @@ function validation(rule: DataValidationRule): ExcelJS.DataValidation {
   return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [rule.min ?? 0] };
 }
 
+/** Replaces the worksheet's manual row breaks (ExcelJS doesn't read them back from files, so a
+ *  patched workbook gets them from the patch). */
+export function setRowBreaks(ws: ExcelJS.Worksheet, rows: number[]): void {
+  (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [];
+  for (const r of rows) ws.getRow(r).addPageBreak();
+}
+
 /** Merges ranges known not to overlap. ExcelJS checks each new merge against all earlier ones
  *  (quadratic: minutes for 10,000 rows), so each merge is made against an empty index and the
  *  index is put back together after. */
@@ -104,6 +111,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout, styleOf: 
   const dv = (ws as unknown as { dataValidations: { add(addr: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   for (const rule of sheet.validations) dv.add(address(rule.range), validation(rule));
   if (sheet.print) applyPrint(ws, sheet.print);
+  setRowBreaks(ws, sheet.rowBreaks ?? []);
   if (sheet.protect) {
     // No password: a guard against accidents. Filtering, sorting and resizing stay allowed.
     (ws as unknown as { sheetProtection: Record<string, boolean> }).sheetProtection = {

@@ -89,6 +89,8 @@ export interface SheetLayout {
   protect: boolean;
   validations: DataValidationRule[];
   print?: PrintSetup;
+  /** Manual page breaks: a new printed page starts after each of these rows (keeps merged blocks whole). */
+  rowBreaks?: number[];
 }
 
 export interface WorkbookLayout {
@@ -115,6 +117,8 @@ export interface WorkbookPatch {
   minRowHeights?: { sheet: string; r: number; height: number }[];
   /** New centre print-header text for a sheet (e.g. the 截至 date of the check). */
   printHeaders?: { sheet: string; header: string }[];
+  /** Replaces a sheet's manual page breaks (rows after which a new page starts). */
+  rowBreaks?: { sheet: string; rows: number[] }[];
 }
 
 /** A workbook as read back by an adapter: every sheet's values as a 0-based grid. */
@@ -123,6 +127,8 @@ export interface GridSheet {
   state: 'visible' | 'hidden' | 'veryHidden';
   /** rows[r][c], 0-based; ragged rows allowed. Dates come back as ISO strings 'YYYY-MM-DD'. */
   rows: CellValue[][];
+  /** Row heights in points by 1-based row, where the adapter knows them (used to place page breaks). */
+  rowHeights?: Record<number, number>;
 }
 
 export interface WorkbookGrid {

@@ -13,6 +13,7 @@ import type {
 } from '../layout/types';
 import { COLOR, FONT, SIZE } from '../layout/styles';
 import { heightForLines, heightForText, spreadHeights } from '../layout/rowHeights';
+import { blockBreaks, pageCapacity, spanHeight } from '../layout/pages';
 import { hashData } from '../hash';
 import { cnDate, indicatorLabel, targetText } from './format';
 import {
@@ -143,11 +144,13 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
   rowHeights[h] = 30;
 
   const w = (c: number) => MAIN_WIDTHS[c - 1];
+  const blocks: { first: number; last: number }[] = [];
   let r = MAIN_ROW.firstData;
   for (const item of plan.items) {
     const inds: (Indicator | null)[] = item.indicators.length > 0 ? item.indicators : [null];
     const first = r;
     const lastRow = r + inds.length - 1;
+    blocks.push({ first, last: lastRow });
     const merged = halvesMerged(item);
     const itemCells: [number, CellValue, string][] = [
       [COL.no, item.no, 'center'],
@@ -216,6 +219,7 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
     spreadHeights(own, blockNeed).forEach((height, i) => (rowHeights[first + i] = height));
   }
   const lastData = Math.max(r - 1, MAIN_ROW.header);
+  const print = trackingPrint('A3', { from: MAIN_ROW.group, to: MAIN_ROW.header }, opts.asOf);
 
   return {
     name: SHEET.main,
@@ -228,8 +232,23 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
     autoFilter: range(MAIN_ROW.header, COL.id, lastData, COL.note),
     protect: true,
     validations: mergeRules(validations),
-    print: trackingPrint('A3', { from: MAIN_ROW.group, to: MAIN_ROW.header }, opts.asOf),
+    print,
+    rowBreaks: mainRowBreaks(rowHeights, blocks),
   };
+}
+
+/** Page breaks for the main sheet so no item's merged rows are cut across two printed pages. */
+export function mainRowBreaks(rowHeights: Record<number, number>, blocks: { first: number; last: number }[]): number[] {
+  const print = trackingPrint('A3', { from: MAIN_ROW.group, to: MAIN_ROW.header });
+  const capacity = pageCapacity(MAIN_WIDTHS, print);
+  const lead = spanHeight(rowHeights, 1, blocks.length > 0 ? blocks[0].first - 1 : MAIN_ROW.header);
+  const repeated = spanHeight(rowHeights, MAIN_ROW.group, MAIN_ROW.header);
+  return blockBreaks(
+    capacity,
+    lead,
+    repeated,
+    blocks.map((b) => ({ first: b.first, height: spanHeight(rowHeights, b.first, b.last) })),
+  );
 }
 
 /** Entry-cell validation: figures ≥ 0 for measured indicators, 已完成/未完成 for milestones. Warnings only,

@@ -6,7 +6,7 @@ import type { CellPatch, CellStyle, LayoutCell, Range, SheetLayout, WorkbookPatc
 import { heightForText, heightForLines } from '../layout/rowHeights';
 import { SIZE } from '../layout/styles';
 import { cnDate, cnMonthDay, targetText } from './format';
-import { asOfHeader, TRACKING_STYLES, trackingPrint } from './layout';
+import { asOfHeader, mainRowBreaks, TRACKING_STYLES, trackingPrint } from './layout';
 import type { TrackingItemRead, TrackingRead } from './read';
 import { MAIN_WIDTHS, COL, SHEET, STATUS_FILL, STATUS_SYMBOL } from './sheet';
 
@@ -244,11 +244,19 @@ export function buildCheckPatch(read: TrackingRead, judgements: Judgement[], asO
     if (cols.note !== null) minRowHeights.push({ sheet, r, height: heightForText(j.message, noteWidth, SIZE.body) });
   }
   const header = asOfHeader(asOf);
+  // Page breaks again, for the heights after 说明 raised some rows (only when the adapter told us heights).
+  let rowBreaks: WorkbookPatch['rowBreaks'];
+  if (pos.rowHeights) {
+    const heights = { ...pos.rowHeights };
+    for (const m of minRowHeights) heights[m.r] = Math.max(heights[m.r] ?? 0, m.height);
+    rowBreaks = [{ sheet, rows: mainRowBreaks(heights, read.items) }];
+  }
   return {
     styles: checkStyles(),
     cells,
     sheets: [buildSummarySheet(read, judgements, asOf)],
     minRowHeights,
     printHeaders: [sheet, SHEET.targets, SHEET.summary].map((name) => ({ sheet: name, header })),
+    ...(rowBreaks ? { rowBreaks } : {}),
   };
 }

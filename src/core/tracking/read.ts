@@ -30,6 +30,9 @@ export interface TrackingItemRead {
   leadUnits: string[];
   /** Indicator ids on this item's rows, in order. */
   indicators: string[];
+  /** The item's rows in the main sheet (1-based, inclusive). */
+  first: number;
+  last: number;
 }
 
 /** 1-based positions in the main sheet, for writing results back. */
@@ -40,6 +43,8 @@ export interface TrackingPositions {
   columns: { id: number; label: number; h1Target: number; h1: number; annualTarget: number; annual: number; rate: number | null; status: number; note: number | null };
   /** Row (1-based) of each indicator id. */
   rows: Record<string, number>;
+  /** Row heights of the main sheet in points, when the adapter reported them. */
+  rowHeights?: Record<number, number>;
 }
 
 export interface TrackingRead {
@@ -261,7 +266,10 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
         name: nameCol >= 0 ? cellText(row[nameCol]) : '',
         leadUnits: leadCol >= 0 ? cellText(row[leadCol]).split(/[、,，;；\s]+/).filter(Boolean) : [],
         indicators: [],
+        first: r + 1,
+        last: r + 1,
       };
+      if (items.length > 0) items[items.length - 1].last = Math.max(items[items.length - 1].last, r);
       items.push(current);
     }
     const id = cellText(row[col(HEADER.id)]);
@@ -278,11 +286,12 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
     if (!current || current.no !== ind.item) {
       current = items.find((it) => it.no === ind.item) ?? null;
       if (!current) {
-        current = { no: ind.item, name: '', leadUnits: [], indicators: [] };
+        current = { no: ind.item, name: '', leadUnits: [], indicators: [], first: r + 1, last: r + 1 };
         items.push(current);
       }
     }
     current.indicators.push(id);
+    current.last = Math.max(current.last, r + 1);
   }
   if (indicators.length === 0) {
     throw new InputError('no indicator rows (指标编号 like 1.1) under the header', `sheet ${main.sheet.name}`);
@@ -308,6 +317,7 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
         note: c1(opt(HEADER.note)),
       },
       rows,
+      ...(main.sheet.rowHeights ? { rowHeights: main.sheet.rowHeights } : {}),
     },
   };
 }
