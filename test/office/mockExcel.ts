@@ -73,6 +73,8 @@ export interface MockOptions {
   payloadLimit?: number;
   /** Supported ExcelApi minor versions, e.g. 9 means ExcelApi 1.1–1.9. */
   apiMinor?: number;
+  /** Response payload limit in bytes (Excel on the web: 5 MB); reads above it fail. */
+  responseLimit?: number;
 }
 
 // ---------- addresses ----------
@@ -168,6 +170,7 @@ export class MockExcel {
     selected: null,
   };
   readonly payloadLimit: number;
+  readonly responseLimit: number;
   readonly apiMinor: number;
   enableEvents = true;
   /** The sheet the user sees (activate() changes it). */
@@ -176,6 +179,7 @@ export class MockExcel {
 
   constructor(opts: MockOptions = {}) {
     this.payloadLimit = opts.payloadLimit ?? 5 * 1024 * 1024;
+    this.responseLimit = opts.responseLimit ?? 5 * 1024 * 1024;
     this.apiMinor = opts.apiMinor ?? 9;
   }
 
@@ -328,6 +332,7 @@ class Loadable {
   /** Runs during sync, at the load's place in the queue: the values as of that point. */
   capture(names: string[]): void {
     const snap = this.snapshot();
+    for (const n of names) this.ctx.responseBytes += n === 'items' ? 100 : bytes(snap[n]);
     for (const n of names) {
       (this.mock as unknown as { setValue(k: string, v: unknown): void }).setValue(n, snap[n]);
       (this.mock as unknown as { load(p: string): void }).load(n);
@@ -348,6 +353,7 @@ class Loadable {
 export class MockContext {
   private ops: Array<{ run: Op; bytes: number }> = [];
   resolvers: OfficeMockObject[] = [];
+  responseBytes = 0;
   readonly workbook: MockWorkbook;
   readonly runtime: { enableEvents: boolean };
   readonly application: {
@@ -401,9 +407,20 @@ export class MockContext {
       e.code = 'RequestPayloadSizeLimitExceeded';
       throw e;
     }
-    for (const o of ops) o.run();
+    this.responseBytes = 0;
+    try {
+      for (const o of ops) o.run();
+    } catch (e) {
+      this.resolvers = [];
+      throw e;
+    }
     const resolvers = this.resolvers;
     this.resolvers = [];
+    if (this.responseBytes > this.mock.responseLimit) {
+      const e = new Error(`ResponsePayloadSizeLimitExceeded: ${this.responseBytes} bytes`) as Error & { code: string };
+      e.code = 'ResponsePayloadSizeLimitExceeded';
+      throw e;
+    }
     for (const r of resolvers) await r.sync();
     // office-addin-mock settles nested properties a microtask later.
     await new Promise((res) => setImmediate(res));
@@ -496,7 +513,7 @@ class MockWorksheetCollection {
       bound = true;
       if (!stored && !nullable) throw new Error(`ItemNotFound: worksheet ${name}`);
     }, bytes(name));
-    return new MockWorksheet(
+    const ws = new MockWorksheet(
       this.ctx,
       () => {
         if (!bound) throw new Error('InvalidOperation: sheet used before sync');
@@ -505,6 +522,9 @@ class MockWorksheetCollection {
       },
       () => !stored,
     );
+    // isNullObject needs no load(), only a sync.
+    if (nullable) ws.autoNull();
+    return ws;
   }
 }
 
@@ -607,6 +627,11 @@ class MockWorksheet {
         };
       },
     };
+  }
+
+  autoNull(): void {
+    const names = this.state.mark(['isNullObject']);
+    this.ctx.queue(() => this.state.capture(names), 0);
   }
 
   loadNow(props: string[]): void {
@@ -793,7 +818,10 @@ class MockRange {
         };
       },
     );
-    void nullable;
+    if (nullable) {
+      const names = this.state.mark(['isNullObject']);
+      ctx.queue(() => this.state.capture(names), 0);
+    }
     this.format = makeFormat(ctx, (fn) => this.eachCell(fn), (fn) => this.withBox(fn));
     this.dataValidation = makeValidation(ctx, (fn) => this.withBox(fn));
   }

@@ -332,3 +332,21 @@ describe('打印 and other pane jobs', () => {
     expect(notes.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('big workbooks', () => {
+  test('a read too big for one response falls back to row blocks and still judges everything', async () => {
+    const plan = syntheticPlan(400);
+    const h = harness({ responseLimit: 80 * 1024 });
+    await generateTracking(h.ctx, plan, { caps: h.caps });
+    h.mock.type(SHEET.main, rowOf(plan, '150.1'), COL.h1, 5);
+    const chk = h.fresh();
+    const res = await checkTracking(chk.ctx, AS_OF, { caps: h.caps });
+    expect(res.judgements).toHaveLength(400);
+    expect(res.judgements.find((j) => j.id === '150.1')!.h1Actual).toBe(5);
+    // More syncs than the normal 2, only because the response limit forced it.
+    expect(chk.sync.mock.calls.length).toBeGreaterThan(2);
+    expect(res.syncs).toBe(chk.sync.mock.calls.length);
+    expect(String(h.mock.value(SHEET.main, rowOf(plan, '150.1'), COL.status))).not.toBe('');
+    expect(h.mock.active?.name).toBe(SHEET.main);
+  });
+});

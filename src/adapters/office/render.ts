@@ -441,7 +441,8 @@ export async function listSheets(ctx: Excel.RequestContext): Promise<SheetInfo[]
 /**
  * Queues the layout's sheets, replacing same-named ones. Old sheets are renamed aside first and
  * deleted after the new ones exist, so the workbook never lacks a visible sheet mid-request.
- * With `keepOld` the old sheets stay, renamed "<name>_旧…", and their names are returned.
+ * With `keepOld` the old sheets stay, renamed "<name>_旧…", and their names are returned;
+ * `activate` shows the first visible new sheet.
  * The caller syncs (`b.finish()`).
  */
 export async function queueLayout(
@@ -449,6 +450,7 @@ export async function queueLayout(
   layout: WorkbookLayout,
   existing: SheetInfo[],
   keepOld = false,
+  activate = false,
 ): Promise<string[]> {
   const sheets = b.ctx.workbook.worksheets;
   const names = new Set(existing.map((s) => s.name));
@@ -478,8 +480,9 @@ export async function queueLayout(
       old.visibility = 'Visible';
       old.delete();
     }
+  // Only a fresh workbook jumps to its main sheet; a check's 汇总 refresh leaves the view alone.
   const first = created.find(([, s]) => s.state === 'visible');
-  if (first) first[0].activate();
+  if (activate && first) first[0].activate();
   // Protect last: Office.js writes to protected sheets fail.
   for (const [ws, sheet] of created) if (sheet.protect) protectSheet(ws);
   return kept;
@@ -557,15 +560,94 @@ export interface ReadRequest {
   protection: Excel.WorksheetProtection;
 }
 
+/** A sheet's contents once read: values and number formats from (top, left), 0-based. */
+export interface SheetData {
+  name: string;
+  visibility: string;
+  top: number;
+  left: number;
+  values: unknown[][];
+  formats: string[][];
+  protected: boolean;
+}
+
 /** Queues reads of the named sheets' used ranges (values, formats for dates, protection). */
 export function queueRead(ctx: Excel.RequestContext, sheets: SheetInfo[]): ReadRequest[] {
   return sheets.map((s) => {
     const ws = ctx.workbook.worksheets.getItem(s.name);
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load('values,numberFormat,rowIndex,columnIndex,isNullObject');
+    used.load('values,numberFormat,rowIndex,columnIndex');
     ws.protection.load('protected');
     return { name: s.name, visibility: s.visibility, used, protection: ws.protection };
   });
+}
+
+/** After the sync: what a queued read brought back. */
+export function collect(r: ReadRequest): SheetData {
+  const base = { name: r.name, visibility: r.visibility, protected: r.protection.protected };
+  if (r.used.isNullObject) return { ...base, top: 0, left: 0, values: [], formats: [] };
+  return {
+    ...base,
+    top: r.used.rowIndex,
+    left: r.used.columnIndex,
+    values: r.used.values as unknown[][],
+    formats: r.used.numberFormat as string[][],
+  };
+}
+
+/** True for Office.js's "the response would be too large" failure (5 MB on the web). */
+export function isResponseTooLarge(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  return code === 'ResponsePayloadSizeLimitExceeded' || /ResponsePayloadSizeLimitExceeded/.test(String((e as Error)?.message));
+}
+
+/**
+ * Reads sheets in row blocks, one block per sync, for workbooks whose used range is too big to come
+ * back in one response. Blocks halve when even they are too big.
+ */
+export async function readInBlocks(
+  ctx: Excel.RequestContext,
+  sheets: SheetInfo[],
+  rowsPerBlock = 4000,
+): Promise<{ data: SheetData[]; syncs: number }> {
+  const heads = sheets.map((s) => {
+    const ws = ctx.workbook.worksheets.getItem(s.name);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    ws.protection.load('protected');
+    return { info: s, ws, used, protection: ws.protection };
+  });
+  await ctx.sync();
+  let syncs = 1;
+  const data: SheetData[] = [];
+  for (const h of heads) {
+    const d: SheetData = { name: h.info.name, visibility: h.info.visibility, protected: h.protection.protected, top: 0, left: 0, values: [], formats: [] };
+    data.push(d);
+    if (h.used.isNullObject) continue;
+    d.top = h.used.rowIndex;
+    d.left = h.used.columnIndex;
+    const rows = h.used.rowCount;
+    const cols = h.used.columnCount;
+    let step = rowsPerBlock;
+    for (let i = 0; i < rows; ) {
+      const n = Math.min(step, rows - i);
+      const block = h.ws.getRangeByIndexes(d.top + i, d.left, n, cols);
+      block.load('values,numberFormat');
+      try {
+        await ctx.sync();
+        syncs++;
+      } catch (e) {
+        syncs++;
+        if (!isResponseTooLarge(e) || n === 1) throw e;
+        step = Math.max(1, Math.floor(n / 2));
+        continue;
+      }
+      d.values.push(...(block.values as unknown[][]));
+      d.formats.push(...(block.numberFormat as string[][]));
+      i += n;
+    }
+  }
+  return { data, syncs };
 }
 
 /** Number formats that show a date: y or d codes, or 年月日, outside quotes and [..] sections. */
@@ -581,30 +663,26 @@ export function serialToIso(serial: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** Turns loaded reads into grid sheets (0-based from A1; '' → null; dates → ISO). */
-export function toGrid(reads: ReadRequest[]): GridSheet[] {
-  return reads.map((r) => {
+/** Turns read sheets into grid sheets (0-based from A1; '' → null; dates → ISO). */
+export function toGrid(data: SheetData[]): GridSheet[] {
+  return data.map((r) => {
     const state: GridSheet['state'] =
       r.visibility === 'Hidden' ? 'hidden' : r.visibility === 'VeryHidden' ? 'veryHidden' : 'visible';
-    if (r.used.isNullObject) return { name: r.name, state, rows: [] };
-    const top = r.used.rowIndex;
-    const left = r.used.columnIndex;
-    const values = r.used.values as unknown[][];
-    const formats = r.used.numberFormat as string[][];
     const rows: CellValue[][] = [];
-    for (let i = 0; i < top; i++) rows.push([]);
-    values.forEach((vrow, i) => {
-      const row: CellValue[] = new Array<CellValue>(left).fill(null);
+    for (let i = 0; i < r.top; i++) rows.push([]);
+    r.values.forEach((vrow, i) => {
+      const row: CellValue[] = new Array<CellValue>(r.left).fill(null);
       vrow.forEach((v, j) => {
         let out: CellValue;
         if (v === '' || v === undefined || v === null) out = null;
-        else if (typeof v === 'number' && isDateFormat(formats[i]?.[j] ?? '')) out = serialToIso(v);
+        else if (typeof v === 'number' && isDateFormat(r.formats[i]?.[j] ?? '')) out = serialToIso(v);
         else out = v as CellValue;
         row.push(out);
       });
       while (row.length && row[row.length - 1] === null) row.pop();
       rows.push(row);
     });
+    while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
     return { name: r.name, state, rows };
   });
 }

@@ -22,6 +22,10 @@ import { detectCaps, type OfficeCaps } from './caps';
 import {
   applyPrint,
   Batch,
+  collect,
+  isResponseTooLarge,
+  readInBlocks,
+  type SheetData,
   listSheets,
   queueLayout,
   queuePatch,
@@ -131,10 +135,20 @@ export async function generateTracking(
   const readable = sheets.filter((s) => READ_SHEETS.includes(s.name));
   if (readable.some((s) => s.name === SHEET.main)) {
     opts.progress?.('读取已填报的数据', 0.2);
+    let data: SheetData[];
     const reads = queueRead(ctx, readable);
-    await b.sync();
     try {
-      oldEntries = readTracking({ sheets: toGrid(reads) }).entries;
+      await b.sync();
+      data = reads.map(collect);
+    } catch (e) {
+      b.syncs++;
+      if (!isResponseTooLarge(e)) throw e;
+      const blocks = await readInBlocks(ctx, readable);
+      b.syncs += blocks.syncs;
+      data = blocks.data;
+    }
+    try {
+      oldEntries = readTracking({ sheets: toGrid(data) }).entries;
     } catch (e) {
       // Not a tracking table we can read: nothing typed into it is ours to carry over.
       if (!(e instanceof InputError)) throw e;
@@ -146,7 +160,7 @@ export async function generateTracking(
   const keptSheets: string[] = [];
   opts.progress?.('写入推进计划表', 0.5);
   await writing(b, async () => {
-    const aside = await queueLayout(b, layout, sheets, carried.orphaned.length > 0);
+    const aside = await queueLayout(b, layout, sheets, carried.orphaned.length > 0, true);
     keptSheets.push(...aside);
   });
   return {
@@ -205,31 +219,36 @@ export async function readTrackingWorkbook(ctx: Excel.RequestContext, extra: str
   const list = ctx.workbook.worksheets;
   list.load('items/name,items/visibility');
   const wanted = [...READ_SHEETS, ...extra];
-  let reads = queueRead(
+  const reads = queueRead(
     ctx,
     wanted.map((name) => ({ name, visibility: 'Visible' })),
   );
   let syncs = 0;
+  let data: SheetData[];
+  let sheets: SheetInfo[];
   try {
     await ctx.sync();
     syncs++;
+    sheets = list.items.map((s) => ({ name: s.name, visibility: s.visibility }));
+    data = reads.map(collect);
   } catch (e) {
     syncs++;
-    if (!/ItemNotFound/i.test(String((e as { code?: string }).code ?? (e as Error).message))) throw e;
-    const sheets = await listSheets(ctx);
+    const missing = /ItemNotFound/i.test(String((e as { code?: string }).code ?? (e as Error).message));
+    if (!missing && !isResponseTooLarge(e)) throw e;
+    sheets = await listSheets(ctx);
     syncs++;
     const names = new Set(sheets.map((s) => s.name));
     if (!names.has(SHEET.main))
       throw new InputError(`工作簿中没有“${SHEET.main}”工作表，请先在“计划”中生成推进计划表。`);
-    reads = queueRead(ctx, sheets.filter((s) => wanted.includes(s.name)));
-    await ctx.sync();
-    syncs++;
+    // A sheet was missing (read what there is), or the workbook is too big for one response (read in blocks).
+    const blocks = await readInBlocks(ctx, sheets.filter((s) => wanted.includes(s.name)), missing ? Number.MAX_SAFE_INTEGER : undefined);
+    syncs += blocks.syncs;
+    data = blocks.data;
   }
-  const sheets = list.items.map((s) => ({ name: s.name, visibility: s.visibility }));
   const vis = new Map(sheets.map((s) => [s.name, s.visibility]));
-  for (const r of reads) r.visibility = vis.get(r.name) ?? r.visibility;
-  const grid = { sheets: toGrid(reads) };
-  const protectedSheets = new Set(reads.filter((r) => r.protection.protected).map((r) => r.name));
+  for (const d of data) d.visibility = vis.get(d.name) ?? d.visibility;
+  const grid = { sheets: toGrid(data) };
+  const protectedSheets = new Set(data.filter((d) => d.protected).map((d) => d.name));
   return { read: readTracking(grid), grid, sheets, protectedSheets, syncs };
 }
 
@@ -380,9 +399,10 @@ export async function readActiveSheet(ctx: Excel.RequestContext): Promise<GridSh
   const ws = ctx.workbook.worksheets.getActiveWorksheet();
   ws.load('name,visibility');
   const used = ws.getUsedRangeOrNullObject(true);
-  used.load('values,numberFormat,rowIndex,columnIndex,isNullObject');
+  used.load('values,numberFormat,rowIndex,columnIndex');
+  ws.protection.load('protected');
   await ctx.sync();
-  return toGrid([{ name: ws.name, visibility: ws.visibility, used, protection: ws.protection }])[0];
+  return toGrid([collect({ name: ws.name, visibility: ws.visibility, used, protection: ws.protection })])[0];
 }
 
 /** Opens an .xlsx (base64) as a new workbook in Excel (ExcelApi 1.8); false when the host can't. */
