@@ -229,7 +229,8 @@ function applyFormat(target: Formattable, st: CellStyle, multiCell: boolean): nu
   return n;
 }
 
-/** Address lists for getRanges, kept short: Excel rejects very long area lists. */
+/** Address lists for getRanges, kept short: long multi-area addresses fail unpredictably
+ *  ("argument is invalid", seen from about 8,000 characters; office-js issue 5198). */
 function areaChunks(rects: Range[], maxChars = 1500): Range[][] {
   const out: Range[][] = [];
   let cur: Range[] = [];
