@@ -350,3 +350,13 @@ describe('big workbooks', () => {
     expect(h.mock.active?.name).toBe(SHEET.main);
   });
 });
+
+test('an unreadable sheet named 推进计划表 is kept aside, not deleted', async () => {
+  const h = harness();
+  h.mock.addSheet(SHEET.main);
+  h.mock.type(SHEET.main, 1, 1, '我自己的表格');
+  const res = await generateTracking(h.ctx, syntheticPlan(20), { caps: h.caps, replace: true });
+  expect(res.status === 'written' && res.keptSheets).toEqual([`${SHEET.main}_旧`]);
+  expect(h.mock.value(`${SHEET.main}_旧`, 1, 1)).toBe('我自己的表格');
+  expect(h.sync.mock.calls.length).toBeLessThanOrEqual(3);
+});

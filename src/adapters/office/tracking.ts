@@ -97,7 +97,7 @@ export type GenerateResult =
       kept: number;
       /** Figures whose indicator is gone from the new plan; their old sheets are kept (renamed) so nothing is lost. */
       orphaned: Entry[];
-      /** Old sheets kept under a new name (only when figures were orphaned). */
+      /** Old sheets kept under a new name (when figures were orphaned or the old table was unreadable). */
       keptSheets: string[];
       syncs: number;
       /** Syncs added only because a request would have passed the payload limit. */
@@ -132,6 +132,8 @@ export async function generateTracking(
     return { status: 'needs-confirmation', existing: present.map((s) => s.name), syncs: b.syncs };
 
   let oldEntries: Entry[] = [];
+  // An old 推进计划表 we can't read is kept aside rather than deleted: it may hold someone's work.
+  let unreadable = false;
   const readable = sheets.filter((s) => READ_SHEETS.includes(s.name));
   if (readable.some((s) => s.name === SHEET.main)) {
     opts.progress?.('读取已填报的数据', 0.2);
@@ -150,8 +152,8 @@ export async function generateTracking(
     try {
       oldEntries = readTracking({ sheets: toGrid(data) }).entries;
     } catch (e) {
-      // Not a tracking table we can read: nothing typed into it is ours to carry over.
       if (!(e instanceof InputError)) throw e;
+      unreadable = true;
     }
   }
 
@@ -160,7 +162,7 @@ export async function generateTracking(
   const keptSheets: string[] = [];
   opts.progress?.('写入推进计划表', 0.5);
   await writing(b, async () => {
-    const aside = await queueLayout(b, layout, sheets, carried.orphaned.length > 0, true);
+    const aside = await queueLayout(b, layout, sheets, unreadable || carried.orphaned.length > 0, true);
     keptSheets.push(...aside);
   });
   return {
