@@ -141,10 +141,14 @@ export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, ye
   // The year (or the deadline) has closed: the annual figure decides.
   if (now >= yearEnd && annualTarget !== null) {
     // A target due by 06-30 is reported in 上半年完成.
-    const actual = additive && yearEnd > toTime(`${planYear}-06-30`) ? yr : yr ?? h1;
-    if (actual === null) return makeJudgement(ind, 'missing', h1, yr, null, `全年目标${fig(annualTarget, unit)}，全年完成未填报`);
+    const inH1 = yearEnd <= toTime(`${planYear}-06-30`);
+    const actual = additive && !inH1 ? yr : yr ?? h1;
+    const label = inH1 ? `目标（${chineseDate(new Date(yearEnd).toISOString().slice(0, 10))}前）` : '全年目标';
+    if (actual === null) {
+      return makeJudgement(ind, 'missing', h1, yr, null, `${label}${fig(annualTarget, unit)}，${inH1 ? '上半年' : '全年'}完成未填报`);
+    }
     const ok = reached(actual, annualTarget);
-    return makeJudgement(ind, ok ? 'met' : 'shortfall', h1, yr, flip ? null : pct(actual, annualTarget), gapText('全年目标', annualTarget, actual));
+    return makeJudgement(ind, ok ? 'met' : 'shortfall', h1, yr, flip ? null : pct(actual, annualTarget), gapText(label, annualTarget, actual));
   }
 
   // Reached the year's target early (additive and rates alike): met. A ≤ target can't be met before the close.

@@ -154,3 +154,8 @@ describe('helpers', () => {
     expect(chineseDate('2023-06-30')).toBe('2023年6月30日');
   });
 });
+
+test('a target due by 06-30 asks for 上半年完成 in its 说明', () => {
+  const i = ind({ h1: 600, h2: null, annual: 600, deadline: '2023-06-30', unit: '本' });
+  expect(at(i, undefined, '2023-07-01').message).toBe('目标（2023年6月30日前）600本，上半年完成未填报');
+});
