@@ -348,6 +348,7 @@ describe('big workbooks', () => {
     expect(res.syncs).toBe(chk.sync.mock.calls.length);
     expect(String(h.mock.value(SHEET.main, rowOf(plan, '150.1'), COL.status))).not.toBe('');
     expect(h.mock.active?.name).toBe(SHEET.main);
+    expectAllLoaded(h.mock);
   });
 });
 

@@ -211,6 +211,8 @@ export interface WorkbookRead {
   sheets: SheetInfo[];
   protectedSheets: Set<string>;
   syncs: number;
+  /** The one-request read failed and a slower path was taken (other reads queued with it are void). */
+  fellBack: boolean;
 }
 
 /**
@@ -226,6 +228,7 @@ export async function readTrackingWorkbook(ctx: Excel.RequestContext, extra: str
     wanted.map((name) => ({ name, visibility: 'Visible' })),
   );
   let syncs = 0;
+  let fellBack = false;
   let data: SheetData[];
   let sheets: SheetInfo[];
   try {
@@ -237,6 +240,7 @@ export async function readTrackingWorkbook(ctx: Excel.RequestContext, extra: str
     syncs++;
     const missing = /ItemNotFound/i.test(String((e as { code?: string }).code ?? (e as Error).message));
     if (!missing && !isResponseTooLarge(e)) throw e;
+    fellBack = true;
     sheets = await listSheets(ctx);
     syncs++;
     const names = new Set(sheets.map((s) => s.name));
@@ -251,7 +255,7 @@ export async function readTrackingWorkbook(ctx: Excel.RequestContext, extra: str
   for (const d of data) d.visibility = vis.get(d.name) ?? d.visibility;
   const grid = { sheets: toGrid(data) };
   const protectedSheets = new Set(data.filter((d) => d.protected).map((d) => d.name));
-  return { read: readTracking(grid), grid, sheets, protectedSheets, syncs };
+  return { read: readTracking(grid), grid, sheets, protectedSheets, syncs, fellBack };
 }
 
 export interface CheckResult {
@@ -312,11 +316,8 @@ export async function checkTracking(
   const wb = await readTrackingWorkbook(ctx);
   b.syncs += wb.syncs;
   const heights = new Map<string, number[]>();
-  try {
-    if (heightsOf) heights.set(wb.read.positions.sheet, heightsOf());
-  } catch {
-    // The read fell back (a sheet was missing); rows then keep their heights.
-  }
+  // After a fallback read the heights request failed with the rest; rows then keep their heights.
+  if (heightsOf && !wb.fellBack) heights.set(wb.read.positions.sheet, heightsOf());
   const judgements = judgeAll(wb.read.indicators, wb.read.entries, asOf, planYear(wb.read, asOf));
   const patch = buildCheckPatch(wb.read, judgements, asOf);
   opts.progress?.('写入校验结果', 0.5);
