@@ -60,6 +60,7 @@ export async function consolidateWorkbooks(
   returns: ReturnFile[],
   opts: ConsolidateOptions & { masterName?: string },
 ): Promise<ConsolidationResult & { master: LoadedMaster }> {
+  // Master first: a broken master fails fast, before any return is read.
   const loaded = await loadMaster(master, opts.masterName);
   const inputs = await readReturnFiles(returns);
   return { ...consolidateGrids(loaded.grid, inputs, opts), master: loaded };
