@@ -4,6 +4,7 @@ import { generateTracking, layoutGrid } from '../../src/adapters/office/tracking
 import {
   isLiveValidationOn,
   parseAddress,
+  refreshLiveValidation,
   startLiveValidation,
   stopLiveValidation,
   type LiveUpdate,
@@ -99,4 +100,16 @@ test('turning it off stops judging', async () => {
   expect(updates).toHaveLength(0);
   expect(h.mock.value(SHEET.main, rows['1.1'], COL.h1)).toBe('8.5万');
   expect(h.mock.sheet(SHEET.main).handlers).toHaveLength(0);
+});
+
+test('after a regenerate, refreshLiveValidation re-attaches to the new sheet', async () => {
+  const { h, session, updates } = await setup();
+  await generateTracking(h.fresh().ctx, plan, { caps: h.caps, replace: true });
+  expect(h.mock.sheet(SHEET.main).handlers).toHaveLength(0);
+  await refreshLiveValidation();
+  expect(h.mock.sheet(SHEET.main).handlers).toHaveLength(1);
+  await h.mock.edit(SHEET.main, at('2.2', COL.h1), [['3万']]);
+  await session.flush();
+  expect(updates).toHaveLength(1);
+  expect(h.mock.value(SHEET.main, rows['2.2'], COL.h1)).toBe(30000);
 });

@@ -24,6 +24,7 @@ export {
 } from './tracking';
 export {
   isLiveValidationOn,
+  refreshLiveValidation,
   startLiveValidation,
   stopLiveValidation,
   todayIso,

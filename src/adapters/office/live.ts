@@ -227,3 +227,12 @@ export async function stopLiveValidation(): Promise<void> {
 export function isLiveValidationOn(): boolean {
   return current?.on ?? false;
 }
+
+/** Re-attaches live validation after the main sheet was replaced (generate deletes the old sheet and its
+ *  handler with it). Does nothing when it is off. */
+export async function refreshLiveValidation(): Promise<void> {
+  const s = current;
+  if (!s) return;
+  await s.stop();
+  await s.start();
+}
