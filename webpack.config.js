@@ -4,6 +4,7 @@ const fs = require('fs');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { DefinePlugin } = require('webpack');
 
 const DEV_URL = 'https://localhost:3000';
 
@@ -50,11 +51,11 @@ module.exports = (_env, argv) => {
       extensions: ['.tsx', '.ts', '.js'],
       // The adapters import 'exceljs'; in the page that must be the prebuilt browser bundle
       // (the node entry needs fs and streams).
-      alias: { exceljs$: here('node_modules/exceljs/dist/exceljs.min.js') },
+      alias: { exceljs$: here('node_modules/exceljs/dist/exceljs.bare.min.js') },
     },
     module: {
       // A prebuilt UMD bundle: nothing in it for webpack to resolve, and parsing it is slow.
-      noParse: /exceljs[\\/]dist[\\/]/,
+      noParse: /(exceljs|jszip)[\\/]dist[\\/]/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -75,6 +76,8 @@ module.exports = (_env, argv) => {
       ],
     },
     plugins: [
+      // Written into the workbook's meta sheet, as the CLI does.
+      new DefinePlugin({ TUIJIN_VERSION: JSON.stringify(require('./package.json').version) }),
       new HtmlWebpackPlugin({
         template: './src/apps/taskpane/taskpane.html',
         filename: 'taskpane.html',

@@ -77,7 +77,7 @@ export async function openPane(opts: { officeJs: OfficeJs; width?: number; query
   // Seen before any page script runs, so violations by our own bundle are caught too.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
     });
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -38,6 +38,7 @@ const zh = {
   // 校验
   openWorkbook: '打开推进表（.xlsx）',
   chooseFile: '选择文件',
+  bookInfo: (title: string, n: number) => `已打开：${title}（${n} 个指标）`,
   noFile: '未选择文件',
   asOf: '截至日期',
   asOfJune: '6月30日',
@@ -119,6 +120,7 @@ const en: Strings = {
   colRate: 'Progress',
   openWorkbook: 'Open a tracking workbook (.xlsx)',
   chooseFile: 'Choose file',
+  bookInfo: (title, n) => `Opened: ${title} (${n} indicators)`,
   noFile: 'No file chosen',
   asOf: 'As of',
   asOfJune: 'Jun 30',
@@ -184,6 +186,17 @@ export const STATUS_TEXT: Record<'zh' | 'en', Record<Status, string>> = {
     'not-due': 'Not due',
     invalid: 'Invalid',
   },
+};
+
+/** The marks 状态 cells carry in the workbook (core's STATUS_SYMBOL), so screen and paper agree. */
+export const STATUS_MARK: Record<Status, string> = {
+  met: '●',
+  'on-track': '○',
+  'at-risk': '▲',
+  shortfall: '✖',
+  missing: '□',
+  'not-due': '◇',
+  invalid: '※',
 };
 
 /** Display order: what needs attention first. */

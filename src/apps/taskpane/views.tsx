@@ -4,28 +4,26 @@ import * as React from 'react';
 import { Badge, Text } from '@fluentui/react-components';
 import type { Status } from '../../core/model';
 import type { CheckView, ConsolidationView, ResultRow } from './jobs/types';
-import { STATUS_ORDER, STATUS_TEXT } from './strings';
+import { STATUS_MARK, STATUS_ORDER, STATUS_TEXT } from './strings';
 import { useStrings } from './common';
-import { fmt, useViewStyles } from './planReview';
+import { useViewStyles } from './planReview';
 
-/** Colours follow the workbook's fills; the symbol keeps the status readable without colour. */
-const STATUS_LOOK: Record<Status, { symbol: string; color: 'danger' | 'warning' | 'success' | 'informative' | 'subtle' | 'important' }> = {
-  shortfall: { symbol: '✖', color: 'danger' },
-  'at-risk': { symbol: '▲', color: 'warning' },
-  invalid: { symbol: '✖', color: 'important' },
-  missing: { symbol: '○', color: 'informative' },
-  'on-track': { symbol: '●', color: 'success' },
-  met: { symbol: '●', color: 'success' },
-  'not-due': { symbol: '—', color: 'subtle' },
+/** Colours follow the workbook's fills; the mark (as in 状态) keeps the status readable without colour. */
+const STATUS_COLOR: Record<Status, 'danger' | 'warning' | 'success' | 'informative' | 'subtle' | 'important' | 'brand'> = {
+  shortfall: 'danger',
+  'at-risk': 'warning',
+  invalid: 'important',
+  missing: 'informative',
+  'on-track': 'brand',
+  met: 'success',
+  'not-due': 'subtle',
 };
 
-
 export function StatusBadge(props: { status: Status; english: boolean; count?: number }) {
-  const look = STATUS_LOOK[props.status];
   const word = STATUS_TEXT[props.english ? 'en' : 'zh'][props.status];
   return (
-    <Badge appearance="tint" color={look.color} shape="rounded">
-      {look.symbol} {word}
+    <Badge appearance="tint" color={STATUS_COLOR[props.status]} shape="rounded">
+      {STATUS_MARK[props.status]} {word}
       {props.count !== undefined ? ` ${props.count}` : ''}
     </Badge>
   );
@@ -74,10 +72,8 @@ export function ResultGroups(props: { view: CheckView; english: boolean; onSelec
                   <Text className={css.id}>{r.id}</Text>
                   <Text>{r.label}</Text>
                 </span>
-                <Text className={css.sub}>
-                  {r.rate !== null ? `${s.colRate} ${fmt(r.rate)}% · ` : ''}
-                  {r.message}
-                </Text>
+                {/* The core's 说明 already carries the rate and the gap. */}
+                <Text className={css.sub}>{r.message}</Text>
               </li>
             ))}
           </ul>
@@ -114,10 +110,12 @@ export function ConsolidationReportView(props: { report: ConsolidationView }) {
           </Text>
           <ul className={css.list}>
             {r.conflicts.map((c) => (
-              <li key={c.id} className={css.item}>
+              <li key={`${c.id}|${c.field}`} className={css.item}>
                 <span className={css.line}>
                   <Text className={css.id}>{c.id}</Text>
-                  <Text>{c.values.map((v) => `${v.unit}：${v.value}`).join('；')}</Text>
+                  <Text>
+                    {c.field}：{c.values.map((v) => `${v.unit} ${v.value}`).join('；')}
+                  </Text>
                 </span>
                 <Text className={css.sub}>{s.reportChosen(c.chosen)}</Text>
               </li>

@@ -1,15 +1,194 @@
-// File mode jobs: WIP
-import type { FileJobs } from './types';
-import { PaneError } from '../errors';
-const todo = async (): Promise<never> => {
-  throw new PaneError('尚未完成');
-};
+// File mode: the four jobs on .xlsx bytes in the page, through the core and the ExcelJS adapter.
+// Loaded on the first file job, with ExcelJS; nothing here decides anything the core doesn't.
+import './zodConfig';
+import seedText from '../../../../seeds/000_c36e4d77f78aadb1.txt';
+import type { Judgement, Plan } from '../../../core/model';
+import { parsePlan } from '../../../core/plan/parse';
+import { isIsoDate, judgeAll } from '../../../core/judge';
+import { buildTrackingLayout } from '../../../core/tracking/layout';
+import { readTracking, type TrackingRead } from '../../../core/tracking/read';
+import { buildCheckPatch, bulletinText } from '../../../core/tracking/patch';
+import { indicatorLabel } from '../../../core/tracking/format';
+import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../../core/returns/source';
+import { leadUnitsOf } from '../../../core/returns/units';
+import { FIELD_LABEL } from '../../../core/consolidate/consolidate';
+import { writeWorkbook } from '../../../adapters/exceljs/render';
+import { readWorkbookGrid } from '../../../adapters/exceljs/read';
+import { applyPatch } from '../../../adapters/exceljs/patch';
+import { returnSourceFromWorkbook, writeReturnForms } from '../../../adapters/exceljs/returns';
+import { consolidateWorkbooks } from '../../../adapters/exceljs/consolidate';
+import { PaneError, localizeReason } from '../errors';
+import type { BookInfo, CheckView, ConsolidationView, FileIn, FileJobs, FileOut, PlanReview, PlanSource, Progress } from './types';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+declare const TUIJIN_VERSION: string;
+
+/** Lets the page paint the progress note before a long synchronous step. */
+const breathe = () => new Promise<void>((r) => setTimeout(r, 0));
+
+function stamp(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+const baseName = (name: string) => name.replace(/\.xlsx$/i, '');
+
+function planOf(source: PlanSource): Plan {
+  if (source.kind === 'sheet') throw new PaneError('文件模式下无法读取工作表，请粘贴计划文本。');
+  return parsePlan(source.kind === 'text' ? source.text : seedText);
+}
+
+export function reviewOf(plan: Plan): PlanReview {
+  return {
+    title: plan.title,
+    year: plan.year,
+    itemCount: plan.items.length,
+    leadUnits: leadUnitsOf(plan),
+    indicators: plan.items.flatMap((it) =>
+      it.indicators.map((ind) => ({
+        id: ind.id,
+        item: ind.item,
+        label: ind.label,
+        unit: ind.unit,
+        h1: ind.h1,
+        annual: ind.annual,
+        deadline: ind.deadline,
+      })),
+    ),
+    warnings: plan.warnings.map((w) => localizeReason(w.item === null ? w.message : `第${w.item}项：${w.message}`)),
+  };
+}
+
+/** A workbook read once per opened file: later jobs on the same file reuse it. */
+const opened = new WeakMap<FileIn, Promise<TrackingRead>>();
+
+function readBook(book: FileIn): Promise<TrackingRead> {
+  let read = opened.get(book);
+  if (!read) {
+    read = readWorkbookGrid(book.bytes, book.name).then(readTracking);
+    opened.set(book, read);
+    // A failed read must not stick: the user may fix the file and pick it again.
+    read.catch(() => opened.delete(book));
+  }
+  return read;
+}
+
+function checkDate(asOf: string): void {
+  if (!isIsoDate(asOf)) throw new PaneError('截至日期无效，请选择一个日期。');
+}
+
+function judgeBook(read: TrackingRead, asOf: string): Judgement[] {
+  // The year as the CLI takes it: the plan's, else the as-of date's.
+  return judgeAll(read.indicators, read.entries, asOf, read.meta.year ?? Number(asOf.slice(0, 4)));
+}
+
+function viewOf(read: TrackingRead, judgements: Judgement[], asOf: string): CheckView {
+  const byId = new Map(read.indicators.map((ind) => [ind.id, ind]));
+  return {
+    asOf,
+    rows: judgements.map((j) => {
+      const ind = byId.get(j.id);
+      return { id: j.id, item: j.item, label: ind ? indicatorLabel(ind) : j.id, status: j.status, rate: j.rate, message: j.message };
+    }),
+    bulletin: bulletinText(read, judgements, asOf),
+  };
+}
+
+async function annotate(book: FileIn, asOf: string, progress: Progress, suffix: string) {
+  checkDate(asOf);
+  progress('正在读取工作簿…', 0.1);
+  await breathe();
+  const read = await readBook(book);
+  progress('正在校验…', 0.5);
+  await breathe();
+  const judgements = judgeBook(read, asOf);
+  const bytes = await applyPatch(book.bytes, buildCheckPatch(read, judgements, asOf), book.name);
+  progress('完成', 1);
+  const file: FileOut = { fileName: `${baseName(book.name)}-${suffix}${asOf}.xlsx`, bytes, mime: XLSX };
+  return { read, judgements, file };
+}
+
+async function zip(files: { name: string; bytes: Uint8Array }[]): Promise<Uint8Array> {
+  const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
+  const z = new JSZip();
+  for (const f of files) z.file(f.name, f.bytes);
+  return z.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
 export const fileJobs: FileJobs = {
-  reviewPlan: todo,
-  generate: todo,
-  openBook: todo,
-  check: todo,
-  returnForms: todo,
-  consolidate: todo,
-  printCopy: todo,
+  async reviewPlan(source) {
+    return reviewOf(planOf(source));
+  },
+
+  async generate(source, progress) {
+    progress('正在生成推进表…', 0.2);
+    await breathe();
+    const plan = planOf(source);
+    const bytes = await writeWorkbook(buildTrackingLayout(plan, { toolVersion: TUIJIN_VERSION }));
+    progress('完成', 1);
+    return { fileName: `${plan.year}年重要事项推进计划表.xlsx`, bytes, mime: XLSX };
+  },
+
+  async openBook(book): Promise<BookInfo> {
+    const read = await readBook(book);
+    return {
+      title: read.meta.title ?? baseName(book.name),
+      year: read.meta.year ?? new Date().getFullYear(),
+      indicators: read.indicators.length,
+    };
+  },
+
+  async check(book, asOf, progress) {
+    const { read, judgements, file } = await annotate(book, asOf, progress, '校验');
+    return { view: viewOf(read, judgements, asOf), annotated: file };
+  },
+
+  async printCopy(book, asOf, progress) {
+    const { read, judgements, file } = await annotate(book, asOf, progress, '打印版');
+    return { file, bulletin: bulletinText(read, judgements, asOf) };
+  },
+
+  async returnForms(from, progress) {
+    progress('正在读取计划…', 0.05);
+    await breathe();
+    const source: ReturnSource = from ? await returnSourceFromWorkbook(from.bytes, from.name) : returnSourceFromPlan(planOf({ kind: 'seed' }));
+    const now = stamp();
+    const round = defaultRound(source.plan.year, now.slice(0, 10));
+    progress('正在生成各单位填报表…', 0.3);
+    await breathe();
+    const forms = await writeReturnForms(source, { round, createdAt: now });
+    if (forms.length === 0) throw new PaneError('计划中没有牵头单位，无法生成填报表。');
+    progress('正在打包…', 0.8);
+    const bytes = await zip(forms.map((f) => ({ name: f.fileName, bytes: f.data })));
+    progress('完成', 1);
+    return { fileName: `${source.plan.year}年重要事项进展填报表（${forms.length}个单位）.zip`, bytes, mime: 'application/zip' };
+  },
+
+  async consolidate(master, returns, progress) {
+    progress('正在读取总表和填报表…', 0.1);
+    await breathe();
+    const result = await consolidateWorkbooks(
+      master.bytes,
+      returns.map((r) => ({ file: r.name, data: r.bytes })),
+      { time: stamp(), masterName: master.name },
+    );
+    progress('正在写入总表…', 0.7);
+    await breathe();
+    const bytes = await result.master.apply(result.patch);
+    progress('完成', 1);
+    const r = result.report;
+    const report: ConsolidationView = {
+      applied: r.applied,
+      conflicts: r.conflicts.map((c) => ({
+        id: c.id,
+        field: FIELD_LABEL[c.field],
+        values: c.values.map((v) => ({ unit: v.unit, file: v.file, value: v.value === null ? '（空）' : String(v.value) })),
+        chosen: c.chosen,
+      })),
+      rejected: r.rejected.map((x) => ({ file: x.file, reason: localizeReason(x.reason) })),
+      missingUnits: r.missingUnits,
+    };
+    return { report, merged: { fileName: `${baseName(master.name)}-汇总${stamp().slice(0, 10)}.xlsx`, bytes, mime: XLSX } };
+  },
 };

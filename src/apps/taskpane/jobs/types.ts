@@ -52,6 +52,8 @@ export interface CheckView {
 
 export interface ConflictView {
   id: string;
+  /** Which entry: 上半年完成 / 全年完成 / 进展情况. */
+  field: string;
   values: { unit: string; file: string; value: string }[];
   chosen: string;
 }

@@ -32,7 +32,7 @@ export function BookPicker(props: { testId: string }) {
       />
       {pane.bookInfo && (
         <Text size={200} data-testid={`${props.testId}-info`}>
-          {pane.bookInfo.title}（{pane.bookInfo.indicators}）
+          {s.bookInfo(pane.bookInfo.title, pane.bookInfo.indicators)}
         </Text>
       )}
       <JobStatus job={job} />

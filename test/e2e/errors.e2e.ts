@@ -1,0 +1,78 @@
+// A broken file gets a plain Chinese message, and the page keeps working afterwards.
+import * as fs from 'fs';
+import * as path from 'path';
+import { downloadBy, openPane, OUT, selectTab, shot, waitForMode, type Pane } from './harness';
+
+const DIR = path.join(OUT, 'errors');
+
+describe('file mode: broken files', () => {
+  let pane: Pane;
+  beforeAll(async () => {
+    fs.rmSync(DIR, { recursive: true, force: true });
+    fs.mkdirSync(DIR, { recursive: true });
+    pane = await openPane({ officeJs: 'package' });
+  });
+  afterAll(async () => {
+    await pane?.close();
+  });
+
+  const CHINESE = /[\u4e00-\u9fff]/;
+  const STACK = /\bat \S+ \(|Error:|TypeError|undefined|\.ts:\d+|\.js:\d+/;
+
+  test('garbage, a truncated workbook and a non-tracking workbook: Chinese errors; then a good file checks', async () => {
+    const { page } = pane;
+    expect(await waitForMode(page)).toBe('file');
+    await page.getByTestId('extract').click();
+    await page.getByTestId('plan-review').waitFor({ timeout: 60000 });
+    const good = await downloadBy(page, () => page.getByTestId('generate').click(), DIR);
+
+    const garbage = path.join(DIR, '乱码.xlsx');
+    fs.writeFileSync(garbage, Buffer.from('PK\u0003\u0004 not really a zip'));
+    const truncated = path.join(DIR, '截断.xlsx');
+    const bytes = fs.readFileSync(good.file);
+    fs.writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+
+    await selectTab(page, '校验');
+    const tab = page.getByTestId('tab-check');
+    const messages: string[] = [];
+    for (const bad of [garbage, truncated]) {
+      await tab.getByTestId('check-file').setInputFiles(bad);
+      const error = tab.getByTestId('error');
+      await error.waitFor({ timeout: 30000 });
+      const text = await error.innerText();
+      messages.push(text);
+      expect(text).toMatch(CHINESE);
+      expect(text).not.toMatch(STACK);
+      expect(text).toContain(path.basename(bad));
+    }
+    await shot(page, 'error-broken-file');
+
+    // A return form is a real workbook, but not a tracking workbook.
+    await selectTab(page, '填报');
+    const returns = page.getByTestId('tab-returns');
+    const zipped = await downloadBy(page, () => returns.getByTestId('make-returns').click(), DIR);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(fs.readFileSync(zipped.file));
+    const first = Object.keys(zip.files).find((n) => n.endsWith('.xlsx'))!;
+    const form = path.join(DIR, first);
+    fs.writeFileSync(form, await zip.files[first].async('nodebuffer'));
+    await selectTab(page, '校验');
+    await tab.getByTestId('check-file').setInputFiles(form);
+    await tab.getByTestId('error').waitFor({ timeout: 30000 });
+    const notTracking = await tab.getByTestId('error').innerText();
+    expect(notTracking).toContain('这不是推进表');
+    expect(notTracking).not.toMatch(STACK);
+    expect(await tab.getByTestId('run-check').isDisabled()).toBe(true);
+
+    // The page still works: the good workbook opens and checks.
+    await tab.getByTestId('check-file').setInputFiles(good.file);
+    await tab.getByTestId('check-file-info').waitFor({ timeout: 30000 });
+    expect(await tab.getByTestId('error').count()).toBe(0);
+    await tab.getByTestId('as-of-june').click();
+    await tab.getByTestId('run-check').click();
+    await tab.getByTestId('results').waitFor({ timeout: 60000 });
+    expect(await tab.getByTestId('results').innerText()).toContain('未填报');
+    await shot(page, 'after-error-check');
+    expect(pane.problems.filter((p) => /pageerror/.test(p))).toEqual([]);
+  });
+});
