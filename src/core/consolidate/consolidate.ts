@@ -121,7 +121,7 @@ function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean 
 }
 
 /** Validates one return against the master; the parsed return, or the reason it is rejected whole. */
-function validate(master: MasterView, input: ReturnInput): { ok: true; fresh: Fresh } | { ok: false; reason: string; unit?: string; round?: string } {
+function validate(master: MasterView, units: Set<string>, input: ReturnInput): { ok: true; fresh: Fresh } | { ok: false; reason: string; unit?: string; round?: string } {
   if (!input.grid) return { ok: false, reason: input.error ?? '无法读取文件' };
   const read = readReturn(input.grid);
   if (!read.ok) return { ok: false, reason: read.reason };
@@ -133,7 +133,7 @@ function validate(master: MasterView, input: ReturnInput): { ok: true; fresh: Fr
   if (meta.planHash !== master.planHash) {
     return { ...who, ok: false, reason: '填报表与主表的计划版本不符（计划校验不同），请用当前主表重新生成填报表' };
   }
-  if (!masterUnits(master).includes(meta.unit)) {
+  if (!units.has(meta.unit)) {
     return { ...who, ok: false, reason: `“${meta.unit}”不是本计划的牵头单位` };
   }
   const seen = new Set<string>();
@@ -187,8 +187,9 @@ export function planConsolidation(
   const log = history.log;
   const rejected: (Rejection & { unit?: string; round?: string })[] = [];
   const accepted: Fresh[] = [];
+  const knownUnits = new Set(masterUnits(master));
   for (const input of inputs) {
-    const v = validate(master, input);
+    const v = validate(master, knownUnits, input);
     if (!v.ok) {
       rejected.push({ file: input.file, reason: v.reason, unit: v.unit, round: v.round });
       continue;

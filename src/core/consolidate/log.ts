@@ -33,14 +33,17 @@ function styleFor(v: CellValue): string {
   return typeof v === 'number' ? 'log.num' : 'log.text';
 }
 
-function rowCells(row: LogRow, r: number): LayoutCell[] {
-  return LOG_COLUMNS.map(([key], i) => ({ r, c: i + 1, value: row[key], style: styleFor(row[key]) }));
+function pushRowCells(out: LayoutCell[], row: LogRow, r: number): void {
+  for (let i = 0; i < LOG_COLUMNS.length; i++) {
+    const v = row[LOG_COLUMNS[i][0]];
+    out.push({ r, c: i + 1, value: v, style: styleFor(v) });
+  }
 }
 
 /** A new 日志 sheet holding `rows` under the header. */
 export function logSheet(rows: LogRow[]): SheetLayout {
   const cells: LayoutCell[] = LOG_COLUMNS.map(([, label], i) => ({ r: 1, c: i + 1, value: label, style: 'log.head' }));
-  rows.forEach((row, i) => cells.push(...rowCells(row, i + 2)));
+  rows.forEach((row, i) => pushRowCells(cells, row, i + 2));
   return {
     name: LOG_SHEET,
     state: 'visible',
@@ -66,7 +69,9 @@ export function logSheet(rows: LogRow[]): SheetLayout {
 
 /** Cell patches that append `rows` below row `lastRow` of an existing 日志 sheet. */
 export function appendLogCells(rows: LogRow[], lastRow: number): CellPatch[] {
-  return rows.flatMap((row, i) => rowCells(row, lastRow + 1 + i).map((c) => ({ sheet: LOG_SHEET, r: c.r, c: c.c, value: c.value, style: c.style! })));
+  const cells: LayoutCell[] = [];
+  rows.forEach((row, i) => pushRowCells(cells, row, lastRow + 1 + i));
+  return cells.map((c) => ({ sheet: LOG_SHEET, r: c.r, c: c.c, value: c.value, style: c.style! }));
 }
 
 export interface ExistingLog {
