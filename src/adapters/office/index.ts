@@ -31,3 +31,4 @@ export {
   type LiveOptions,
   type LiveUpdate,
 } from './live';
+export { explainOfficeError } from './errors';
