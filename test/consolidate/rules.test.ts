@@ -144,6 +144,10 @@ test('a new 日志 sheet when there is none; appended cells below the last row w
   expect(second.patch.sheets.find((s) => s.name === LOG_SHEET)).toBeUndefined();
   const appended = second.patch.cells.filter((c) => c.sheet === LOG_SHEET);
   expect(Math.min(...appended.map((c) => c.r))).toBe(rowsWritten + 1);
+  // Appended rows get heights too (wrapped text; LibreOffice won't grow rows by itself).
+  const heights = new Set((second.patch.minRowHeights ?? []).filter((h) => h.sheet === LOG_SHEET).map((h) => h.r));
+  expect([...new Set(appended.map((c) => c.r))].every((r) => heights.has(r))).toBe(true);
+  expect(Object.keys(log.rowHeights).length).toBe(rowsWritten);
   // Text cells of the log are text-formatted, so '=…' or '+…' stay strings in any host.
   expect(appended.filter((c) => typeof c.value === 'string').every((c) => second.patch.styles[c.style].numFmt === '@')).toBe(true);
 });

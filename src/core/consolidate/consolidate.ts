@@ -4,7 +4,7 @@ import type { CellPatch, CellStyle, CellValue, WorkbookGrid, WorkbookPatch } fro
 import type { Indicator } from '../model';
 import { parseFigure } from '../numbers';
 import { ParsedReturn, readReturn } from '../returns/read';
-import { appendLogCells, ExistingLog, LOG_STYLES, LogAction, LogRow, logSheet } from './log';
+import { appendLogCells, ExistingLog, LOG_SHEET, LOG_STYLES, LogAction, LogRow, logRowHeight, logSheet } from './log';
 import { MasterSlot, MasterView, masterUnits } from './master';
 import { progressKey, ProgressRow, progressSheet, PROGRESS_STYLES } from './progress';
 
@@ -335,7 +335,12 @@ export function planConsolidation(
     [master.textStyle.key]: master.textStyle.style,
   };
   const patch: WorkbookPatch = log
-    ? { styles, cells: [...cells, ...appendLogCells(logRows, log.lastRow)], sheets: [] }
+    ? {
+        styles,
+        cells: [...cells, ...appendLogCells(logRows, log.lastRow)],
+        sheets: [],
+        minRowHeights: logRows.map((row, i) => ({ sheet: LOG_SHEET, r: log.lastRow + 1 + i, height: logRowHeight(row) })),
+      }
     : { styles, cells, sheets: [logSheet(logRows)] };
   if (progressChanged) {
     const order = [...master.indicators.keys()];

@@ -2,6 +2,7 @@
 // rejected file. Rows are only ever appended; earlier rounds stay as they were.
 import type { CellPatch, CellStyle, CellValue, GridSheet, LayoutCell, SheetLayout, WorkbookGrid } from '../layout/types';
 import { COLOR, FONT, SIZE } from '../layout/styles';
+import { heightForText } from '../layout/rowHeights';
 
 export const LOG_SHEET = '日志';
 
@@ -25,7 +26,7 @@ export type LogRow = Record<LogKey, CellValue>;
 export const LOG_STYLES: Record<string, CellStyle> = {
   'log.head': { font: { name: FONT.heading, size: SIZE.body }, fill: COLOR.headerFill, border: true, horizontal: 'center', vertical: 'middle' },
   // Text as text: a file name or 进展情况 starting with '=' stays a string in every host.
-  'log.text': { font: { name: FONT.body, size: SIZE.body }, border: true, vertical: 'middle', numFmt: '@' },
+  'log.text': { font: { name: FONT.body, size: SIZE.body }, border: true, vertical: 'middle', wrap: true, numFmt: '@' },
   'log.num': { font: { name: FONT.body, size: SIZE.body }, border: true, vertical: 'middle', horizontal: 'right' },
 };
 
@@ -40,15 +41,29 @@ function pushRowCells(out: LayoutCell[], row: LogRow, r: number): void {
   }
 }
 
+/** Height a log row needs for its wrapped texts (LibreOffice won't grow rows by itself). */
+export function logRowHeight(row: LogRow): number {
+  let h = heightForText('', 10, SIZE.body);
+  LOG_COLUMNS.forEach(([key, , width]) => {
+    const v = row[key];
+    if (typeof v === 'string' && v.length * 2 > width) h = Math.max(h, heightForText(v, width, SIZE.body));
+  });
+  return h;
+}
+
 /** A new 日志 sheet holding `rows` under the header. */
 export function logSheet(rows: LogRow[]): SheetLayout {
   const cells: LayoutCell[] = LOG_COLUMNS.map(([, label], i) => ({ r: 1, c: i + 1, value: label, style: 'log.head' }));
-  rows.forEach((row, i) => pushRowCells(cells, row, i + 2));
+  const rowHeights: Record<number, number> = { 1: 22 };
+  rows.forEach((row, i) => {
+    pushRowCells(cells, row, i + 2);
+    rowHeights[i + 2] = logRowHeight(row);
+  });
   return {
     name: LOG_SHEET,
     state: 'visible',
     columnWidths: LOG_COLUMNS.map(([, , w]) => w),
-    rowHeights: { 1: 22 },
+    rowHeights,
     cells,
     merges: [],
     freeze: { rows: 1, cols: 0 },
