@@ -50,6 +50,8 @@ export interface StoredSheet {
   autoFilter: string | null;
   validations: StoredValidation[];
   page: Record<string, unknown>;
+  /** Manual page breaks: rows after which a new page starts. */
+  rowBreaks: number[];
   handlers: Array<(e: Excel.WorksheetChangedEventArgs) => Promise<unknown> | unknown>;
 }
 
@@ -204,6 +206,7 @@ export class MockExcel {
       autoFilter: null,
       validations: [],
       page: {},
+      rowBreaks: [],
       handlers: [],
     };
     this.sheets.push(s);
@@ -539,6 +542,7 @@ class MockWorksheet {
   readonly freezePanes: { freezeRows(n: number): void; freezeAt(r: unknown): void; unfreeze(): void };
   readonly autoFilter: { apply(range: unknown): void; remove(): void };
   readonly pageLayout: Record<string, unknown>;
+  readonly horizontalPageBreaks: { add(range: unknown): void; removePageBreaks(): void };
   readonly onChanged: { add(h: StoredSheet['handlers'][number]): { remove(): void } };
 
   constructor(
@@ -613,6 +617,21 @@ class MockWorksheet {
       },
     };
     this.pageLayout = makePageLayout(ctx, q, minor);
+    this.horizontalPageBreaks = {
+      add(range: unknown) {
+        if (minor < 9) throw new Error('ApiNotFound: horizontalPageBreaks');
+        const top = typeof range === 'string' ? parseBox(range).r1 : (range as MockRange).box.r1;
+        q((s) => {
+          s.rowBreaks.push(top - 1);
+        });
+      },
+      removePageBreaks() {
+        if (minor < 9) throw new Error('ApiNotFound: horizontalPageBreaks');
+        q((s) => {
+          s.rowBreaks = [];
+        });
+      },
+    };
     this.onChanged = {
       add(h) {
         q((s) => {

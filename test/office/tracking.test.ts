@@ -361,3 +361,24 @@ test('an unreadable sheet named 推进计划表 is kept aside, not deleted', asy
   expect(h.mock.value(`${SHEET.main}_旧`, 1, 1)).toBe('我自己的表格');
   expect(h.sync.mock.calls.length).toBeLessThanOrEqual(3);
 });
+
+test('page breaks: generate writes the layout\'s, a check replaces them using the row heights it read', async () => {
+  const plan = syntheticPlan(200);
+  const layout = buildTrackingLayout(plan, { asOf: AS_OF });
+  const expected = layout.sheets.find((s) => s.name === SHEET.main)!.rowBreaks ?? [];
+  expect(expected.length).toBeGreaterThan(0);
+  const h = await generated(plan);
+  expect(h.mock.sheet(SHEET.main).rowBreaks).toEqual(expected);
+  const chk = h.fresh();
+  await checkTracking(chk.ctx, AS_OF, { caps: h.caps });
+  const after = h.mock.sheet(SHEET.main).rowBreaks;
+  expect(after.length).toBeGreaterThan(0);
+  // Replaced, not appended to.
+  expect(new Set(after).size).toBe(after.length);
+  // 说明 rows were raised where the text needs it, never lowered.
+  const heights = h.mock.sheet(SHEET.main).rowHeights;
+  const layoutHeights = layout.sheets.find((s) => s.name === SHEET.main)!.rowHeights;
+  for (const [r, hgt] of Object.entries(layoutHeights)) expect(heights.get(Number(r))).toBeGreaterThanOrEqual(hgt);
+  expect(chk.sync.mock.calls.length).toBeLessThanOrEqual(2);
+  expectAllLoaded(h.mock);
+});

@@ -186,6 +186,7 @@ export async function rejudge(ctx: Excel.RequestContext, boxes: Range[], opts: L
   patch.sheets = [];
   patch.printHeaders = [];
   patch.minRowHeights = [];
+  delete patch.rowBreaks;
   const cells: CellPatch[] = patch.cells;
   for (const n of normalized) {
     const r = pos.rows[n.id];
@@ -202,7 +203,7 @@ export async function rejudge(ctx: Excel.RequestContext, boxes: Range[], opts: L
       else cells.push({ sheet: pos.sheet, r, c: note, value: extra, style: 'left' });
     }
   }
-  await writing(b, () => queueFullPatch(b, patch, wb, new Map()));
+  await writing(b, () => queueFullPatch(b, patch, wb));
   return { judgements, normalized, syncs: b.syncs };
 }
 

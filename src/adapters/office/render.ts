@@ -371,6 +371,7 @@ export async function renderSheet(
     ws.autoFilter.apply(rangeOf(ws, sheet.autoFilter));
   }
   if (sheet.print) await applyPrint(b, ws, sheet.print);
+  if (sheet.rowBreaks?.length) await setRowBreaks(b, ws, sheet.rowBreaks, false);
   if (sheet.state !== 'visible') {
     await b.room(40);
     ws.visibility = sheet.state === 'hidden' ? 'Hidden' : 'VeryHidden';
@@ -422,6 +423,15 @@ export async function applyPrint(b: Batch, ws: Excel.Worksheet, p: PrintSetup): 
   hf.centerHeader = p.header ?? '';
   hf.centerFooter = p.footer ?? '';
   return true;
+}
+
+/** Manual page breaks after the given rows (ExcelApi 1.9; skipped without it). */
+export async function setRowBreaks(b: Batch, ws: Excel.Worksheet, rows: number[], replace: boolean): Promise<void> {
+  if (!b.caps.api19) return;
+  await b.room(80 + rows.length * 60);
+  if (replace) ws.horizontalPageBreaks.removePageBreaks();
+  // Office.js puts a break before the range's top row, so "after row r" is row r + 1.
+  for (const r of rows) ws.horizontalPageBreaks.add(`A${r + 1}`);
 }
 
 // ---------- workbook-level ----------

@@ -31,6 +31,7 @@ import {
   queuePatch,
   queueRead,
   rangeOf,
+  setRowBreaks,
   toGrid,
   type SheetInfo,
 } from './render';
@@ -219,7 +220,11 @@ export interface WorkbookRead {
  * Reads the tracking sheets in one sync (the sheet list rides along). If one of them is missing the
  * request fails, and we fall back to listing first, so the error can say what is missing.
  */
-export async function readTrackingWorkbook(ctx: Excel.RequestContext, extra: string[] = []): Promise<WorkbookRead> {
+export async function readTrackingWorkbook(
+  ctx: Excel.RequestContext,
+  extra: string[] = [],
+  opts: { caps?: OfficeCaps; rowHeights?: boolean } = {},
+): Promise<WorkbookRead> {
   const list = ctx.workbook.worksheets;
   list.load('items/name,items/visibility');
   const wanted = [...READ_SHEETS, ...extra];
@@ -227,8 +232,11 @@ export async function readTrackingWorkbook(ctx: Excel.RequestContext, extra: str
     ctx,
     wanted.map((name) => ({ name, visibility: 'Visible' })),
   );
+  // Row heights let core place page breaks and never shrink a row (ExcelApi 1.9).
+  const heightsOf = opts.rowHeights && (opts.caps ?? detectCaps()).api19 ? queueRowHeights(ctx, SHEET.main) : null;
   let syncs = 0;
   let fellBack = false;
+  let heights: Record<number, number> | undefined;
   let data: SheetData[];
   let sheets: SheetInfo[];
   try {
@@ -236,6 +244,7 @@ export async function readTrackingWorkbook(ctx: Excel.RequestContext, extra: str
     syncs++;
     sheets = list.items.map((s) => ({ name: s.name, visibility: s.visibility }));
     data = reads.map(collect);
+    if (heightsOf) heights = heightsOf();
   } catch (e) {
     syncs++;
     const missing = /ItemNotFound/i.test(String((e as { code?: string }).code ?? (e as Error).message));
@@ -254,6 +263,9 @@ export async function readTrackingWorkbook(ctx: Excel.RequestContext, extra: str
   const vis = new Map(sheets.map((s) => [s.name, s.visibility]));
   for (const d of data) d.visibility = vis.get(d.name) ?? d.visibility;
   const grid = { sheets: toGrid(data) };
+  // After a fallback read the heights request failed with the rest: no heights then.
+  const main = grid.sheets.find((g) => g.name === SHEET.main);
+  if (main && heights) main.rowHeights = heights;
   const protectedSheets = new Set(data.filter((d) => d.protected).map((d) => d.name));
   return { read: readTracking(grid), grid, sheets, protectedSheets, syncs, fellBack };
 }
@@ -272,10 +284,11 @@ export function planYear(read: TrackingRead, asOf: string): number {
 }
 
 /** Writes a patch plus what the layout model leaves to the host: taller rows, print headers. */
-export async function queueFullPatch(b: Batch, patch: WorkbookPatch, wb: WorkbookRead, heights: Map<string, number[]>): Promise<void> {
+export async function queueFullPatch(b: Batch, patch: WorkbookPatch, wb: WorkbookRead): Promise<void> {
   await queuePatch(b, patch, wb.sheets, wb.protectedSheets);
+  for (const rb of patch.rowBreaks ?? []) await setRowBreaks(b, b.ctx.workbook.worksheets.getItem(rb.sheet), rb.rows, true);
   for (const h of patch.minRowHeights ?? []) {
-    const current = heights.get(h.sheet)?.[h.r - 1];
+    const current = wb.grid.sheets.find((s) => s.name === h.sheet)?.rowHeights?.[h.r];
     // Rows never shrink: without a reading of the current height (pre-1.9 hosts) leave the row alone.
     if (current === undefined || current >= h.height) continue;
     await b.room(60);
@@ -289,14 +302,13 @@ export async function queueFullPatch(b: Batch, patch: WorkbookPatch, wb: Workboo
     }
 }
 
-/** Current row heights of a sheet (ExcelApi 1.9 row properties), queued with the read. */
-function queueRowHeights(ctx: Excel.RequestContext, caps: OfficeCaps, sheet: string): (() => number[]) | null {
-  if (!caps.api19) return null;
+/** Current row heights of a sheet by 1-based row (ExcelApi 1.9 row properties), queued with a read. */
+function queueRowHeights(ctx: Excel.RequestContext, sheet: string): () => Record<number, number> {
   const used = ctx.workbook.worksheets.getItem(sheet).getUsedRange(true);
   const props = used.getRowProperties({ rowIndex: true, format: { rowHeight: true } });
   return () => {
-    const out: number[] = [];
-    for (const p of props.value) if (p.rowIndex !== undefined && p.format?.rowHeight !== undefined) out[p.rowIndex] = p.format.rowHeight;
+    const out: Record<number, number> = {};
+    for (const p of props.value) if (p.rowIndex !== undefined && p.format?.rowHeight !== undefined) out[p.rowIndex + 1] = p.format.rowHeight;
     return out;
   };
 }
@@ -312,17 +324,13 @@ export async function checkTracking(
 ): Promise<CheckResult> {
   const b = batchFor(ctx, opts);
   opts.progress?.('读取推进计划表', 0);
-  const heightsOf = queueRowHeights(ctx, b.caps, SHEET.main);
-  const wb = await readTrackingWorkbook(ctx);
+  const wb = await readTrackingWorkbook(ctx, [], { caps: b.caps, rowHeights: true });
   b.syncs += wb.syncs;
-  const heights = new Map<string, number[]>();
-  // After a fallback read the heights request failed with the rest; rows then keep their heights.
-  if (heightsOf && !wb.fellBack) heights.set(wb.read.positions.sheet, heightsOf());
   const judgements = judgeAll(wb.read.indicators, wb.read.entries, asOf, planYear(wb.read, asOf));
   const patch = buildCheckPatch(wb.read, judgements, asOf);
   opts.progress?.('写入校验结果', 0.5);
   await writing(b, async () => {
-    await queueFullPatch(b, patch, wb, heights);
+    await queueFullPatch(b, patch, wb);
     if (opts.print) await queuePrintSetups(b, asOf, wb.sheets.map((s) => s.name).concat(patch.sheets.map((s) => s.name)));
   });
   return {
@@ -475,11 +483,11 @@ export async function applyConsolidation(
   }
   opts.progress?.('写入报送数据', 0.5);
   await writing(b, async () => {
-    await queueFullPatch(b, result.patch, wb, new Map());
+    await queueFullPatch(b, result.patch, wb);
     if (checkPatch) {
       // The consolidation may have added sheets; they exist by now for the check's getItem calls.
       const after = { ...wb, sheets: [...wb.sheets, ...result.patch.sheets.map((s) => ({ name: s.name, visibility: 'Visible' }))] };
-      await queueFullPatch(b, checkPatch, after, new Map());
+      await queueFullPatch(b, checkPatch, after);
     }
   });
   return { ...result, check, syncs: b.syncs, splits: b.splits };
