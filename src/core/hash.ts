@@ -12,6 +12,8 @@ const K = new Uint32Array([
 ]);
 
 function utf8(text: string): Uint8Array {
+  // TextEncoder is a web standard present in browsers and node; the loop is only a fallback.
+  if (typeof TextEncoder !== 'undefined') return new TextEncoder().encode(text);
   const out: number[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;

@@ -45,12 +45,37 @@ export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
   return { sheets };
 }
 
+type MergeFn = (this: { _merges: Record<string, unknown> }, dims: unknown, ignoreStyle?: boolean) => void;
+
+/** ExcelJS checks every merge it loads against all merges before it (quadratic: ~2 minutes for a
+ *  10,000-row tracking workbook). A file's merges don't overlap (Excel refuses such files), so while
+ *  we load, each merge is checked against an empty index and the index is put back together after. */
+async function withLinearMerges<T>(fn: () => Promise<T>): Promise<T> {
+  const proto = Object.getPrototypeOf(new ExcelJS.Workbook().addWorksheet('probe')) as { _mergeCellsInternal: MergeFn };
+  const original = proto._mergeCellsInternal;
+  if (typeof original !== 'function') return fn();
+  proto._mergeCellsInternal = function (dims, ignoreStyle) {
+    const all = this._merges;
+    this._merges = {};
+    try {
+      original.call(this, dims, ignoreStyle);
+    } finally {
+      this._merges = Object.assign(all, this._merges);
+    }
+  };
+  try {
+    return await fn();
+  } finally {
+    proto._mergeCellsInternal = original;
+  }
+}
+
 /** Loads .xlsx bytes into ExcelJS after the zip guard; any failure becomes a plain-words InputError. */
 export async function loadWorkbook(data: Uint8Array, where?: string): Promise<ExcelJS.Workbook> {
   guardXlsx(data, where);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    await withLinearMerges(() => wb.xlsx.load(data as unknown as ArrayBuffer));
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e);
     throw new InputError(`not a readable .xlsx workbook (${why})`, where);

@@ -1,0 +1,108 @@
+// Bench: tracking workbook generate + check for 20, 1,000 and 10,000 indicators, against plain ExcelJS
+// writing and reading the same number of cells. Goal: within 1.5× of plain ExcelJS.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ExcelJS from 'exceljs';
+import { judgeAll } from '../../src/core/judge';
+import type { Plan, PlanItem } from '../../src/core/model';
+import type { WorkbookLayout } from '../../src/core/layout/types';
+import { parsePlan } from '../../src/core/plan/parse';
+import { buildTrackingLayout } from '../../src/core/tracking/layout';
+import { readTracking } from '../../src/core/tracking/read';
+import { buildCheckPatch } from '../../src/core/tracking/patch';
+import { COL } from '../../src/core/tracking/sheet';
+import { writeWorkbook } from '../../src/adapters/exceljs/render';
+import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { applyPatch } from '../../src/adapters/exceljs/patch';
+import { packageRoot, SEED_FILE } from '../../src/apps/cli/files';
+
+/** The seed's items repeated (renumbered) until the plan has exactly `n` indicators. */
+export function syntheticPlan(n: number): Plan {
+  const seed = parsePlan(fs.readFileSync(path.join(packageRoot(), 'seeds', SEED_FILE), 'utf8'));
+  const items: PlanItem[] = [];
+  let count = 0;
+  for (let i = 0; count < n; i++) {
+    const src = seed.items[i % seed.items.length];
+    const no = i + 1;
+    const inds = src.indicators.slice(0, n - count).map((ind, k) => ({ ...ind, item: no, id: `${no}.${k + 1}` }));
+    count += inds.length;
+    items.push({ ...src, no, indicators: inds });
+  }
+  return { ...seed, items };
+}
+
+async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  const t0 = process.hrtime.bigint();
+  const out = await fn();
+  return [out, Number(process.hrtime.bigint() - t0) / 1e6];
+}
+
+/** Best of `runs` (the machine is shared; the minimum is the least noisy figure). */
+async function best<T>(runs: number, fn: () => Promise<T> | T): Promise<[T, number]> {
+  let result: [T, number] | null = null;
+  for (let i = 0; i < runs; i++) {
+    const r = await time(fn);
+    if (!result || r[1] < result[1]) result = r;
+  }
+  return result!;
+}
+
+/** Plain ExcelJS writing the same cell values (no styles, merges, validations or print setup). */
+async function plainWrite(layout: WorkbookLayout): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const sheet of layout.sheets) {
+    const ws = wb.addWorksheet(sheet.name);
+    for (const c of sheet.cells) if (c.value !== null) ws.getCell(c.r, c.c).value = c.value;
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function plainRead(bytes: Uint8Array): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  let n = 0;
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell(() => n++)));
+  return n;
+}
+
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+export async function run(): Promise<string[]> {
+  const lines = ['tracking workbook: generate / check vs plain ExcelJS writing/reading the same cell values (best of runs)'];
+  const sizes = process.env.TUIJIN_BENCH_SIZES ? process.env.TUIJIN_BENCH_SIZES.split(',').map(Number) : [20, 1000, 10000];
+  for (const n of sizes) {
+    const runs = n >= 10000 ? 2 : 3;
+    const plan = syntheticPlan(n);
+    const layout = buildTrackingLayout(plan);
+    const cells = layout.sheets.reduce((a, s) => a + s.cells.filter((c) => c.value !== null).length, 0);
+
+    const [book, gen] = await best(runs, async () => writeWorkbook(buildTrackingLayout(plan)));
+    // Fill half the entry cells, as staff would before a check.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(book as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(1)!;
+    ws.eachRow((row, r) => {
+      if (r > 4 && r % 2 === 0 && row.getCell(COL.id).value) row.getCell(COL.h1).value = 1000 + r;
+    });
+    const filled = new Uint8Array(await wb.xlsx.writeBuffer());
+
+    const [read, chk] = await best(runs, async () => {
+      const grid = await readWorkbookGrid(filled);
+      const t = readTracking(grid);
+      return { t, js: judgeAll(t.indicators, t.entries, '2023-07-15', plan.year) };
+    });
+    const [, write] = await best(runs, async () => applyPatch(filled, buildCheckPatch(read.t, read.js, '2023-07-15')));
+
+    const [plainBook, pw] = await best(runs, () => plainWrite(layout));
+    const [, pr] = await best(runs, () => plainRead(plainBook));
+    lines.push(
+      `  ${String(n).padStart(5)} indicators (${cells} cells): generate ${ms(gen)} vs plain write ${ms(pw)} = ${(gen / pw).toFixed(2)}×; ` +
+        `check ${ms(chk)} vs plain read ${ms(pr)} = ${(chk / pr).toFixed(2)}×; check --write ${ms(chk + write)} vs read+write ${ms(pr + pw)} = ${((chk + write) / (pr + pw)).toFixed(2)}×`,
+    );
+  }
+  return lines;
+}
+
+if (require.main === module) {
+  run().then((lines) => lines.forEach((l) => console.log(l)));
+}
