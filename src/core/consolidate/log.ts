@@ -9,12 +9,12 @@ export const LOG_SHEET = '日志';
 export type LogAction = 'applied' | 'conflict' | 'rejected';
 
 export const LOG_COLUMNS = [
-  ['time', '时间', 17],
-  ['round', '轮次', 14],
-  ['file', '文件', 34],
-  ['unit', '单位', 18],
+  ['time', '时间', 23],
+  ['round', '轮次', 16],
+  ['file', '文件', 30],
+  ['unit', '单位', 22],
   ['id', '指标编号', 9],
-  ['field', '填报项', 11],
+  ['field', '填报项', 12],
   ['old', '原值', 14],
   ['new', '新值', 14],
   ['action', '处理', 9],
@@ -41,12 +41,15 @@ function pushRowCells(out: LayoutCell[], row: LogRow, r: number): void {
   }
 }
 
+const WRAPPING = new Set<LogKey>(['file', 'old', 'new', 'note', 'unit']);
+
 /** Height a log row needs for its wrapped texts (LibreOffice won't grow rows by itself). */
 export function logRowHeight(row: LogRow): number {
   let h = heightForText('', 10, SIZE.body);
+  // Only free texts can run long; the other columns are sized to fit their contents.
   LOG_COLUMNS.forEach(([key, , width]) => {
     const v = row[key];
-    if (typeof v === 'string' && v.length * 2 > width) h = Math.max(h, heightForText(v, width, SIZE.body));
+    if (WRAPPING.has(key) && typeof v === 'string' && v.length * 1.1 > width / 2) h = Math.max(h, heightForText(v, width, SIZE.body));
   });
   return h;
 }

@@ -10,10 +10,10 @@ export const PROGRESS_COLUMNS = [
   ['id', '指标编号', 9],
   ['item', '序号', 6],
   ['label', '指标', 26],
-  ['unit', '填报单位', 16],
-  ['round', '轮次', 14],
+  ['unit', '填报单位', 22],
+  ['round', '轮次', 16],
   ['text', '进展情况', 60],
-  ['time', '更新时间', 17],
+  ['time', '更新时间', 23],
 ] as const;
 type ProgressKey = (typeof PROGRESS_COLUMNS)[number][0];
 export type ProgressRow = Record<ProgressKey, CellValue>;
