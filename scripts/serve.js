@@ -4,6 +4,7 @@
 // As a module: `const { url, close } = await start({ port, root })`. As a CLI: `node scripts/serve.js [--port N] [--root DIR]`.
 const fs = require('fs');
 const http = require('http');
+const https = require('https');
 const path = require('path');
 
 /** Scripts only from this origin and Microsoft's office.js CDN; no eval, no plugins. */
@@ -61,7 +62,8 @@ function handler(root) {
 
 /**
  * Serves `root` (default dist/) on http://localhost:port (default env PORT, else 3000; 0 picks a free port).
- * Resolves once listening, to `{ url, port, close }`; close() resolves when the server has stopped.
+ * With `https` (TLS options: { key, cert, ca }, e.g. from office-addin-dev-certs) it serves https instead,
+ * as Excel desktop requires. Resolves once listening, to `{ url, port, close }`; close() resolves when stopped.
  */
 function start(options = {}) {
   const root = path.resolve(options.root || path.join(__dirname, '..', 'dist'));
@@ -69,15 +71,21 @@ function start(options = {}) {
   if (!fs.existsSync(path.join(root, 'taskpane.html'))) {
     return Promise.reject(new Error(`${root}/taskpane.html not found: run \`npm run build\` first`));
   }
-  const server = http.createServer(handler(root));
+  const server = options.https ? https.createServer(options.https, handler(root)) : http.createServer(handler(root));
+  const scheme = options.https ? 'https' : 'http';
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, 'localhost', () => {
       const actual = server.address().port;
       resolve({
-        url: `http://localhost:${actual}/taskpane.html`,
+        url: `${scheme}://localhost:${actual}/taskpane.html`,
         port: actual,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () =>
+          new Promise((done) => {
+            // Keep-alive connections would hold close() open.
+            if (server.closeAllConnections) server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

@@ -16,7 +16,20 @@ export const OUT = path.join(ROOT, 'test-output', 'e2e');
 const OFFICE_DIST = path.join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const CDN = 'https://appsforoffice.microsoft.com/';
 
-export type OfficeJs = 'package' | 'fail';
+export type OfficeJs = 'package' | 'fail' | 'stub-excel-en';
+
+/** A stand-in office.js that reports an English Excel host with an empty workbook (Excel itself can't run here). */
+const STUB_EXCEL_EN = `
+window.Office = {
+  onReady: function () { return Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' }); },
+  context: { displayLanguage: 'en-US', requirements: { isSetSupported: function () { return true; } } },
+};
+window.Excel = {
+  run: function (fn) {
+    var sheets = { load: function () {}, items: [{ name: 'Sheet1', visibility: 'Visible' }] };
+    return fn({ workbook: { worksheets: sheets }, sync: function () { return Promise.resolve(); } });
+  },
+};`;
 
 export interface Pane {
   page: Page;
@@ -63,6 +76,7 @@ export async function openPane(opts: { officeJs: OfficeJs; width?: number; query
     if (url.startsWith('http://localhost:') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
     if (url.startsWith(CDN)) {
       if (opts.officeJs === 'fail') return route.abort('connectionrefused');
+      if (opts.officeJs === 'stub-excel-en') return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_EXCEL_EN });
       // /lib/1/hosted/<file> → the package's dist/<file>
       const rel = new URL(url).pathname.replace(/^\/lib\/1\/hosted\//, '');
       const file = path.join(OFFICE_DIST, rel.toLowerCase());

@@ -26,4 +26,26 @@ describe('mode detection', () => {
     await expect(pane.page.getByTestId('mode').innerText()).resolves.toContain('未能连接 Office');
     await shot(pane.page, 'mode-office-js-failed');
   });
+
+  test('inside Excel with an English display language: Office mode, English texts', async () => {
+    pane = await openPane({ officeJs: 'stub-excel-en' });
+    const { page } = pane;
+    expect(await waitForMode(page)).toBe('office');
+    expect(await page.getByTestId('mode').innerText()).toContain('Connected to the Excel workbook');
+    for (const tab of ['Plan', 'Check', 'Returns', 'Print']) expect(await page.getByRole('tab', { name: tab }).isVisible()).toBe(true);
+    // Office mode offers the plan table in the current sheet as a source, and writes instead of downloading.
+    expect(await page.getByText('Recognize the plan table in the current sheet').isVisible()).toBe(true);
+    await page.getByTestId('extract').click();
+    await page.getByTestId('plan-review').waitFor({ timeout: 60000 });
+    expect(await page.getByTestId('generate').innerText()).toBe('Write to workbook');
+    await shot(page, 'office-mode-en-plan');
+    await page.getByRole('tab', { name: 'Check' }).click();
+    const check = page.getByTestId('tab-check');
+    await check.getByText('Check as I type').waitFor();
+    // No file picker in Office mode, and starting live validation on a workbook without the sheets is quiet.
+    expect(await check.getByTestId('check-file').count()).toBe(0);
+    expect(await check.getByTestId('error').count()).toBe(0);
+    await shot(page, 'office-mode-en-check');
+    expect(pane.problems.filter((p) => /CSP|pageerror/.test(p))).toEqual([]);
+  });
 });

@@ -10,7 +10,6 @@ import { readTracking, type TrackingRead } from '../../../core/tracking/read';
 import { buildCheckPatch, bulletinText } from '../../../core/tracking/patch';
 import { indicatorLabel } from '../../../core/tracking/format';
 import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../../core/returns/source';
-import { leadUnitsOf } from '../../../core/returns/units';
 import { FIELD_LABEL } from '../../../core/consolidate/consolidate';
 import { writeWorkbook } from '../../../adapters/exceljs/render';
 import { readWorkbookGrid } from '../../../adapters/exceljs/read';
@@ -18,7 +17,8 @@ import { applyPatch } from '../../../adapters/exceljs/patch';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../../adapters/exceljs/returns';
 import { consolidateWorkbooks } from '../../../adapters/exceljs/consolidate';
 import { PaneError, localizeReason } from '../errors';
-import type { BookInfo, CheckView, ConsolidationView, FileIn, FileJobs, FileOut, PlanReview, PlanSource, Progress } from './types';
+import { reviewOf } from './review';
+import type { BookInfo, CheckView, ConsolidationView, FileIn, FileJobs, FileOut, PlanSource, Progress } from './types';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -37,27 +37,6 @@ const baseName = (name: string) => name.replace(/\.xlsx$/i, '');
 function planOf(source: PlanSource): Plan {
   if (source.kind === 'sheet') throw new PaneError('文件模式下无法读取工作表，请粘贴计划文本。');
   return parsePlan(source.kind === 'text' ? source.text : seedText);
-}
-
-export function reviewOf(plan: Plan): PlanReview {
-  return {
-    title: plan.title,
-    year: plan.year,
-    itemCount: plan.items.length,
-    leadUnits: leadUnitsOf(plan),
-    indicators: plan.items.flatMap((it) =>
-      it.indicators.map((ind) => ({
-        id: ind.id,
-        item: ind.item,
-        label: ind.label,
-        unit: ind.unit,
-        h1: ind.h1,
-        annual: ind.annual,
-        deadline: ind.deadline,
-      })),
-    ),
-    warnings: plan.warnings.map((w) => localizeReason(w.item === null ? w.message : `第${w.item}项：${w.message}`)),
-  };
 }
 
 /** A workbook read once per opened file: later jobs on the same file reuse it. */

@@ -1,18 +1,200 @@
-// Office mode jobs: WIP
-import type { OfficeJobs } from './types';
-import { PaneError } from '../errors';
-const todo = async (): Promise<never> => {
-  throw new PaneError('尚未完成');
-};
+/// <reference types="office-js" />
+// Office mode: the four jobs on the open workbook, through the core and the Office.js adapter.
+// Loaded on the first job; the adapter keeps the sync counts, the core decides everything.
+import './zodConfig';
+import seedText from '../../../../seeds/000_c36e4d77f78aadb1.txt';
+import type { Plan } from '../../../core/model';
+import { parsePlan } from '../../../core/plan/parse';
+import { isIsoDate } from '../../../core/judge';
+import { indicatorLabel } from '../../../core/tracking/format';
+import type { TrackingRead } from '../../../core/tracking/read';
+import { SHEET } from '../../../core/tracking/sheet';
+import { defaultRound, returnSourceFromTracking } from '../../../core/returns/source';
+import { FIELD_LABEL, type ConsolidationReport, type ReturnInput } from '../../../core/consolidate/consolidate';
+import {
+  applyConsolidation,
+  checkTracking,
+  detectCaps,
+  existingTrackingSheets,
+  generateTracking,
+  openAsNewWorkbook,
+  preparePrint,
+  readActiveSheet,
+  previewConsolidation,
+  readTrackingWorkbook,
+  selectIndicator,
+  startLiveValidation,
+  stopLiveValidation,
+} from '../../../adapters/office';
+import { PaneError, localizeReason } from '../errors';
+import type { CheckView, ConsolidationView, FileOut, OfficeJobs, PlanSource } from './types';
+import { sheetToPlanText } from './sheetPlan';
+import { reviewOf } from './review';
+
+declare const TUIJIN_VERSION: string;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const run = <T>(fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(fn);
+
+function stamp(d = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+function checkDate(asOf: string): void {
+  if (!isIsoDate(asOf)) throw new PaneError('截至日期无效，请选择一个日期。');
+}
+
+async function planOf(source: PlanSource): Promise<Plan> {
+  if (source.kind === 'text') return parsePlan(source.text);
+  if (source.kind === 'seed') return parsePlan(seedText);
+  const sheet = await run((ctx) => readActiveSheet(ctx));
+  return parsePlan(sheetToPlanText(sheet.rows));
+}
+
+function viewOf(read: TrackingRead, judgements: { id: string; item: number; status: CheckView['rows'][number]['status']; rate: number | null; message: string }[], asOf: string, bulletin: string): CheckView {
+  const byId = new Map(read.indicators.map((ind) => [ind.id, ind]));
+  return {
+    asOf,
+    rows: judgements.map((j) => {
+      const ind = byId.get(j.id);
+      return { id: j.id, item: j.item, label: ind ? indicatorLabel(ind) : j.id, status: j.status, rate: j.rate, message: j.message };
+    }),
+    bulletin,
+  };
+}
+
+function reportView(r: ConsolidationReport): ConsolidationView {
+  return {
+    applied: r.applied,
+    conflicts: r.conflicts.map((c) => ({
+      id: c.id,
+      field: FIELD_LABEL[c.field],
+      values: c.values.map((v) => ({ unit: v.unit, file: v.file, value: v.value === null ? '（空）' : String(v.value) })),
+      chosen: c.chosen,
+    })),
+    rejected: r.rejected.map((x) => ({ file: x.file, reason: localizeReason(x.reason) })),
+    missingUnits: r.missingUnits,
+  };
+}
+
+function base64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** Live validation as the user wants it (null: off). */
+let live: { asOf: () => string; onError: (message: string) => void } | null = null;
+
+/** The returns read for the last preview, applied as they were shown. */
+let previewed: ReturnInput[] | null = null;
+
 export const officeJobs: OfficeJobs = {
-  reviewPlan: todo,
-  hasTracking: todo,
-  generate: todo,
-  check: todo,
-  selectIndicator: todo,
-  setLiveValidation: todo,
-  returnForms: todo,
-  previewConsolidation: todo,
-  applyConsolidation: todo,
-  print: todo,
+  async reviewPlan(source) {
+    return reviewOf(await planOf(source));
+  },
+
+  async hasTracking() {
+    return (await run((ctx) => existingTrackingSheets(ctx))).length > 0;
+  },
+
+  async generate(source, progress) {
+    progress('正在读取计划…', 0.1);
+    const plan = await planOf(source);
+    progress('正在写入工作簿…', 0.4);
+    // The pane asked before replacing (hasTracking), so replacing is agreed here.
+    const r = await run((ctx) => generateTracking(ctx, plan, { replace: true, toolVersion: TUIJIN_VERSION }));
+    if (r.status !== 'written') throw new PaneError('工作簿中已有推进表，未写入。');
+    // The main sheet was replaced: watch the new one.
+    if (live) await startLiveValidation(live);
+    const parts = [`已生成推进表：${r.indicators} 个指标。`];
+    if (r.kept) parts.push(`已按指标编号保留 ${r.kept} 个指标的已填数字。`);
+    if (r.orphaned.length) parts.push(`${r.orphaned.length} 个指标在新计划中已不存在，原表已保留为“${r.keptSheets.join('、')}”。`);
+    return parts.join('');
+  },
+
+  async check(asOf, progress) {
+    checkDate(asOf);
+    progress('正在校验…', 0.3);
+    const r = await run((ctx) => checkTracking(ctx, asOf));
+    return viewOf(r.read, r.judgements, asOf, r.bulletin);
+  },
+
+  async selectIndicator(id) {
+    const found = await run((ctx) => selectIndicator(ctx, id));
+    if (!found) throw new PaneError(`工作表中找不到指标 ${id}，请重新校验。`);
+  },
+
+  async setLiveValidation(on, asOf, onError) {
+    live = on ? { asOf, onError } : null;
+    if (!on) return stopLiveValidation();
+    // Nothing to watch before the tracking sheets exist; generate starts it then.
+    if (!(await run((ctx) => existingTrackingSheets(ctx))).includes(SHEET.main)) return;
+    await startLiveValidation(live!);
+  },
+
+  async returnForms(progress) {
+    progress('正在读取推进表…', 0.1);
+    const wb = await run((ctx) => readTrackingWorkbook(ctx));
+    const source = returnSourceFromTracking(wb.grid);
+    const now = stamp();
+    progress('正在生成各单位填报表…', 0.4);
+    // ExcelJS only when forms are made: writing the open workbook doesn't need it.
+    const { writeReturnForms } = await import(/* webpackChunkName: "exceljs-returns" */ '../../../adapters/exceljs/returns');
+    const forms = await writeReturnForms(source, { round: defaultRound(source.plan.year, now.slice(0, 10)), createdAt: now });
+    if (forms.length === 0) throw new PaneError('计划中没有牵头单位，无法生成填报表。');
+    progress('正在打包…', 0.8);
+    const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
+    const z = new JSZip();
+    for (const f of forms) z.file(f.fileName, f.data);
+    const zip: FileOut = {
+      fileName: `${source.plan.year}年重要事项进展填报表（${forms.length}个单位）.zip`,
+      bytes: await z.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }),
+      mime: 'application/zip',
+    };
+    return {
+      zip,
+      forms: forms.map((f) => ({ unit: f.unit, fileName: f.fileName, bytes: f.data, mime: XLSX })),
+      canOpen: detectCaps().api18,
+    };
+  },
+
+  async openInExcel(file) {
+    if (!(await openAsNewWorkbook(base64(file.bytes)))) throw new PaneError('此版本的 Excel 不能直接新建工作簿，请下载后打开。');
+  },
+
+  async previewConsolidation(returns, progress) {
+    progress('正在读取填报表…', 0.2);
+    const { readReturnFiles } = await import(/* webpackChunkName: "exceljs-consolidate" */ '../../../adapters/exceljs/consolidate');
+    const inputs = await readReturnFiles(returns.map((f) => ({ file: f.name, data: f.bytes })));
+    progress('正在比对…', 0.6);
+    const r = await run((ctx) => previewConsolidation(ctx, inputs, { time: stamp() }));
+    previewed = inputs;
+    return reportView(r.report);
+  },
+
+  async applyConsolidation(asOf, progress) {
+    if (!previewed) throw new PaneError('请先汇总并查看报告，再确认写入。');
+    checkDate(asOf);
+    progress('正在写入工作簿…', 0.4);
+    const inputs = previewed;
+    const r = await run((ctx) => applyConsolidation(ctx, inputs, { time: stamp(), asOf }));
+    previewed = null;
+    const parts = [`已写入 ${r.report.applied} 个数字，变动已记入“日志”工作表。`];
+    if (r.check) {
+      const c = r.check.counts;
+      parts.push(`已按截至 ${asOf} 重新校验：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，已达标 ${c.met} 个。`);
+    }
+    return { report: reportView(r.report), message: parts.join('') };
+  },
+
+  async print(asOf, progress) {
+    checkDate(asOf);
+    progress('正在刷新汇总并设置打印格式…', 0.3);
+    const r = await run((ctx) => preparePrint(ctx, asOf));
+    const note = detectCaps().api19 ? '已刷新汇总并设置打印格式（横向、每页重复表头、页码）。' : '已刷新汇总。此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9），请手动设置打印格式。';
+    return { bulletin: r.bulletin, note };
+  },
 };

@@ -90,14 +90,17 @@ export interface FileJobs {
 export interface OfficeJobs {
   reviewPlan(source: PlanSource): Promise<PlanReview>;
   hasTracking(): Promise<boolean>;
-  generate(source: PlanSource, progress: Progress): Promise<void>;
+  /** Writes the tracking sheets (replacing agreed); a sentence saying what was kept. */
+  generate(source: PlanSource, progress: Progress): Promise<string>;
   check(asOf: string, progress: Progress): Promise<CheckView>;
   selectIndicator(id: string): Promise<void>;
-  setLiveValidation(on: boolean): Promise<void>;
-  returnForms(progress: Progress): Promise<FileOut>;
-  /** Opens each form as a new workbook where Excel supports it; false when it doesn't. */
-  openReturnForms?(progress: Progress): Promise<boolean>;
+  setLiveValidation(on: boolean, asOf: () => string, onError: (message: string) => void): Promise<void>;
+  returnForms(progress: Progress): Promise<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean }>;
+  /** Opens a form as a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
+  openInExcel(file: FileOut): Promise<void>;
   previewConsolidation(returns: FileIn[], progress: Progress): Promise<ConsolidationView>;
-  applyConsolidation(progress: Progress): Promise<void>;
-  print(asOf: string, progress: Progress): Promise<{ bulletin: string }>;
+  /** Applies the previewed returns, and re-checks at `asOf`. */
+  applyConsolidation(asOf: string, progress: Progress): Promise<{ report: ConsolidationView; message: string }>;
+  /** Refreshes 汇总 and applies the print setup. */
+  print(asOf: string, progress: Progress): Promise<{ bulletin: string; note: string }>;
 }

@@ -74,10 +74,23 @@ export function CheckTab() {
     ? (row: { id: string }) => void job.run(async () => (await pane.officeJobs()).selectIndicator(row.id))
     : undefined;
 
-  const toggleLive = async (on: boolean) => {
-    setLive(on);
-    await job.run(async () => (await pane.officeJobs()).setLiveValidation(on));
-  };
+  // Live validation judges at the date chosen here; a ref so the running session sees changes.
+  const asOfRef = React.useRef(pane.asOf);
+  asOfRef.current = pane.asOf;
+  const toggleLive = React.useCallback(
+    async (on: boolean) => {
+      setLive(on);
+      await job.run(async () =>
+        (await pane.officeJobs()).setLiveValidation(on, () => asOfRef.current, (message) => job.fail(message)),
+      );
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  // On by default in Excel: typing a figure re-judges its row.
+  React.useEffect(() => {
+    if (office) void toggleLive(true);
+  }, [office, toggleLive]);
 
   return (
     <div className={css.section}>

@@ -56,11 +56,8 @@ export function PlanTab() {
         setAskReplace(true);
         return;
       }
-      const ok = await job.run(async (progress) => {
-        await jobs.generate(review.source, progress);
-        return true;
-      });
-      if (ok) setDone(s.planWritten);
+      const said = await job.run((progress) => jobs.generate(review.source, progress));
+      if (said) setDone(said);
     } else {
       const out = await job.run(async (progress) => (await pane.fileJobs()).generate(review.source, progress));
       if (out) {

@@ -19,7 +19,10 @@ export function PrintTab() {
     setNote(null);
     if (office) {
       const out = await job.run(async (progress) => (await pane.officeJobs()).print(pane.asOf, progress));
-      if (out) setBulletin(out.bulletin);
+      if (out) {
+        setBulletin(out.bulletin);
+        setNote(out.note);
+      }
     } else if (pane.book) {
       const book = pane.book;
       const out = await job.run(async (progress) => (await pane.fileJobs()).printCopy(book, pane.asOf, progress));

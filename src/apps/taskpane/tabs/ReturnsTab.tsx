@@ -19,28 +19,33 @@ export function ReturnsTab() {
   const [returns, setReturns] = React.useState<FileIn[]>([]);
   const [report, setReport] = React.useState<ConsolidationView | null>(null);
   const [merged, setMerged] = React.useState<FileOut | null>(null);
-  const [applied, setApplied] = React.useState(false);
+  const [applied, setApplied] = React.useState<string | null>(null);
+  const [forms, setForms] = React.useState<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean } | null>(null);
 
   // The master defaults to the workbook opened in 校验.
   const theMaster = master ?? pane.book;
 
   const makeForms = async () => {
     setFormsDone(null);
-    const out = await formsJob.run(async (progress) =>
-      office
-        ? (await pane.officeJobs()).returnForms(progress)
-        : (await pane.fileJobs()).returnForms(useBook ? pane.book : null, progress),
-    );
+    setForms(null);
+    if (office) {
+      const out = await formsJob.run(async (progress) => (await pane.officeJobs()).returnForms(progress));
+      if (out) setForms(out);
+      return;
+    }
+    const out = await formsJob.run(async (progress) => (await pane.fileJobs()).returnForms(useBook ? pane.book : null, progress));
     if (out) {
       download(out);
       setFormsDone(s.planDownloaded(out.fileName));
     }
   };
 
+  const openForm = (f: FileOut) => void formsJob.run(async () => (await pane.officeJobs()).openInExcel(f));
+
   const consolidate = async () => {
     setReport(null);
     setMerged(null);
-    setApplied(false);
+    setApplied(null);
     if (office) {
       const out = await mergeJob.run(async (progress) => (await pane.officeJobs()).previewConsolidation(returns, progress));
       if (out) setReport(out);
@@ -55,11 +60,11 @@ export function ReturnsTab() {
   };
 
   const apply = async () => {
-    const ok = await mergeJob.run(async (progress) => {
-      await (await pane.officeJobs()).applyConsolidation(progress);
-      return true;
-    });
-    if (ok) setApplied(true);
+    const out = await mergeJob.run(async (progress) => (await pane.officeJobs()).applyConsolidation(pane.asOf, progress));
+    if (out) {
+      setReport(out.report);
+      setApplied(out.message);
+    }
   };
 
   return (
@@ -74,11 +79,35 @@ export function ReturnsTab() {
         )}
         <div className={css.row}>
           <Button appearance="primary" disabled={formsJob.busy} onClick={makeForms} data-testid="make-returns">
-            {s.returnsDownloadZip}
+            {office ? s.returnsCreateBooks : s.returnsDownloadZip}
           </Button>
         </div>
         <JobStatus job={formsJob} />
         <Notice text={formsDone} />
+        {forms && (
+          <>
+            <div className={css.row}>
+              <Button onClick={() => download(forms.zip)}>{s.returnsDownloadZip}</Button>
+            </div>
+            <ul className={css.list}>
+              {forms.forms.map((f) => (
+                <li key={f.unit} className={css.item}>
+                  <Text>{f.unit}</Text>
+                  <span className={css.row}>
+                    <Button size="small" onClick={() => download(f)}>
+                      {s.download}
+                    </Button>
+                    {forms.canOpen && (
+                      <Button size="small" onClick={() => openForm(f)}>
+                        {s.openInExcel}
+                      </Button>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
       <Divider />
       <div className={css.section}>
@@ -125,6 +154,7 @@ export function ReturnsTab() {
           )}
         </div>
         <JobStatus job={mergeJob} />
+        <Notice text={applied} />
         {report && <ConsolidationReportView report={report} />}
       </div>
     </div>

@@ -1,0 +1,26 @@
+// A plan table pasted into a worksheet, handed to the plan parser in the text form it reads.
+import type { CellValue } from '../../../core/layout/types';
+import { PaneError } from '../errors';
+
+/**
+ * A plan table pasted into a sheet, as the tab-separated text the plan parser reads: rows from the header
+ * row (found by its texts 序号 … 牵头单位) on, cells from the 序号 column on; the title line above is kept.
+ */
+export function sheetToPlanText(rows: CellValue[][]): string {
+  const text = (v: CellValue | undefined) => (v === null || v === undefined ? '' : String(v));
+  const squash = (v: CellValue | undefined) => text(v).replace(/\s+/g, '');
+  const header = rows.findIndex((r) => r && r.some((v) => squash(v) === '序号') && r.some((v) => squash(v) === '牵头单位'));
+  if (header < 0) throw new PaneError('当前工作表中没有找到计划表的表头（序号 … 牵头单位）。请把计划表粘贴到工作表中，或改用粘贴计划文本。');
+  const from = rows[header].findIndex((v) => squash(v) === '序号');
+  // A cell with a tab, a line break or a quote is quoted, as Excel itself copies it.
+  const cell = (v: CellValue | undefined) => {
+    const t = text(v);
+    return /[\t\n"]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  const title = rows
+    .slice(0, header)
+    .map((r) => (r ?? []).map(text).find((t) => t.trim()) ?? '')
+    .filter((t) => t.trim());
+  const body = rows.slice(header).map((r) => (r ?? []).slice(from).map(cell).join('\t'));
+  return [...title.map(cell), ...body].join('\n');
+}
