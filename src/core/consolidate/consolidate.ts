@@ -293,31 +293,35 @@ export function planConsolidation(
 
   // 日志 rows: per file in the order given, its rows in sheet order.
   const logRows: LogRow[] = [];
-  const base = (file: string, unit: string, round: string) => ({ time: opts.time, round, file, unit });
+  const row = (file: string, unit: string, round: string, id: string, field: string, old: CellValue, value: CellValue, action: LogAction, note: string): LogRow => ({
+    time: opts.time,
+    round,
+    file,
+    unit,
+    id,
+    field,
+    old,
+    new: value,
+    action,
+    note,
+  });
   for (const [src, f] of accepted.entries()) {
     const who = [f.parsed.reporter && `填报人：${f.parsed.reporter}`, f.parsed.phone && `联系电话：${f.parsed.phone}`].filter(Boolean).join('，');
     const count = [...f.values.values()].reduce((n, got) => n + Object.keys(got).length, 0);
-    logRows.push({ ...base(f.file, f.unit, f.round), id: '', field: SENDER_FIELD, old: null, new: who || null, action: 'applied', note: `收到${count}项` });
-    for (const row of f.parsed.rows) {
-      const got = f.values.get(row.id);
+    logRows.push(row(f.file, f.unit, f.round, '', SENDER_FIELD, null, who || null, 'applied', `收到${count}项`));
+    for (const { id } of f.parsed.rows) {
+      const got = f.values.get(id);
       if (!got) continue;
       for (const field of FIELDS) {
         if (got[field] === undefined) continue;
-        const o = outcome.get(`${src}|${row.id}|${field}`)!;
-        logRows.push({
-          ...base(f.file, f.unit, f.round),
-          id: row.id,
-          field: FIELD_LABEL[field],
-          old: field === 'progress' ? (o.old ?? null) : slotOf(row.id, field).value,
-          new: got[field]!,
-          action: o.action,
-          note: o.note,
-        });
+        const o = outcome.get(`${src}|${id}|${field}`)!;
+        const old = field === 'progress' ? (o.old ?? null) : slotOf(id, field).value;
+        logRows.push(row(f.file, f.unit, f.round, id, FIELD_LABEL[field], old, got[field]!, o.action, o.note));
       }
     }
   }
   for (const r of rejected) {
-    logRows.push({ ...base(r.file, r.unit ?? '', r.round ?? ''), id: '', field: SENDER_FIELD, old: null, new: null, action: 'rejected', note: r.reason });
+    logRows.push(row(r.file, r.unit ?? '', r.round ?? '', '', SENDER_FIELD, null, null, 'rejected', r.reason));
   }
 
   // 未报送: lead units with nothing accepted this round, counting earlier runs of the same round.
