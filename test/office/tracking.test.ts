@@ -340,7 +340,7 @@ describe('big workbooks', () => {
     await generateTracking(h.ctx, plan, { caps: h.caps });
     h.mock.type(SHEET.main, rowOf(plan, '150.1'), COL.h1, 5);
     const chk = h.fresh();
-    const res = await checkTracking(chk.ctx, AS_OF, { caps: h.caps });
+    const res = await checkTracking(chk.ctx, AS_OF, { caps: h.caps, payloadLimit: 80 * 1024 });
     expect(res.judgements).toHaveLength(400);
     expect(res.judgements.find((j) => j.id === '150.1')!.h1Actual).toBe(5);
     // More syncs than the normal 2, only because the response limit forced it.

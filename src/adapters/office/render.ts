@@ -620,6 +620,7 @@ export async function readInBlocks(
   ctx: Excel.RequestContext,
   sheets: SheetInfo[],
   rowsPerBlock = 4000,
+  responseLimit = PAYLOAD_LIMIT,
 ): Promise<{ data: SheetData[]; syncs: number }> {
   const heads = sheets.map((s) => {
     const ws = ctx.workbook.worksheets.getItem(s.name);
@@ -653,9 +654,14 @@ export async function readInBlocks(
         step = Math.max(1, Math.floor(n / 2));
         continue;
       }
-      d.values.push(...(block.values as unknown[][]));
-      d.formats.push(...(block.numberFormat as string[][]));
+      const values = block.values as unknown[][];
+      const formats = block.numberFormat as string[][];
+      d.values.push(...values);
+      d.formats.push(...formats);
       i += n;
+      // Size the next block from what this one weighed, to fill a response without passing it.
+      const perRow = (jsonBytes(values) + jsonBytes(formats)) / n;
+      step = Math.max(1, Math.floor((responseLimit * BUDGET_SHARE) / Math.max(1, perRow)));
     }
   }
   return { data, syncs };

@@ -146,7 +146,7 @@ export async function generateTracking(
     } catch (e) {
       b.syncs++;
       if (!isResponseTooLarge(e)) throw e;
-      const blocks = await readInBlocks(ctx, readable);
+      const blocks = await readInBlocks(ctx, readable, undefined, opts.payloadLimit);
       b.syncs += blocks.syncs;
       data = blocks.data;
     }
@@ -223,7 +223,7 @@ export interface WorkbookRead {
 export async function readTrackingWorkbook(
   ctx: Excel.RequestContext,
   extra: string[] = [],
-  opts: { caps?: OfficeCaps; rowHeights?: boolean } = {},
+  opts: { caps?: OfficeCaps; rowHeights?: boolean; payloadLimit?: number } = {},
 ): Promise<WorkbookRead> {
   const list = ctx.workbook.worksheets;
   list.load('items/name,items/visibility');
@@ -256,7 +256,12 @@ export async function readTrackingWorkbook(
     if (!names.has(SHEET.main))
       throw new InputError(`工作簿中没有“${SHEET.main}”工作表，请先在“计划”中生成推进计划表。`);
     // A sheet was missing (read what there is), or the workbook is too big for one response (read in blocks).
-    const blocks = await readInBlocks(ctx, sheets.filter((s) => wanted.includes(s.name)), missing ? Number.MAX_SAFE_INTEGER : undefined);
+    const blocks = await readInBlocks(
+      ctx,
+      sheets.filter((s) => wanted.includes(s.name)),
+      missing ? Number.MAX_SAFE_INTEGER : undefined,
+      opts.payloadLimit,
+    );
     syncs += blocks.syncs;
     data = blocks.data;
   }
@@ -324,7 +329,7 @@ export async function checkTracking(
 ): Promise<CheckResult> {
   const b = batchFor(ctx, opts);
   opts.progress?.('读取推进计划表', 0);
-  const wb = await readTrackingWorkbook(ctx, [], { caps: b.caps, rowHeights: true });
+  const wb = await readTrackingWorkbook(ctx, [], { caps: b.caps, rowHeights: true, payloadLimit: opts.payloadLimit });
   b.syncs += wb.syncs;
   const judgements = judgeAll(wb.read.indicators, wb.read.entries, asOf, planYear(wb.read, asOf));
   const patch = buildCheckPatch(wb.read, judgements, asOf);
