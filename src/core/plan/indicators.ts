@@ -13,7 +13,7 @@ interface Found {
 }
 
 const CLAUSE_BREAK = /[，,；;。：:！？\n]/;
-const LEADING_NOISE = /^(?:[一二三四五六七八九十]+是|全年|每年|年内|年底前|年末|\d{4}年(?:末|底)?|\d{1,2}月(?:份|底|末)?(?:前)?|进一步|部门联合|预计|力争|计划|累计|同时|并|且|在)+/;
+const LEADING_NOISE = /^(?:[一二三四五六七八九十]+是|全年|每年|年内|到?年底前?|到?年末|\d{4}年(?:末|底)?|\d{1,2}月(?:份|底|末)?(?:前)?|进一步|部门联合|预计|力争|计划|累计|同时|其中|并|且|在)+/;
 const TRAILING_NOISE = /(?:达到|达|不少于|至少|不低于|约|提升到|提升至|提高到|提高至|增加到|为|共|要|需|总计|合计|的)+$/;
 const VERB_ONLY = /^(?:完成|开展|组织|举办|举行|办理|发放|为|对|向|给|实现|建设|推进|培育|培训|新建|提供|达|达到)*$/;
 const DOWN_WORDS = /(降低|下降|减少|压减)$/;
@@ -63,9 +63,13 @@ function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemN
   return afterUsable ? core + after : itemName;
 }
 
+// Labels made only of generic words ("全市累计") borrow the noun of the target before them.
+const GENERIC_LABEL = /^(?:全市|全区|累计|总数|总计|共|达到|达|到)+$/;
+const LEADING_VERB = /^(?:新建|新增|建成|完成|开展|举办|组织|培训|发放)/;
+
 function kindOf(q: Quantity, label: string): IndicatorKind {
   if (q.unit === '个百分点' || (q.direction && q.unit !== '%')) return 'change';
-  if (q.unit === '%' || q.unit === '‰' || q.unit.startsWith('/') || /率|比例|比重|占比/.test(label) || q.per) return 'ratio';
+  if (q.unit === '%' || q.unit === '‰' || q.unit.startsWith('/') || /率|比例|比重|占比|人均|平均/.test(label) || q.per) return 'ratio';
   if (/总|累计|保有|覆盖/.test(label)) return 'level';
   return 'count';
 }
@@ -86,9 +90,14 @@ function findTargets(text: string, year: number, itemName: string, opts: { arabi
     const dates: DatePhrase[] = findDates(masked, year);
     qs.forEach((q, i) => {
       const [a, b] = clauseBounds(masked, q.numStart);
+      let label = labelFor(s.text, masked, qs, i, itemName);
+      const prev = found[found.length - 1];
+      if (GENERIC_LABEL.test(label.replace(/[^\u3400-\u9fff]/g, '')) && prev) {
+        label = prev.label.replace(LEADING_VERB, '') + (label.includes('累计') ? '累计' : '');
+      }
       found.push({
         q,
-        label: labelFor(s.text, masked, qs, i, itemName),
+        label,
         source: s.text.slice(a, b).trim(),
         deadline: dates.length ? dates[dates.length - 1].date : null,
       });
@@ -155,15 +164,18 @@ const HALF_OF_YEAR = /完成全年(?:任务|目标)的\s*(\d+(?:\.\d+)?)\s*%/;
 /** Matches a half-year text's figures to the annual targets; figures that match none become new targets. */
 function applyHalf(drafts: Draft[], text: string, half: 'h1' | 'h2', year: number, itemName: string): void {
   const t = toHalfWidth(text);
-  const found = findTargets(t, year, itemName, { arabicOnly: false });
+  // "完成全年任务的50%" is a share of the year, not a figure of its own.
+  const found = findTargets(t.replace(HALF_OF_YEAR, (m) => '□'.repeat(m.length)), year, itemName, { arabicOnly: false });
   const used = new Set<number>();
   // Best pairs first, one figure per target: same unit, same per-basis, most similar label.
   const pairs: Array<{ d: number; f: number; score: number }> = [];
+  // Per-event figures pair only with per-event targets; a per-population basis is often left implicit in the plans.
+  const perEvent = (per: string | null) => per !== null && !per.endsWith('人口');
   drafts.forEach((d, di) => {
     if (d.fromHalf) return;
     found.forEach((f, fi) => {
-      if (f.q.unit !== d.unit || (f.q.per === null) !== (d.per === null)) return;
-      const sameUnit = drafts.filter((x) => !x.fromHalf && x.unit === d.unit && (x.per === null) === (d.per === null)).length;
+      if (f.q.unit !== d.unit || perEvent(f.q.per) !== perEvent(d.per)) return;
+      const sameUnit = drafts.filter((x) => !x.fromHalf && x.unit === d.unit && perEvent(x.per) === perEvent(d.per)).length;
       const score = similarity(f.label + f.source, d.label) + (sameUnit === 1 ? 0.5 : 0);
       if (score > 0.2) pairs.push({ d: di, f: fi, score });
     });

@@ -29,6 +29,32 @@ function readTitle(rows: TextRow[]): { title: string; year: number | null } {
   return { title: '', year: null };
 }
 
+/**
+ * A line break inside a cell that wasn't quoted (Word, PDF) splits a row: the rest arrives as a line without 序号.
+ * Such a line continues the previous item row from its last cell on.
+ */
+function continuationsMerged(rows: TextRow[]): TextRow[] {
+  const out: TextRow[] = [];
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    const first = toHalfWidth(row.cells[0]?.trim() ?? '');
+    const isItem = (r: TextRow) => /^\d{1,4}$/.test(toHalfWidth(r.cells[0]?.trim() ?? ''));
+    const blank = row.cells.every((c) => !c.trim());
+    // A lone short line after a full row continues its last cell (牵头单位); a note ("注：…") does not.
+    const fits = prev && prev.cells.length + row.cells.length - 1 <= 7;
+    const looksContinued = prev && (prev.cells.length < 7 || (row.cells.length === 1 && row.cells[0].trim().length <= 20 && !/[：:]/.test(row.cells[0])));
+    if (prev && isItem(prev) && !blank && !/^\d{1,4}$/.test(first) && !isHeaderRow(row.cells) && fits && looksContinued) {
+      const cells = [...prev.cells];
+      cells[cells.length - 1] += '\n' + row.cells[0];
+      cells.push(...row.cells.slice(1));
+      out[out.length - 1] = { line: prev.line, cells };
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
 const clean = (s: string | undefined) => joinWrappedText((s ?? '').replace(/\n+/g, ' '));
 
 /** Parses plan-table text into a Plan with its indicators and warnings. Throws InputError when nothing is usable. */
@@ -41,7 +67,7 @@ export function parsePlan(text: string, opts: { defaultYear?: number } = {}): Pl
   const items: PlanItem[] = [];
   const seen = new Set<number>();
 
-  for (const row of rows) {
+  for (const row of continuationsMerged(rows)) {
     const cells = row.cells.map((c) => c.trim());
     if (cells.every((c) => c === '') || isHeaderRow(cells)) continue;
     const noText = toHalfWidth(cells[0] ?? '');

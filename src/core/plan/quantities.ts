@@ -23,7 +23,7 @@ export interface Quantity {
 
 const UNITS = ['个百分点', '百分点', '%', '‰', '场次', '人次', '人', '名', '场', '次', '个', '件', '处', '本', '家', '所', '项', '户', '篇'];
 // Chinese numerals are idiomatic with many units ("两个项目", "一次"); trust them only with event and people counts.
-const CHINESE_OK_UNITS = new Set(['次', '场', '场次', '人', '名', '件', '本', '家', '处']);
+const CHINESE_OK_UNITS = new Set(['次', '场', '场次', '人', '人次', '名', '件', '本', '家', '处', '个']);
 // Words after a unit that show it isn't a target ("11个部门", "千人口", "一次性").
 const NOT_AFTER_UNIT = /^(部门|方面|阶段|环节|项目|月|小时|工作日|口|性|重点|层面)/;
 const BEFORE_GE = ['不少于', '至少', '不低于', '达到', '提升到', '提升至', '提高到', '提高至', '增加到', '增至', '超过', '高于', '达'];
@@ -68,6 +68,8 @@ export function findQuantities(text: string, opts: { arabicOnly?: boolean } = {}
     const chinese = !/\d/.test(num);
     if (chinese) {
       if (opts.arabicOnly || !CHINESE_OK_UNITS.has(unitRaw)) continue;
+      // "两个项目", "一个目标": small counts of 个 are idiom; "五十个" is a figure.
+      if (unitRaw === '个' && (parseChineseNumeral(num) ?? 0) < 10) continue;
       if (!/[一二两三四五六七八九十]/.test(num)) continue; // 千人口, 百家: not numbers
       if (/[第每]$/.test(before)) continue;
     } else {
@@ -108,7 +110,10 @@ export function findQuantities(text: string, opts: { arabicOnly?: boolean } = {}
     const perMatch = /(?:每(?:个)?(场次|场|次|期|区市|县市区|区|县|家|所)|(千人口|万人口))[^，。；,;]{0,6}$/.exec(
       masked.slice(Math.max(0, start - 14), start),
     );
-    const per = perMatch ? (perMatch[1] ?? perMatch[2]) : null;
+    // A rate per population ("每千人口…托位数") names its basis anywhere earlier in the clause.
+    const clauseHead = masked.slice(0, start).split(/[，,；;。]/).pop() ?? '';
+    const perPopulation = /(千人口|万人口|十万人口)/.exec(clauseHead);
+    const per = perMatch ? (perMatch[1] ?? perMatch[2]) : perPopulation ? perPopulation[1] : null;
     found.push({ start, end, numStart, value, unit, comparator, direction, per, chinese });
   }
   return found;
