@@ -22,6 +22,29 @@ describe('file mode: broken files', () => {
   test('garbage, a truncated workbook and a non-tracking workbook: Chinese errors; then a good file checks', async () => {
     const { page } = pane;
     expect(await waitForMode(page)).toBe('file');
+
+    // Pasted text that is no plan table: a Chinese message; then a real one extracts.
+    const plan = page.getByTestId('tab-plan');
+    await plan.getByTestId('source-text').click();
+    await plan.getByTestId('plan-text').fill('这不是计划表\n只是几行字');
+    await plan.getByTestId('extract').click();
+    await plan.getByTestId('error').waitFor({ timeout: 30000 });
+    const noPlan = await plan.getByTestId('error').innerText();
+    expect(noPlan).toContain('没有找到任何事项行');
+    expect(noPlan).not.toMatch(/no item rows|[A-Za-z]{5,}/);
+    await shot(page, 'error-pasted-text');
+    await plan.getByTestId('plan-text').fill(
+      ['某市2024年重要事项推进计划表', '序号\t事项名称\t事项简介\t年度任务目标\t上半年\t下半年\t牵头单位', '1\t技能培训\t面向妇女开展技能培训\t全年培训1000人次\t培训500人次\t培训500人次\t市人社局'].join('\n'),
+    );
+    await plan.getByTestId('extract').click();
+    await plan.getByTestId('plan-review').waitFor({ timeout: 30000 });
+    expect(await plan.getByTestId('error').count()).toBe(0);
+    expect(await plan.getByTestId('plan-review').innerText()).toContain('共 1 项事项');
+    const pasted = await downloadBy(page, () => plan.getByTestId('generate').click(), DIR);
+    expect(pasted.name).toBe('2024年重要事项推进计划表.xlsx');
+
+    // Back to the bundled plan for the rest.
+    await plan.getByText('内置计划').click();
     await page.getByTestId('extract').click();
     await page.getByTestId('plan-review').waitFor({ timeout: 60000 });
     const good = await downloadBy(page, () => page.getByTestId('generate').click(), DIR);

@@ -19,7 +19,11 @@ export function BookPicker(props: { testId: string }) {
       progress(s.loading);
       return (await pane.fileJobs()).openBook(file);
     }, s.errNotXlsx);
-    if (info) pane.setBook(file, info);
+    if (info) {
+      pane.setBook(file, info);
+      // A past year's plan is judged at its year end, not at today's date.
+      if (Number(pane.asOf.slice(0, 4)) > info.year) pane.setAsOf(`${info.year}-12-31`);
+    }
   };
   return (
     <>
