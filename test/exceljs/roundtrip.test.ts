@@ -6,7 +6,7 @@ import { buildCheckPatch } from '../../src/core/tracking/patch';
 import { COL, SHEET } from '../../src/core/tracking/sheet';
 import { judgeAll } from '../../src/core/judge';
 import { InputError } from '../../src/core/model';
-import { writeWorkbook, readWorkbookGrid, applyPatch } from '../../src/adapters/exceljs';
+import { writeWorkbook, readWorkbookGrid, applyPatch, gridOf, loadWorkbook } from '../../src/adapters/exceljs';
 import { layoutGrid, seedPlan, smallPlan } from '../tracking/helpers';
 
 async function xmlOf(bytes: Uint8Array): Promise<(path: string) => Promise<string>> {
@@ -133,7 +133,9 @@ describe('ExcelJS render: what lands in the file', () => {
       '3.1': [new Date(Date.UTC(2023, 5, 20)), undefined],
       '1.2': [{ formula: '40+5', result: 45 }, undefined],
     });
-    const read = readTracking(await readWorkbookGrid(bytes));
+    const fast = await readWorkbookGrid(bytes);
+    expect(fast).toEqual(gridOf(await loadWorkbook(bytes)));
+    const read = readTracking(fast);
     expect(read.entries).toEqual([
       { id: '1.1', h1: '８万', annual: '21万' },
       { id: '1.2', h1: 45, annual: null },
@@ -192,6 +194,8 @@ describe('ExcelJS applyPatch', () => {
       return JSON.stringify(cells);
     };
     expect(await snapshot(twice)).toBe(await snapshot(once));
+    // the fast values reader and ExcelJS agree on a checked workbook
+    expect(await readWorkbookGrid(twice)).toEqual(gridOf(await loadWorkbook(twice)));
     expect((await load(twice)).worksheets.length).toBe(4);
   });
 });

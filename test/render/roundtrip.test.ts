@@ -4,6 +4,20 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkedSeed, cli, convert, OUT_DIR } from './helpers';
+import { gridOf, loadWorkbook, readWorkbookGrid } from '../../src/adapters/exceljs';
+
+/** The fast values reader must agree with ExcelJS on files other programs wrote. */
+async function readersAgree(file: string) {
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const fast = await readWorkbookGrid(bytes);
+  const viaExcelJS = gridOf(await loadWorkbook(bytes));
+  const trim = (g: typeof fast) => g.sheets.map((s) => ({ name: s.name, state: s.state, rows: s.rows.map((r) => {
+    const a = [...r];
+    while (a.length && a[a.length - 1] === null) a.pop();
+    return a;
+  }) }));
+  expect(trim(fast)).toEqual(trim(viaExcelJS));
+}
 
 const dir = path.join(OUT_DIR, 'roundtrip');
 let filled = '';
@@ -41,6 +55,7 @@ test('saved by openpyxl: same results; an entry typed there is read; --write wor
   const same = path.join(dir, 'openpyxl-same.xlsx');
   openpyxl(checked, same);
   expect(await checkJson(same)).toEqual(expected);
+  await readersAgree(same);
 
   const edited = path.join(dir, 'openpyxl-edited.xlsx');
   openpyxl(checked, edited, '1.1', '100000');
@@ -57,6 +72,7 @@ test('saved by openpyxl: same results; an entry typed there is read; --write wor
 test('re-saved as .xlsx by LibreOffice: same results and --write works', async () => {
   const lo = convert(checked, 'xlsx:Calc MS Excel 2007 XML', path.join(dir, 'lo'));
   expect(await checkJson(lo)).toEqual(expected);
+  await readersAgree(lo);
   const out = path.join(dir, 'lo-rechecked.xlsx');
   const r = await cli('check', lo, '--as-of', '2023-07-15', '--write', out);
   expect(r.code).toBe(0);

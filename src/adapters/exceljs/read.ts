@@ -3,6 +3,7 @@ import * as ExcelJS from 'exceljs';
 import type { CellValue, GridSheet, WorkbookGrid } from '../../core/layout/types';
 import { InputError } from '../../core/model';
 import { guardXlsx } from '../../core/zipGuard';
+import { readGridFast } from './grid';
 
 function isoDay(d: Date): string {
   // ExcelJS turns serial dates into UTC midnights.
@@ -34,10 +35,11 @@ export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
       const out: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         // Slaves of a merge repeat the master's value in ExcelJS; the grid keeps it in the master only.
-        out[c - 1] = cell.isMerged && cell.master !== cell ? null : plainValue(cell.value);
+        const v = cell.isMerged && cell.master !== cell ? null : plainValue(cell.value);
+        if (v !== null && v !== '') out[c - 1] = v;
       });
       for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
-      rows[r - 1] = out;
+      if (out.length > 0) rows[r - 1] = out;
     });
     for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
     sheets.push({ name: ws.name, state: ws.state ?? 'visible', rows, rowHeights });
@@ -83,7 +85,8 @@ export async function loadWorkbook(data: Uint8Array, where?: string): Promise<Ex
   return wb;
 }
 
-/** Reads .xlsx bytes into a WorkbookGrid (zip guard first; truncated, fake or oversized files → InputError). */
+/** Reads .xlsx bytes into a WorkbookGrid (zip guard first; truncated, fake or oversized files → InputError).
+ *  Values only, via the fast reader; gridOf(loadWorkbook(...)) gives the same grid through ExcelJS. */
 export async function readWorkbookGrid(data: Uint8Array, where?: string): Promise<WorkbookGrid> {
-  return gridOf(await loadWorkbook(data, where));
+  return readGridFast(data, where);
 }

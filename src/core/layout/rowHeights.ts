@@ -34,19 +34,24 @@ function charPx(cp: number, fontSize: number): number {
 export function linesNeeded(text: string, widthChars: number, fontSize: number): number {
   if (text === '') return 1;
   const avail = Math.max(widthChars * UNIT_PX - PADDING_PX, 8);
-  let lines = 0;
-  for (const para of text.split(/\r?\n/)) {
-    let line = 0;
-    let count = 1;
-    for (const ch of para) {
-      const w = charPx(ch.codePointAt(0)!, fontSize) * SLACK;
-      if (line + w > avail && line > 0) {
-        count++;
-        line = 0;
-      }
-      line += w;
+  const wide = charPx(0x4e00, fontSize) * SLACK;
+  const narrow = charPx(0x41, fontSize) * SLACK;
+  let lines = 1;
+  let line = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      lines++;
+      line = 0;
+      continue;
     }
-    lines += count;
+    if (code === 13 || (code >= 0xdc00 && code <= 0xdfff)) continue; // CR; low half of a surrogate pair
+    const w = code >= 0xd800 && code <= 0xdbff ? wide : isWide(code) ? wide : narrow;
+    if (line + w > avail && line > 0) {
+      lines++;
+      line = 0;
+    }
+    line += w;
   }
   return lines;
 }

@@ -95,7 +95,8 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
   const merges: Range[] = [];
   const rowHeights: Record<number, number> = {};
   const validations: DataValidationRule[] = [];
-  const put = (r: number, c: number, value: CellValue, style: string) => cells.push({ r, c, value, style });
+  // An empty text is no value: hosts and readers treat '' and blank alike.
+  const put = (r: number, c: number, value: CellValue, style: string) => cells.push({ r, c, value: value === '' ? null : value, style });
   const last = MAIN_WIDTHS.length;
 
   put(MAIN_ROW.attach, 1, '附件', 'attach');
@@ -285,7 +286,7 @@ function entryRule(ind: Indicator, r: number): DataValidationRule {
  *  Entry rules cover the two entry columns, which aren't adjacent, so each rule is split per column. */
 function mergeRules(rules: DataValidationRule[]): DataValidationRule[] {
   const out: DataValidationRule[] = [];
-  const key = (x: DataValidationRule) => JSON.stringify({ ...x, range: undefined });
+  const key = (x: DataValidationRule) => `${x.type}|${x.min}|${x.max}|${x.list?.join(',')}|${x.prompt}|${x.error}|${x.errorStyle}|${x.allowBlank}`;
   for (const rule of rules) {
     const prev = out[out.length - 2];
     if (prev && key(prev) === key(rule) && prev.range.r2 + 1 === rule.range.r1) {
@@ -331,7 +332,8 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
       };
       TARGET_COLUMNS.forEach(([key], i) => {
         const style = key === 'label' || key === 'source' ? 'left' : key === 'annual' || key === 'h1' || key === 'h2' ? 'num' : 'center';
-        cells.push({ r, c: i + 1, value: values[key] ?? null, style });
+        const value = values[key];
+        cells.push({ r, c: i + 1, value: value === '' || value === undefined ? null : value, style });
       });
       rowHeights[r] = Math.max(
         heightForText(ind.source, widths[n - 1], SIZE.body),
@@ -414,7 +416,7 @@ function metaSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
   };
   const cells: LayoutCell[] = [];
   Object.entries(meta).forEach(([k, v], i) => {
-    cells.push({ r: i + 1, c: 1, value: k }, { r: i + 1, c: 2, value: v as CellValue });
+    cells.push({ r: i + 1, c: 1, value: k }, { r: i + 1, c: 2, value: v === '' ? null : (v as CellValue) });
   });
   return { name: SHEET.meta, state: 'hidden', columnWidths: [16, 70], rowHeights: {}, cells, merges: [], protect: true, validations: [] };
 }
