@@ -3,7 +3,8 @@
 import type { WorkbookGrid, WorkbookPatch } from '../../core/layout/types';
 import { consolidateGrids, type ConsolidateOptions, type ConsolidationResult, type ReturnInput } from '../../core/consolidate';
 import { InputError } from '../../core/model';
-import { gridOf, loadWorkbook, readWorkbookGrid } from './read';
+import { readGridFast } from './grid';
+import { gridOf, loadWorkbook } from './read';
 import { patchWorkbook } from './patch';
 import { workbookBytes } from './render';
 
@@ -36,7 +37,8 @@ export async function loadMaster(data: Uint8Array, where?: string): Promise<Load
   };
 }
 
-/** Reads each return on its own; one that can't be read becomes a rejection reason, not a failure. */
+/** Reads each return on its own; one that can't be read becomes a rejection reason, not a failure.
+ *  Values only (returns are never written back), with the same zip guard and unpack budget. */
 export async function readReturnFiles(files: ReturnFile[]): Promise<ReturnInput[]> {
   const out: ReturnInput[] = [];
   for (const f of files) {
@@ -45,7 +47,7 @@ export async function readReturnFiles(files: ReturnFile[]): Promise<ReturnInput[
       continue;
     }
     try {
-      out.push({ file: f.file, grid: await readWorkbookGrid(f.data, f.file) });
+      out.push({ file: f.file, grid: await readGridFast(f.data, f.file) });
     } catch (e) {
       const msg = e instanceof InputError ? e.message.replace(`${f.file}: `, '') : e instanceof Error ? e.message : String(e);
       out.push({ file: f.file, error: `文件无法读取：${msg}` });
