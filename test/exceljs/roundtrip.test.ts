@@ -218,3 +218,35 @@ describe('ExcelJS read: bad files', () => {
     }
   });
 });
+
+describe('zip bombs that lie about their sizes', () => {
+  /** A workbook whose sheet unpacks to 60 MB while the zip directory says 1,000 bytes. */
+  async function lyingBomb(): Promise<Uint8Array> {
+    const z = new JSZip();
+    z.file('[Content_Types].xml', '<Types/>');
+    z.file('xl/workbook.xml', '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>');
+    z.file('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+    z.file('xl/worksheets/sheet1.xml', new Uint8Array(60 * 1024 * 1024).fill(32));
+    const bytes = await z.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let patched = 0;
+    for (let i = 0; i + 4 <= bytes.length; i++) {
+      const sig = view.getUint32(i, true);
+      if (sig === 0x04034b50 && view.getUint32(i + 22, true) === 60 * 1024 * 1024) {
+        view.setUint32(i + 22, 1000, true);
+        patched++;
+      } else if (sig === 0x02014b50 && view.getUint32(i + 24, true) === 60 * 1024 * 1024) {
+        view.setUint32(i + 24, 1000, true);
+        patched++;
+      }
+    }
+    expect(patched).toBe(2);
+    return bytes;
+  }
+
+  test('the directory check passes it, but unpacking stops at the limit', async () => {
+    const bomb = await lyingBomb();
+    await expect(readWorkbookGrid(bomb, 'lie.xlsx')).rejects.toThrow(/lie\.xlsx: refusing to open.*50 MB/);
+    await expect(loadWorkbook(bomb, 'lie.xlsx')).rejects.toThrow(/lie\.xlsx: refusing to open.*50 MB/);
+  });
+});

@@ -5,7 +5,7 @@
 import JSZip from 'jszip';
 import type { CellValue, GridSheet, WorkbookGrid } from '../../core/layout/types';
 import { InputError } from '../../core/model';
-import { guardXlsx } from '../../core/zipGuard';
+import { guardXlsx, MAX_UNPACKED_BYTES } from '../../core/zipGuard';
 
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -90,9 +90,72 @@ function resolve(target: string): string {
   return out.join('/');
 }
 
-async function text(zip: JSZip, path: string): Promise<string | null> {
+interface ChunkStream {
+  on(evt: 'data', fn: (chunk: Uint8Array) => void): ChunkStream;
+  on(evt: 'end' | 'error', fn: (e?: unknown) => void): ChunkStream;
+  pause(): ChunkStream;
+  resume(): ChunkStream;
+}
+
+/** Unpacking budget shared by the entries of one archive: the directory's sizes can lie, so real
+ *  bytes are counted while inflating and the entry is dropped as soon as the budget is spent. */
+export class UnpackBudget {
+  private used = 0;
+  constructor(private readonly where?: string, private readonly limit = MAX_UNPACKED_BYTES) {}
+
+  /** Inflates one entry, counting its real size; `keep` false only counts. */
+  inflate(file: JSZip.JSZipObject, keep = true): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      let settled = false;
+      const stream = (file as unknown as { internalStream(t: 'uint8array'): ChunkStream }).internalStream('uint8array');
+      stream.on('data', (chunk) => {
+        if (settled) return;
+        size += chunk.length;
+        this.used += chunk.length;
+        if (this.used > this.limit) {
+          settled = true;
+          stream.pause();
+          const mb = Math.ceil(this.limit / 1024 / 1024);
+          reject(new InputError(`refusing to open: the .xlsx unpacks to more than ${mb} MB (possible zip bomb)`, this.where));
+          return;
+        }
+        if (keep) chunks.push(chunk);
+      });
+      stream.on('error', (e) => {
+        if (settled) return;
+        settled = true;
+        reject(e);
+      });
+      stream.on('end', () => {
+        if (settled) return;
+        settled = true;
+        const out = new Uint8Array(keep ? size : 0);
+        let at = 0;
+        for (const c of chunks) {
+          out.set(c, at);
+          at += c.length;
+        }
+        resolve(out);
+      });
+      stream.resume();
+    });
+  }
+}
+
+/** Inflates every entry once, counting real sizes (for readers that unpack everything, like ExcelJS). */
+export async function checkUnpackedSizes(data: Uint8Array, where?: string): Promise<void> {
+  const zip = await JSZip.loadAsync(data);
+  const budget = new UnpackBudget(where);
+  for (const f of Object.values(zip.files)) if (!f.dir) await budget.inflate(f, false);
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+async function text(zip: JSZip, path: string, budget: UnpackBudget): Promise<string | null> {
   const f = zip.file(path) ?? zip.file(Object.keys(zip.files).find((k) => k.toLowerCase() === path.toLowerCase()) ?? '');
-  return f ? f.async('string') : null;
+  return f ? utf8.decode(await budget.inflate(f)) : null;
 }
 
 function readSheet(xml: string, shared: string[], dates: Set<number>, date1904: boolean): { rows: CellValue[][]; rowHeights: Record<number, number> } {
@@ -157,20 +220,22 @@ export async function readGridFast(data: Uint8Array, where?: string): Promise<Wo
   } catch (e) {
     throw bad(e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e));
   }
+  const budget = new UnpackBudget(where);
+  const read = (p: string) => text(zip, p, budget);
   try {
-    const book = await text(zip, 'xl/workbook.xml');
+    const book = await read('xl/workbook.xml');
     if (!book || !/<workbook\b/.test(book)) throw bad('xl/workbook.xml is not a workbook');
-    const rels = (await text(zip, 'xl/_rels/workbook.xml.rels')) ?? '';
+    const rels = (await read('xl/_rels/workbook.xml.rels')) ?? '';
     const targets = new Map<string, { target: string; type: string }>();
     for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
       targets.set(attr(m[1], 'Id') ?? '', { target: attr(m[1], 'Target') ?? '', type: attr(m[1], 'Type') ?? '' });
     }
     const sharedRel = [...targets.values()].find((t) => t.type.endsWith('/sharedStrings'));
     const stylesRel = [...targets.values()].find((t) => t.type.endsWith('/styles'));
-    const sharedXml = await text(zip, sharedRel ? resolve(sharedRel.target) : 'xl/sharedStrings.xml');
+    const sharedXml = await read(sharedRel ? resolve(sharedRel.target) : 'xl/sharedStrings.xml');
     const shared: string[] = [];
     if (sharedXml) for (const m of sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(m[1] ? runsText(m[1]) : '');
-    const dates = dateStyles(await text(zip, stylesRel ? resolve(stylesRel.target) : 'xl/styles.xml'));
+    const dates = dateStyles(await read(stylesRel ? resolve(stylesRel.target) : 'xl/styles.xml'));
     const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(book);
 
     const sheets: GridSheet[] = [];
@@ -179,7 +244,7 @@ export async function readGridFast(data: Uint8Array, where?: string): Promise<Wo
       const state = (attr(m[1], 'state') ?? 'visible') as GridSheet['state'];
       const rel = targets.get(attr(m[1], 'r:id') ?? '');
       if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets and the like hold no cells
-      const xml = await text(zip, resolve(rel.target));
+      const xml = await read(resolve(rel.target));
       if (xml === null) throw bad(`sheet ${name} is missing from the file`);
       sheets.push({ name, state, ...readSheet(xml, shared, dates, date1904) });
     }

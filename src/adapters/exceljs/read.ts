@@ -3,7 +3,7 @@ import * as ExcelJS from 'exceljs';
 import type { CellValue, GridSheet, WorkbookGrid } from '../../core/layout/types';
 import { InputError } from '../../core/model';
 import { guardXlsx } from '../../core/zipGuard';
-import { readGridFast } from './grid';
+import { checkUnpackedSizes, readGridFast } from './grid';
 
 function isoDay(d: Date): string {
   // ExcelJS turns serial dates into UTC midnights.
@@ -77,8 +77,11 @@ export async function loadWorkbook(data: Uint8Array, where?: string): Promise<Ex
   guardXlsx(data, where);
   const wb = new ExcelJS.Workbook();
   try {
+    // ExcelJS unpacks every entry whole; count real sizes first, as directory sizes can lie.
+    await checkUnpackedSizes(data, where);
     await withLinearMerges(() => wb.xlsx.load(data as unknown as ArrayBuffer));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const why = e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e);
     throw new InputError(`not a readable .xlsx workbook (${why})`, where);
   }
