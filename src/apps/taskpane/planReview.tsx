@@ -43,9 +43,11 @@ export function PlanReviewView(props: { review: PlanReview }) {
                 <Text>{ind.label}</Text>
               </span>
               <Text className={css.sub}>
-                {s.colH1} {fmt(ind.h1)} · {s.colAnnual} {fmt(ind.annual)}
-                {ind.unit ? ` ${ind.unit}` : ''}
-                {ind.deadline ? ` · ${ind.deadline}` : ''}
+                {ind.milestone
+                  ? `${s.milestone}${ind.deadline ? ` · ${s.dueBy(ind.deadline)}` : ''}`
+                  : `${s.colH1} ${fmt(ind.h1)} · ${s.colAnnual} ${fmt(ind.annual)}${ind.unit ? ` ${ind.unit}` : ''}${
+                      ind.deadline ? ` · ${s.dueBy(ind.deadline)}` : ''
+                    }`}
               </Text>
             </li>
           ))}

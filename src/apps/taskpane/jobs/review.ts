@@ -15,6 +15,7 @@ export function reviewOf(plan: Plan): PlanReview {
         id: ind.id,
         item: ind.item,
         label: ind.label,
+        milestone: ind.kind === 'milestone',
         unit: ind.unit,
         h1: ind.h1,
         annual: ind.annual,

@@ -19,6 +19,8 @@ export interface IndicatorRow {
   id: string;
   item: number;
   label: string;
+  /** A milestone is done by a date; the others have figures. */
+  milestone: boolean;
   unit: string;
   h1: number | null;
   annual: number | null;
