@@ -122,3 +122,20 @@ test('a hidden sheet identifies plan, unit and round; the entry sheet prints A4 
   const n = indicatorsOfUnit(plan, '市妇联').length;
   for (let r = 4; r < 4 + n; r++) expect(ws.getRow(r).height).toBeGreaterThan(15);
 });
+
+test('forms made from the master carry its plan identity and the targets as corrected in its 指标 sheet', async () => {
+  const { masterOf } = await import('./fixtures');
+  const { returnSourceFromTracking, returnSourceFromPlan } = await import('../../src/core/returns/source');
+  const { buildReturnLayout, RETURN_COL } = await import('../../src/core/returns/layout');
+  const grid = await readWorkbookGrid(await masterOf(plan));
+  const targets = grid.sheets.find((s) => s.name === '指标')!;
+  const header = targets.rows.findIndex((r) => r.includes('指标编号'));
+  const col = (h: string) => targets.rows[header].indexOf(h);
+  const row = targets.rows.find((r) => r[col('指标编号')] === '1.1')!;
+  row[col('全年目标')] = 230000; // the user corrects 22万 to 23万
+  const source = returnSourceFromTracking(grid);
+  expect({ id: source.planId, hash: source.planHash }).toEqual((({ planId, planHash }) => ({ id: planId, hash: planHash }))(returnSourceFromPlan(plan)));
+  const layout = buildReturnLayout(source.plan, '市卫生健康委', { planId: source.planId, planHash: source.planHash, round: 'r', createdAt: 't' });
+  const cell = layout.sheets[0].cells.find((c) => c.r === 4 && c.c === RETURN_COL.annualTarget)!;
+  expect(cell.value).toBe('≥23万人');
+});
