@@ -48,7 +48,7 @@ export function requireDist(): void {
   }
 }
 
-export async function openPane(opts: { officeJs: OfficeJs; width?: number; query?: string }): Promise<Pane> {
+export async function openPane(opts: { officeJs: OfficeJs; width?: number; query?: string; officeDelayMs?: number }): Promise<Pane> {
   requireDist();
   fs.mkdirSync(OUT, { recursive: true });
   const server = await start({ port: 0, root: DIST });
@@ -75,6 +75,8 @@ export async function openPane(opts: { officeJs: OfficeJs; width?: number; query
     const url = route.request().url();
     if (url.startsWith('http://localhost:') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
     if (url.startsWith(CDN)) {
+      // A slow CDN: office.js arrives after the pane gave up waiting.
+      if (opts.officeDelayMs) await new Promise((r) => setTimeout(r, opts.officeDelayMs));
       if (opts.officeJs === 'fail') return route.abort('connectionrefused');
       if (opts.officeJs === 'stub-excel-en') return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_EXCEL_EN });
       // /lib/1/hosted/<file> → the package's dist/<file>
@@ -100,7 +102,8 @@ export async function openPane(opts: { officeJs: OfficeJs; width?: number; query
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   const url = server.url + (opts.query ?? '');
-  await page.goto(url);
+  // 'commit': don't wait for office.js (it may be held back on purpose).
+  await page.goto(url, { waitUntil: 'commit' });
   return {
     page,
     context,

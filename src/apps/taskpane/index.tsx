@@ -9,7 +9,8 @@ function Root() {
   const [mode, setMode] = React.useState<Mode | null>(null);
   React.useEffect(() => {
     let live = true;
-    detectMode().then((m) => live && setMode(m));
+    // A slow office.js inside Excel still ends in Office mode, a little later.
+    detectMode(undefined, (m) => live && setMode(m)).then((m) => live && setMode(m));
     return () => {
       live = false;
     };

@@ -9,36 +9,51 @@ function officeGlobal(): typeof Office | undefined {
   return (window as unknown as { Office?: typeof Office }).Office;
 }
 
-/** Resolves once office.js is there, or to false when it failed or is too slow. */
-function waitForOfficeJs(timeoutMs: number): Promise<boolean> {
+export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/**
+ * Runs office.js (preloaded by the page) and resolves once it is there, or to false when it failed or is too
+ * slow. `late` is called if it arrives after all.
+ */
+function loadOfficeJs(timeoutMs: number, late: () => void): Promise<boolean> {
   if (officeGlobal()) return Promise.resolve(true);
   return new Promise((resolve) => {
-    const script = document.getElementById('office-js');
     let done = false;
     const finish = (ok: boolean) => {
-      if (done) return;
+      if (done) {
+        if (ok) late();
+        return;
+      }
       done = true;
-      clearInterval(poll);
       clearTimeout(timer);
       resolve(ok);
     };
-    // The script may finish before this runs, so poll as well as listen.
-    const poll = setInterval(() => officeGlobal() && finish(true), 50);
     const timer = setTimeout(() => finish(!!officeGlobal()), timeoutMs);
-    script?.addEventListener('load', () => finish(!!officeGlobal()));
-    script?.addEventListener('error', () => finish(false));
-    if (!script) finish(false);
+    // Inserted here rather than written in the page, so its load and error events can't be missed.
+    const script = document.createElement('script');
+    script.id = 'office-js';
+    script.src = OFFICE_JS_URL;
+    script.addEventListener('load', () => finish(!!officeGlobal()));
+    script.addEventListener('error', () => finish(false));
+    document.head.appendChild(script);
   });
 }
 
-export async function detectMode(timeoutMs = OFFICE_JS_WAIT_MS): Promise<Mode> {
-  if (!(await waitForOfficeJs(timeoutMs))) return { kind: 'file', reason: 'no-office-js' };
+/** Where the pane runs. `onLate` gets Office mode when office.js turns up after the pane chose file mode. */
+export async function detectMode(timeoutMs = OFFICE_JS_WAIT_MS, onLate?: (mode: Mode) => void): Promise<Mode> {
+  const late = () => void officeMode(timeoutMs).then((m) => m && onLate?.(m));
+  if (!(await loadOfficeJs(timeoutMs, late))) return { kind: 'file', reason: 'no-office-js' };
+  return (await officeMode(timeoutMs)) ?? { kind: 'file', reason: 'no-host' };
+}
+
+/** Office mode when Office.onReady names a host in time, else null. */
+async function officeMode(timeoutMs: number): Promise<Mode | null> {
   const office = officeGlobal()!;
   const info = await Promise.race([
     office.onReady().catch(() => null),
     new Promise<null>((r) => setTimeout(() => r(null), timeoutMs)),
   ]);
-  if (!info || !info.host) return { kind: 'file', reason: 'no-host' };
+  if (!info || !info.host) return null;
   let language = 'zh-CN';
   try {
     language = office.context.displayLanguage || language;
