@@ -1,7 +1,7 @@
 import { buildTrackingLayout, planIdentity } from '../../src/core/tracking/layout';
 import { COL, HEADER, MAIN_ROW, SHEET, TARGET_COLUMNS } from '../../src/core/tracking/sheet';
 import { heightForText, linesNeeded, spreadHeights } from '../../src/core/layout/rowHeights';
-import { hashData } from '../../src/core/hash';
+import { fingerprintData } from '../../src/core/hash';
 import type { SheetLayout } from '../../src/core/layout/types';
 import { seedPlan, smallPlan } from './helpers';
 
@@ -111,7 +111,8 @@ describe('tracking layout: other sheets', () => {
     const m = sheet(SHEET.meta, plan);
     expect(m.state).toBe('hidden');
     const kv = new Map(m.cells.filter((c) => c.c === 1).map((c) => [c.value, at(m, c.r, 2)?.value]));
-    expect(kv.get('planHash')).toBe(hashData(plan));
+    expect(kv.get('planHash')).toBe(fingerprintData(plan));
+    expect(kv.get('planHash')).not.toBe(fingerprintData({ ...plan, items: plan.items.slice(1) }));
     expect(kv.get('planId')).toBe(planIdentity(plan).planId);
     expect(kv.get('year')).toBe(2023);
     expect(kv.get('schemaVersion')).toBe(1);

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { canonicalJson, hashData, sha256Hex } from '../../src/core/hash';
+import { canonicalJson, fingerprint64, fingerprintData, hashData, sha256Hex } from '../../src/core/hash';
 import { guardXlsx, inspectZip } from '../../src/core/zipGuard';
 import { InputError } from '../../src/core/model';
 
@@ -22,6 +22,19 @@ async function zipOf(files: Record<string, string | Uint8Array>, level = 6): Pro
   for (const [name, data] of Object.entries(files)) z.file(name, data);
   return z.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level } });
 }
+
+describe('fingerprint64', () => {
+  test('16 hex digits, stable, sensitive to any change, order of keys ignored', () => {
+    expect(fingerprint64('abc')).toMatch(/^[0-9a-f]{16}$/);
+    expect(fingerprint64('abc')).toBe(fingerprint64('abc'));
+    const seen = new Set<string>();
+    for (let i = 0; i < 20000; i++) seen.add(fingerprint64(`指标${i}`));
+    expect(seen.size).toBe(20000);
+    expect(fingerprint64('ab')).not.toBe(fingerprint64('ba'));
+    expect(fingerprint64('')).not.toBe(fingerprint64('\u0000'));
+    expect(fingerprintData({ a: 1, b: [2] })).toBe(fingerprintData({ b: [2], a: 1 }));
+  });
+});
 
 describe('zip guard', () => {
   test('a small workbook-shaped zip passes and its sizes are summed', async () => {

@@ -14,7 +14,7 @@ import type {
 import { COLOR, FONT, SIZE } from '../layout/styles';
 import { heightForLines, heightForText, spreadHeights } from '../layout/rowHeights';
 import { blockBreaks, pageCapacity, spanHeight } from '../layout/pages';
-import { hashData } from '../hash';
+import { fingerprintData } from '../hash';
 import { cnDate, indicatorLabel, targetText } from './format';
 import {
   COL,
@@ -402,7 +402,7 @@ export interface TrackingMeta {
 
 /** Plan id (stable across target corrections: title and year) and plan hash (everything). */
 export function planIdentity(plan: Plan): { planId: string; planHash: string } {
-  return { planId: hashData({ title: plan.title, year: plan.year }).slice(0, 16), planHash: hashData(plan) };
+  return { planId: fingerprintData({ title: plan.title, year: plan.year }), planHash: fingerprintData(plan) };
 }
 
 function metaSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
