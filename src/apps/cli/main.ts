@@ -7,7 +7,7 @@ const USAGE = `tuijin: 推进表助手 command line
   tuijin plan [FILE] [--json]
   tuijin generate [--plan FILE] --out BOOK.xlsx
   tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx]
-  tuijin returns [--plan FILE] [--from BOOK.xlsx] --out DIR
+  tuijin returns [--plan FILE] [--from BOOK.xlsx] [--round TEXT] [--force] --out DIR
   tuijin consolidate MASTER.xlsx RETURN.xlsx... --out OUT.xlsx [--json]`;
 
 // Commands load lazily so `tuijin plan` doesn't pay for ExcelJS.
