@@ -1,6 +1,9 @@
 // UI texts. Chinese first; English when Office's display language is English.
 import type { Status } from '../../core/model';
 
+/** '2023-06-30' → '2023年6月30日'. */
+const cnDate = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日');
+
 const zh = {
   appTitle: '推进表助手',
   fileModeNoHost: '文件模式（未在 Excel 中运行）：文件只在本页处理，不会离开本机。',
@@ -48,7 +51,7 @@ const zh = {
   asOfToday: '今天',
   runCheck: '校验',
   liveCheck: '输入时自动校验',
-  resultTitle: (asOf: string, n: number) => `截至 ${asOf}，共 ${n} 个指标`,
+  resultTitle: (asOf: string, n: number) => `截至 ${cnDate(asOf)}，共 ${n} 个指标`,
   downloadAnnotated: '下载标注副本',
   noResults: '还没有校验结果。',
   selectRowHint: '点击指标可定位到工作表中的行。',

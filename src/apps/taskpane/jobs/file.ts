@@ -1,7 +1,7 @@
 // File mode: the four jobs on .xlsx bytes in the page, through the core and the ExcelJS adapter.
 // Loaded on the first file job, with ExcelJS; nothing here decides anything the core doesn't.
 import './zodConfig';
-import seedText from '../../../../seeds/000_c36e4d77f78aadb1.txt';
+import { seedText } from './seed';
 import type { Judgement, Plan } from '../../../core/model';
 import { parsePlan } from '../../../core/plan/parse';
 import { isIsoDate, judgeAll } from '../../../core/judge';

@@ -2,7 +2,7 @@
 // Office mode: the four jobs on the open workbook, through the core and the Office.js adapter.
 // Loaded on the first job; the adapter keeps the sync counts, the core decides everything.
 import './zodConfig';
-import seedText from '../../../../seeds/000_c36e4d77f78aadb1.txt';
+import { seedText } from './seed';
 import type { Plan } from '../../../core/model';
 import { parsePlan } from '../../../core/plan/parse';
 import { isIsoDate } from '../../../core/judge';
