@@ -103,3 +103,6 @@ module.exports = (_env, argv) => {
     stats: process.env.WEBPACK_STATS || (production ? 'errors-warnings' : 'minimal'),
   };
 };
+
+// For tests of the manifest transform.
+module.exports.publicUrl = publicUrl;
