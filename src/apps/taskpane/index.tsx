@@ -17,7 +17,7 @@ function Root() {
   }, []);
   return (
     <FluentProvider theme={webLightTheme}>
-      {mode ? <App mode={mode} /> : <Spinner style={{ padding: 24 }} label="正在连接 Excel…" />}
+      {mode ? <App mode={mode} /> : <Spinner style={{ padding: 24 }} label="正在加载推进表助手…" />}
     </FluentProvider>
   );
 }
