@@ -16,7 +16,7 @@ export function patchWorkbook(wb: ExcelJS.Workbook, patch: WorkbookPatch): void 
   for (const p of patch.cells) {
     const ws = wb.getWorksheet(p.sheet);
     if (!ws) throw new InputError(`sheet ${p.sheet} is missing`, `sheet ${p.sheet}`);
-    const cell = ws.getCell(p.r, p.c);
+    const cell = ws.getRow(p.r).getCell(p.c);
     if (p.value !== undefined) cell.value = p.value;
     const st = styleOf(p.style);
     if (st) cell.style = st;

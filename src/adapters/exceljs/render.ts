@@ -95,8 +95,11 @@ export function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout, styleOf: 
   sheet.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
+  // Row.getCell(n) skips the address parsing that Worksheet.getCell(r, c) does for every cell.
+  let row: ExcelJS.Row | null = null;
   for (const cell of sheet.cells) {
-    const c = ws.getCell(cell.r, cell.c);
+    if (!row || row.number !== cell.r) row = ws.getRow(cell.r);
+    const c = row.getCell(cell.c);
     if (cell.value !== null) c.value = cell.value;
     const st = styleOf(cell.style);
     if (st) c.style = st;
