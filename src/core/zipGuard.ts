@@ -3,14 +3,17 @@
 // Reads only the directory, so it costs microseconds even for big files.
 import { InputError } from './model';
 
+/** Largest total unpacked size we open (50 MB). */
 export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 
+/** One entry of a zip's central directory. */
 export interface ZipEntryInfo {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
 }
 
+/** What inspectZip found: entries and their declared unpacked total. */
 export interface ZipSummary {
   entries: ZipEntryInfo[];
   totalUncompressed: number;

@@ -29,6 +29,7 @@ import {
   TARGET_ROW,
 } from './sheet';
 
+/** Options for buildTrackingLayout. */
 export interface TrackingOptions {
   /** Version of the tool writing the workbook (kept in the meta sheet). */
   toolVersion?: string;

@@ -47,6 +47,7 @@ export interface TrackingPositions {
   rowHeights?: Record<number, number>;
 }
 
+/** Everything readTracking finds in a tracking workbook. */
 export interface TrackingRead {
   meta: TrackingMetaRead;
   /** Targets as the 指标 sheet has them now, in main-sheet order. */

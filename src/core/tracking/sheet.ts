@@ -33,6 +33,7 @@ export const COL = {
   status: 15,
   note: 16,
 } as const;
+/** Names of the main sheet's columns. */
 export type MainColumn = keyof typeof COL;
 
 /** Header texts of the main sheet. 指标编号/上半年完成/全年完成/状态 must stay exactly so. */
@@ -78,6 +79,7 @@ export const TARGET_COLUMNS = [
   ['per', '每', 8],
   ['source', '来源', 56],
 ] as const;
+/** Keys of the 指标 sheet's columns. */
 export type TargetColumnKey = (typeof TARGET_COLUMNS)[number][0];
 export const TARGET_ROW = { note: 1, header: 2, firstData: 3 } as const;
 
