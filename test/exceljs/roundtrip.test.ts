@@ -197,6 +197,10 @@ describe('ExcelJS applyPatch', () => {
     // the fast values reader and ExcelJS agree on a checked workbook
     expect(await readWorkbookGrid(twice)).toEqual(gridOf(await loadWorkbook(twice)));
     expect((await load(twice)).worksheets.length).toBe(4);
+    // page breaks survive the patch (ExcelJS drops them on load; the patch puts them back), with a valid last column
+    const brks = [...(await printFacts(twice)).xml[SHEET.main].matchAll(/<brk ([^>]*)\/>/g)].map((m) => m[1]);
+    expect(brks.length).toBeGreaterThan(1);
+    for (const b of brks) expect(b).toMatch(/^id="\d+" max="16383" man="1"$/);
   });
 });
 

@@ -71,7 +71,8 @@ function validation(rule: DataValidationRule): ExcelJS.DataValidation {
  *  patched workbook gets them from the patch). */
 export function setRowBreaks(ws: ExcelJS.Worksheet, rows: number[]): void {
   (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [];
-  for (const r of rows) ws.getRow(r).addPageBreak();
+  // Explicit last column: ExcelJS's default (16838) is past Excel's last column (16384 → max 16383).
+  for (const r of rows) ws.getRow(r).addPageBreak(1, 16384);
 }
 
 /** Merges ranges known not to overlap. ExcelJS checks each new merge against all earlier ones
