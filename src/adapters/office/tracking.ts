@@ -2,14 +2,13 @@
 // The pane's jobs on the open workbook: generate, check, read entries, select an indicator's row,
 // print setup, consolidation. All decisions come from src/core; this file moves data in and out
 // with a fixed number of context.sync() calls, whatever the size of the plan.
-import type { Entry, Judgement, Plan } from '../../core/model';
+import type { Entry, Judgement, Plan, Status } from '../../core/model';
 import { InputError } from '../../core/model';
 import type { CellValue, GridSheet, LayoutCell, SheetLayout, WorkbookGrid, WorkbookLayout, WorkbookPatch } from '../../core/layout/types';
 import { buildTrackingLayout, type TrackingOptions } from '../../core/tracking/layout';
 import { readTracking, type TrackingRead } from '../../core/tracking/read';
-import { buildCheckPatch, bulletinText, statusCounts } from '../../core/tracking/patch';
+import { checkTracking as checkTrackingRead, planYearOf } from '../../core/tracking/check';
 import { SHEET } from '../../core/tracking/sheet';
-import { judgeAll } from '../../core/judge';
 import { consolidateGrids } from '../../core/consolidate/index';
 import { LOG_SHEET } from '../../core/consolidate/log';
 import { PROGRESS_SHEET } from '../../core/consolidate/progress';
@@ -277,16 +276,14 @@ export async function readTrackingWorkbook(
 
 export interface CheckResult {
   judgements: Judgement[];
-  counts: ReturnType<typeof statusCounts>;
+  counts: Record<Status, number>;
   bulletin: string;
   read: TrackingRead;
   syncs: number;
   splits: number;
 }
 
-export function planYear(read: TrackingRead, asOf: string): number {
-  return read.meta.year ?? Number(asOf.slice(0, 4));
-}
+export const planYear = planYearOf;
 
 /** Writes a patch plus what the layout model leaves to the host: taller rows, print headers. */
 export async function queueFullPatch(b: Batch, patch: WorkbookPatch, wb: WorkbookRead): Promise<void> {
@@ -331,8 +328,7 @@ export async function checkTracking(
   opts.progress?.('读取推进计划表', 0);
   const wb = await readTrackingWorkbook(ctx, [], { caps: b.caps, rowHeights: true, payloadLimit: opts.payloadLimit });
   b.syncs += wb.syncs;
-  const judgements = judgeAll(wb.read.indicators, wb.read.entries, asOf, planYear(wb.read, asOf));
-  const patch = buildCheckPatch(wb.read, judgements, asOf);
+  const { judgements, counts, patch, bulletin } = checkTrackingRead(wb.read, asOf);
   opts.progress?.('写入校验结果', 0.5);
   await writing(b, async () => {
     await queueFullPatch(b, patch, wb);
@@ -340,8 +336,8 @@ export async function checkTracking(
   });
   return {
     judgements,
-    counts: statusCounts(judgements),
-    bulletin: bulletinText(wb.read, judgements, asOf),
+    counts,
+    bulletin,
     read: wb.read,
     syncs: b.syncs,
     splits: b.splits,
@@ -459,7 +455,7 @@ export interface ApplyConsolidationResult extends ConsolidationResult {
   syncs: number;
   splits: number;
   /** The check run on the merged figures, when `asOf` was given. */
-  check?: { judgements: Judgement[]; counts: ReturnType<typeof statusCounts>; bulletin: string };
+  check?: { judgements: Judgement[]; counts: Record<Status, number>; bulletin: string };
 }
 
 /**
@@ -482,9 +478,9 @@ export async function applyConsolidation(
     // Judge the workbook as it will be after the merge: apply the patch's values to the grid in memory.
     const merged = withPatchValues(wb.grid, result.patch);
     const read = readTracking(merged);
-    const judgements = judgeAll(read.indicators, read.entries, opts.asOf, planYear(read, opts.asOf));
-    checkPatch = buildCheckPatch(read, judgements, opts.asOf);
-    check = { judgements, counts: statusCounts(judgements), bulletin: bulletinText(read, judgements, opts.asOf) };
+    const checked = checkTrackingRead(read, opts.asOf);
+    checkPatch = checked.patch;
+    check = { judgements: checked.judgements, counts: checked.counts, bulletin: checked.bulletin };
   }
   opts.progress?.('写入报送数据', 0.5);
   await writing(b, async () => {

@@ -2,10 +2,11 @@
 // --write saves a highlighted copy; the input file is never written.
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError, STATUS_LABEL, type Judgement } from '../../core/model';
-import { isIsoDate, judgeAll, summarize } from '../../core/judge';
+import { InputError, STATUS_LABEL } from '../../core/model';
+import { isIsoDate } from '../../core/judge';
 import { readTracking } from '../../core/tracking/read';
-import { buildCheckPatch, statusText } from '../../core/tracking/patch';
+import { statusText } from '../../core/tracking/patch';
+import { checkTracking } from '../../core/tracking/check';
 import { readWorkbookGrid } from '../../adapters/exceljs/read';
 import { applyPatch } from '../../adapters/exceljs/patch';
 import { flagValue, parseArgs } from './args';
@@ -50,12 +51,9 @@ export const checkCommand: Command = async (argv, io) => {
   const data = readBytes(file);
   const grid = await readWorkbookGrid(data, file);
   const read = inFile(file, () => readTracking(grid));
-  const year = read.meta.year ?? Number(asOf.slice(0, 4));
-  const judgements: Judgement[] = judgeAll(read.indicators, read.entries, asOf, year);
-  const summary = summarize(judgements);
-
+  const { judgements, counts: summary, patch } = checkTracking(read, asOf);
   if (out) {
-    const patched = await applyPatch(data, buildCheckPatch(read, judgements, asOf), file);
+    const patched = await applyPatch(data, patch, file);
     writeFileAtomic(out, patched);
   }
   if (args.flags.has('json')) {

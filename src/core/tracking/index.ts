@@ -4,3 +4,4 @@ export * from './format';
 export * from './layout';
 export * from './read';
 export * from './patch';
+export * from './check';

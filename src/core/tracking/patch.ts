@@ -1,6 +1,7 @@
 // What a check writes into a tracking workbook: 状态 (mark + word), fill per status, 完成率, 说明, refreshed
 // target texts, and the 汇总 sheet with counts, shortfalls and the 通报 paragraph.
 // Every indicator row is restyled on every check, so highlights replace earlier ones instead of piling up.
+import { summarize } from '../judge';
 import { Judgement, STATUSES, STATUS_LABEL, type Status } from '../model';
 import type { CellPatch, CellStyle, LayoutCell, Range, SheetLayout, WorkbookPatch } from '../layout/types';
 import { heightForText, heightForLines } from '../layout/rowHeights';
@@ -80,11 +81,7 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
 }
 
 /** Status counts over indicators, every status present (0 when none). */
-export function statusCounts(judgements: Judgement[]): Record<Status, number> {
-  const out = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  for (const j of judgements) out[j.status]++;
-  return out;
-}
+export const statusCounts: (judgements: Judgement[]) => Record<Status, number> = summarize;
 
 /** The 汇总 sheet: 截至 line, counts by status (indicators and items), counts per lead unit,
  *  the list of shortfalls and lagging indicators, and the 通报 paragraph. */

@@ -4,10 +4,10 @@ import './zodConfig';
 import { seedText } from './seed';
 import type { Judgement, Plan } from '../../../core/model';
 import { parsePlan } from '../../../core/plan/parse';
-import { isIsoDate, judgeAll } from '../../../core/judge';
+import { isIsoDate } from '../../../core/judge';
 import { buildTrackingLayout } from '../../../core/tracking/layout';
 import { readTracking, type TrackingRead } from '../../../core/tracking/read';
-import { buildCheckPatch, bulletinText } from '../../../core/tracking/patch';
+import { checkTracking } from '../../../core/tracking/check';
 import { indicatorLabel } from '../../../core/tracking/format';
 import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../../core/returns/source';
 import { FIELD_LABEL } from '../../../core/consolidate/consolidate';
@@ -57,12 +57,7 @@ function checkDate(asOf: string): void {
   if (!isIsoDate(asOf)) throw new PaneError('截至日期无效，请选择一个日期。');
 }
 
-function judgeBook(read: TrackingRead, asOf: string): Judgement[] {
-  // The year as the CLI takes it: the plan's, else the as-of date's.
-  return judgeAll(read.indicators, read.entries, asOf, read.meta.year ?? Number(asOf.slice(0, 4)));
-}
-
-function viewOf(read: TrackingRead, judgements: Judgement[], asOf: string): CheckView {
+function viewOf(read: TrackingRead, judgements: Judgement[], bulletin: string, asOf: string): CheckView {
   const byId = new Map(read.indicators.map((ind) => [ind.id, ind]));
   return {
     asOf,
@@ -70,7 +65,7 @@ function viewOf(read: TrackingRead, judgements: Judgement[], asOf: string): Chec
       const ind = byId.get(j.id);
       return { id: j.id, item: j.item, label: ind ? indicatorLabel(ind) : j.id, status: j.status, rate: j.rate, message: j.message };
     }),
-    bulletin: bulletinText(read, judgements, asOf),
+    bulletin,
   };
 }
 
@@ -81,11 +76,11 @@ async function annotate(book: FileIn, asOf: string, progress: Progress, suffix: 
   const read = await readBook(book);
   progress('正在校验…', 0.5);
   await breathe();
-  const judgements = judgeBook(read, asOf);
-  const bytes = await applyPatch(book.bytes, buildCheckPatch(read, judgements, asOf), book.name);
+  const { judgements, patch, bulletin } = checkTracking(read, asOf);
+  const bytes = await applyPatch(book.bytes, patch, book.name);
   progress('完成', 1);
   const file: FileOut = { fileName: `${baseName(book.name)}-${suffix}${asOf}.xlsx`, bytes, mime: XLSX };
-  return { read, judgements, file };
+  return { read, judgements, bulletin, file };
 }
 
 async function zip(files: { name: string; bytes: Uint8Array }[]): Promise<Uint8Array> {
@@ -119,13 +114,13 @@ export const fileJobs: FileJobs = {
   },
 
   async check(book, asOf, progress) {
-    const { read, judgements, file } = await annotate(book, asOf, progress, '校验');
-    return { view: viewOf(read, judgements, asOf), annotated: file };
+    const { read, judgements, bulletin, file } = await annotate(book, asOf, progress, '校验');
+    return { view: viewOf(read, judgements, bulletin, asOf), annotated: file };
   },
 
   async printCopy(book, asOf, progress) {
-    const { read, judgements, file } = await annotate(book, asOf, progress, '打印版');
-    return { file, bulletin: bulletinText(read, judgements, asOf) };
+    const { file, bulletin } = await annotate(book, asOf, progress, '打印版');
+    return { file, bulletin };
   },
 
   async returnForms(from, progress) {

@@ -1,0 +1,31 @@
+// One check of a tracking workbook, the same for the CLI, the standalone page and the add-in.
+import { judgeAll, summarize } from '../judge';
+import type { Judgement, Status } from '../model';
+import type { WorkbookPatch } from '../layout/types';
+import { buildCheckPatch, bulletinText } from './patch';
+import type { TrackingRead } from './read';
+
+export interface TrackingCheck {
+  judgements: Judgement[];
+  counts: Record<Status, number>;
+  /** 状态/完成率/说明, fills and the 汇总 sheet. */
+  patch: WorkbookPatch;
+  /** The 通报 paragraph. */
+  bulletin: string;
+}
+
+/** The plan year a workbook is judged in: its own, else the as-of date's. */
+export function planYearOf(read: TrackingRead, asOf: string): number {
+  return read.meta.year ?? Number(asOf.slice(0, 4));
+}
+
+/** Judges a read-back tracking workbook as of `asOf` (YYYY-MM-DD) and says what to write back. */
+export function checkTracking(read: TrackingRead, asOf: string): TrackingCheck {
+  const judgements = judgeAll(read.indicators, read.entries, asOf, planYearOf(read, asOf));
+  return {
+    judgements,
+    counts: summarize(judgements),
+    patch: buildCheckPatch(read, judgements, asOf),
+    bulletin: bulletinText(read, judgements, asOf),
+  };
+}
