@@ -28,7 +28,7 @@ import {
 } from '../../../adapters/office';
 import { PaneError, localizeReason } from '../errors';
 import type { CheckView, ConsolidationView, FileOut, OfficeJobs, PlanSource } from './types';
-import { sheetToPlanText } from './sheetPlan';
+import { planTextFromGrid } from '../../../core/plan/grid';
 import { reviewOf } from './review';
 
 declare const TUIJIN_VERSION: string;
@@ -50,7 +50,7 @@ async function planOf(source: PlanSource): Promise<Plan> {
   if (source.kind === 'text') return parsePlan(source.text);
   if (source.kind === 'seed') return parsePlan(seedText);
   const sheet = await run((ctx) => readActiveSheet(ctx));
-  return parsePlan(sheetToPlanText(sheet.rows));
+  return parsePlan(planTextFromGrid(sheet.rows));
 }
 
 function viewOf(read: TrackingRead, judgements: { id: string; item: number; status: CheckView['rows'][number]['status']; rate: number | null; message: string }[], asOf: string, bulletin: string): CheckView {
