@@ -1,5 +1,6 @@
 // The plan model: what a 重要事项推进计划表 says, as data. Everything else reads these types.
 import { z } from 'zod';
+import type { Status } from './status';
 
 export const SCHEMA_VERSION = 1;
 
@@ -62,18 +63,7 @@ export const PlanSchema = z.object({
 });
 export type Plan = z.infer<typeof PlanSchema>;
 
-export const STATUSES = ['met', 'on-track', 'at-risk', 'shortfall', 'missing', 'not-due', 'invalid'] as const;
-export type Status = (typeof STATUSES)[number];
-
-export const STATUS_LABEL: Record<Status, string> = {
-  met: '已达标',
-  'on-track': '按期推进',
-  'at-risk': '进度滞后',
-  shortfall: '未达标',
-  missing: '未填报',
-  'not-due': '未到期',
-  invalid: '数据有误',
-};
+export { STATUSES, STATUS_LABEL, type Status } from './status';
 
 /** What a person typed into an entry cell, as read from a workbook. */
 export type EntryValue = string | number | boolean | Date | null;

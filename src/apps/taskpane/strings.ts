@@ -1,5 +1,5 @@
 // UI texts. Chinese first; English when Office's display language is English.
-import type { Status } from '../../core/model';
+import { STATUS_LABEL, STATUS_SYMBOL, type Status } from '../../core/status';
 
 /** '2023-06-30' → '2023年6月30日'. */
 const cnDate = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日');
@@ -177,17 +177,9 @@ export function stringsFor(english: boolean): Strings {
   return english ? en : zh;
 }
 
-/** Status words as the workbook writes them (core's STATUS_LABEL), kept here so first paint needs no core. */
+/** Status words: the workbook's own in Chinese (core/status, small enough for first paint). */
 export const STATUS_TEXT: Record<'zh' | 'en', Record<Status, string>> = {
-  zh: {
-    met: '已达标',
-    'on-track': '按期推进',
-    'at-risk': '进度滞后',
-    shortfall: '未达标',
-    missing: '未填报',
-    'not-due': '未到期',
-    invalid: '数据有误',
-  },
+  zh: STATUS_LABEL,
   en: {
     met: 'Met',
     'on-track': 'On track',
@@ -199,16 +191,8 @@ export const STATUS_TEXT: Record<'zh' | 'en', Record<Status, string>> = {
   },
 };
 
-/** The marks 状态 cells carry in the workbook (core's STATUS_SYMBOL), so screen and paper agree. */
-export const STATUS_MARK: Record<Status, string> = {
-  met: '●',
-  'on-track': '○',
-  'at-risk': '▲',
-  shortfall: '✖',
-  missing: '□',
-  'not-due': '◇',
-  invalid: '※',
-};
+/** The marks 状态 cells carry in the workbook, so screen and paper agree. */
+export const STATUS_MARK: Record<Status, string> = STATUS_SYMBOL;
 
 /** Display order: what needs attention first. */
 export const STATUS_ORDER: Status[] = ['shortfall', 'at-risk', 'invalid', 'missing', 'on-track', 'met', 'not-due'];

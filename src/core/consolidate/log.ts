@@ -3,6 +3,7 @@
 import type { CellPatch, CellStyle, CellValue, GridSheet, LayoutCell, SheetLayout, WorkbookGrid } from '../layout/types';
 import { COLOR, FONT, SIZE } from '../layout/styles';
 import { heightForText } from '../layout/rowHeights';
+import { listSheet } from '../layout/listSheet';
 
 export const LOG_SHEET = '日志';
 
@@ -62,27 +63,7 @@ export function logSheet(rows: LogRow[]): SheetLayout {
     pushRowCells(cells, row, i + 2);
     rowHeights[i + 2] = logRowHeight(row);
   });
-  return {
-    name: LOG_SHEET,
-    state: 'visible',
-    columnWidths: LOG_COLUMNS.map(([, , w]) => w),
-    rowHeights,
-    cells,
-    merges: [],
-    freeze: { rows: 1, cols: 0 },
-    autoFilter: { r1: 1, c1: 1, r2: 1, c2: LOG_COLUMNS.length },
-    protect: false,
-    validations: [],
-    print: {
-      orientation: 'landscape',
-      paper: 'A4',
-      fitToWidth: 1,
-      titleRows: { from: 1, to: 1 },
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      header: '汇总日志',
-      footer: '第 &P 页，共 &N 页',
-    },
-  };
+  return listSheet({ name: LOG_SHEET, columnWidths: LOG_COLUMNS.map(([, , w]) => w), cells, rowHeights, printHeader: '汇总日志' });
 }
 
 /** Cell patches that append `rows` below row `lastRow` of an existing 日志 sheet. */

@@ -3,6 +3,7 @@
 import type { CellStyle, CellValue, LayoutCell, SheetLayout, WorkbookGrid } from '../layout/types';
 import { COLOR, FONT, SIZE } from '../layout/styles';
 import { heightForText } from '../layout/rowHeights';
+import { listSheet } from '../layout/listSheet';
 
 export const PROGRESS_SHEET = '进展情况';
 
@@ -61,10 +62,8 @@ export function progressSheet(rows: ProgressRow[], order: (row: ProgressRow) => 
   const rowHeights: Record<number, number> = { 1: 22 };
   sorted.forEach((row, i) => {
     const r = i + 2;
-    PROGRESS_COLUMNS.forEach(([key, , width], c) => {
-      const v = row[key];
-      cells.push({ r, c: c + 1, value: v, style: key === 'text' || key === 'label' ? 'prog.text' : 'prog.cell' });
-      void width;
+    PROGRESS_COLUMNS.forEach(([key], c) => {
+      cells.push({ r, c: c + 1, value: row[key], style: key === 'text' || key === 'label' ? 'prog.text' : 'prog.cell' });
     });
     rowHeights[r] = Math.max(
       heightForText(str(row.text), PROGRESS_COLUMNS[5][2], SIZE.body),
@@ -72,25 +71,11 @@ export function progressSheet(rows: ProgressRow[], order: (row: ProgressRow) => 
       heightForText(str(row.unit), PROGRESS_COLUMNS[3][2], SIZE.body),
     );
   });
-  return {
+  return listSheet({
     name: PROGRESS_SHEET,
-    state: 'visible',
     columnWidths: PROGRESS_COLUMNS.map(([, , w]) => w),
-    rowHeights,
     cells,
-    merges: [],
-    freeze: { rows: 1, cols: 0 },
-    autoFilter: { r1: 1, c1: 1, r2: 1, c2: PROGRESS_COLUMNS.length },
-    protect: false,
-    validations: [],
-    print: {
-      orientation: 'landscape',
-      paper: 'A4',
-      fitToWidth: 1,
-      titleRows: { from: 1, to: 1 },
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      header: '各单位进展情况',
-      footer: '第 &P 页，共 &N 页',
-    },
-  };
+    rowHeights,
+    printHeader: '各单位进展情况',
+  });
 }

@@ -27,3 +27,6 @@ export const COLOR = {
   entryFill: 'FFF2CC',
   white: 'FFFFFF',
 } as const;
+
+/** Page footer on every sheet we print: 第 N 页 共 M 页. */
+export const PAGE_FOOTER = '第 &P 页 共 &N 页';

@@ -2,7 +2,7 @@
 // entry cells unlocked and validated so that Excel, WPS or LibreOffice alone still guide the user.
 import type { CellStyle, DataValidationRule, LayoutCell, Range, SheetLayout, WorkbookLayout } from '../layout/types';
 import type { Indicator } from '../model';
-import { COLOR, FONT, SIZE } from '../layout/styles';
+import { COLOR, FONT, PAGE_FOOTER, SIZE } from '../layout/styles';
 import { heightForText, MAX_ROW_HEIGHT, spreadHeights } from '../layout/rowHeights';
 import { indicatorLabel, targetText } from '../tracking/format';
 import { makeReturnMeta, returnMetaSheet, ReturnMeta } from './meta';
@@ -231,7 +231,7 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
       titleRows: { from: 3, to: 3 },
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       header: `${unit}　${opts.round}`,
-      footer: '第 &P 页，共 &N 页',
+      footer: PAGE_FOOTER,
       horizontalCentered: true,
     },
   };

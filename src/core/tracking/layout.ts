@@ -11,7 +11,7 @@ import type {
   SheetLayout,
   WorkbookLayout,
 } from '../layout/types';
-import { COLOR, FONT, SIZE } from '../layout/styles';
+import { COLOR, FONT, PAGE_FOOTER, SIZE } from '../layout/styles';
 import { heightForLines, heightForText, spreadHeights } from '../layout/rowHeights';
 import { blockBreaks, pageCapacity, spanHeight } from '../layout/pages';
 import { fingerprintData } from '../hash';
@@ -72,7 +72,7 @@ export function trackingPrint(paper: 'A3' | 'A4', titleRows: { from: number; to:
     titleRows,
     margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
     header: asOfHeader(asOf),
-    footer: '第 &P 页 共 &N 页',
+    footer: PAGE_FOOTER,
     horizontalCentered: true,
   };
 }

@@ -93,16 +93,7 @@ export const KIND_LABEL: Record<IndicatorKind, string> = {
 
 export const COMPARATOR_LABEL: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '≈': '≈', '=': '=' };
 
-/** Status marks: each a different shape, so a black-and-white print still tells them apart. */
-export const STATUS_SYMBOL: Record<Status, string> = {
-  met: '●',
-  'on-track': '○',
-  'at-risk': '▲',
-  shortfall: '✖',
-  missing: '□',
-  'not-due': '◇',
-  invalid: '※',
-};
+export { STATUS_SYMBOL } from '../status';
 
 /** Fill per status, 'RRGGBB': red shortfall, amber at-risk, green met, grey not-due. */
 export const STATUS_FILL: Record<Status, string> = {
