@@ -40,10 +40,10 @@ function decodeName(bytes: Uint8Array): string {
 /** Reads the central directory of `data`; throws InputError in plain words when it isn't a sound zip
  *  or would unpack to more than `maxUnpacked` bytes. `where` names the file in messages. */
 export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_UNPACKED_BYTES): ZipSummary {
-  if (data.length === 0) throw new InputError('file is empty', where);
+  if (data.length === 0) throw new InputError('file is empty', where, '文件是空的');
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const startsLikeZip = data.length >= 4 && view.getUint32(0, true) === LOCAL;
-  if (!startsLikeZip) throw new InputError('not an .xlsx workbook (the file is not a zip archive)', where);
+  if (!startsLikeZip) throw new InputError('not an .xlsx workbook (the file is not a zip archive)', where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
 
   // The end-of-central-directory record sits in the last 22..65557 bytes.
   let eocd = -1;
@@ -53,7 +53,7 @@ export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_U
       break;
     }
   }
-  const truncated = () => new InputError('the .xlsx file is truncated or damaged (its zip directory is incomplete)', where);
+  const truncated = () => new InputError('the .xlsx file is truncated or damaged (its zip directory is incomplete)', where, '文件已损坏或不完整，无法读取');
   if (eocd < 0) throw truncated();
 
   let count = view.getUint16(eocd + 10, true);
@@ -108,12 +108,12 @@ export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_U
     if (localOffset + 30 > data.length || view.getUint32(localOffset, true) !== LOCAL) throw truncated();
     if (localOffset + compressedSize > cdOffset) throw truncated();
     if (uncompressedSize > MAX_RATIO * Math.max(compressedSize, 1) + 1024) {
-      throw new InputError(`the .xlsx file is damaged (entry ${name} claims an impossible size)`, where);
+      throw new InputError(`the .xlsx file is damaged (entry ${name} claims an impossible size)`, where, '文件已损坏或不完整，无法读取');
     }
     total += uncompressedSize;
     if (total > maxUnpacked) {
       const mb = Math.ceil(maxUnpacked / 1024 / 1024);
-      throw new InputError(`refusing to open: the .xlsx would unpack to more than ${mb} MB (possible zip bomb)`, where);
+      throw new InputError(`refusing to open: the .xlsx would unpack to more than ${mb} MB (possible zip bomb)`, where, `文件解压后超过 ${mb} MB，为安全起见拒绝打开`);
     }
     entries.push({ name, compressedSize, uncompressedSize });
     p += 46 + nameLen + extraLen + commentLen;
@@ -125,7 +125,7 @@ export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_U
 export function guardXlsx(data: Uint8Array, where?: string, maxUnpacked = MAX_UNPACKED_BYTES): ZipSummary {
   const summary = inspectZip(data, where, maxUnpacked);
   if (!summary.entries.some((e) => e.name.replace(/^\//, '').toLowerCase() === 'xl/workbook.xml')) {
-    throw new InputError('not an .xlsx workbook (a zip archive without xl/workbook.xml)', where);
+    throw new InputError('not an .xlsx workbook (a zip archive without xl/workbook.xml)', where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
   }
   return summary;
 }

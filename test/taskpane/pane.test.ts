@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { STATUSES, STATUS_LABEL, InputError } from '../../src/core/model';
-import { STATUS_SYMBOL } from '../../src/core/tracking/sheet';
+import { SHEET, STATUS_SYMBOL } from '../../src/core/tracking/sheet';
 import { parsePlan } from '../../src/core/plan/parse';
 import { splitRows } from '../../src/core/plan/rows';
 import { readTracking } from '../../src/core/tracking/read';
@@ -12,6 +12,8 @@ import { writeReturnForms } from '../../src/adapters/exceljs/returns';
 import { returnSourceFromPlan } from '../../src/core/returns/source';
 import { STATUS_MARK, STATUS_ORDER, STATUS_TEXT, stringsFor } from '../../src/apps/taskpane/strings';
 import { PaneError, localizeReason, userMessage, zhMessage } from '../../src/apps/taskpane/errors';
+import { buildTrackingLayout } from '../../src/core/tracking/layout';
+import { layoutGrid } from '../tracking/helpers';
 import { planTextFromGrid } from '../../src/core/plan/grid';
 
 const seed = fs.readFileSync(path.join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt'), 'utf8');
@@ -69,14 +71,53 @@ describe('errors in plain Chinese', () => {
     expect(msg).toMatch(/^这不是推进表/);
   });
 
-  test('places are said in Chinese; bilingual core messages lose their English gloss', () => {
-    expect(zhMessage('sheet 指标: target "abc" is not a number')).toBe('工作表“指标”：目标值“abc”不是数字');
-    expect(zhMessage('cell 推进计划表!K7: indicator 3.1 appears twice')).toBe('单元格 推进计划表!K7：指标 3.1 出现了两次');
+  test('core failures carry their own Chinese (zh); the pane shows it, not a translation of the English', async () => {
+    const empty = await failure(readWorkbookGrid(new Uint8Array(), '空.xlsx'));
+    expect(empty).toBeInstanceOf(InputError);
+    expect((empty as InputError).message).toBe('空.xlsx: file is empty'); // the CLI's words are unchanged
+    expect((empty as InputError).zh).toBe('文件是空的');
+    expect(userMessage(empty, zh)).toBe('空.xlsx：文件是空的。');
+
+    let notTracking: unknown;
+    try {
+      readTracking({ sheets: [{ name: 'Sheet1', state: 'visible', rows: [['a', 'b'], [1, 2]] }] });
+    } catch (x) {
+      notTracking = x;
+    }
+    expect((notTracking as InputError).message).toMatch(/^not a Tuijin tracking workbook/);
+    expect(userMessage(notTracking, zh)).toBe((notTracking as InputError).zh + '。');
+    expect(userMessage(notTracking, zh)).toMatch(/^这不是推进表：/);
+
+    // zh wins even when the English would have no translation at all.
+    expect(userMessage(new InputError('some new english message', 'sheet 指标', '新的说法'), zh)).toBe('工作表“指标”：新的说法。');
+  });
+
+  test('places are said in Chinese; bilingual core messages lose their English gloss', async () => {
+    const plan = parsePlan(seed);
+    const g = layoutGrid(buildTrackingLayout(plan, { toolVersion: '1.2.3' }));
+    const targets = g.sheets.find((x) => x.name === SHEET.targets)!;
+    const head = targets.rows.findIndex((r) => r?.includes('全年目标'));
+    const col = targets.rows[head].indexOf('全年目标');
+    const row = targets.rows.findIndex((r, i) => i > head && typeof r?.[col] === 'number');
+    targets.rows[row][col] = 'abc';
+    let bad: unknown;
+    try {
+      readTracking(g);
+    } catch (x) {
+      bad = x;
+    }
+    expect(userMessage(bad, zh)).toMatch(/^单元格 指标![A-Z]+\d+：目标值“abc”不是数字。$/);
     expect(userMessage(new InputError('计划表为空 (the plan text is empty)'), zh)).toBe('计划表为空。');
+    expect(userMessage(await failure(Promise.resolve().then(() => parsePlan(' '))), zh)).toBe('计划表为空。');
     expect(localizeReason('第3项：标题中没有年份，按2023年处理 (no year in the title)')).toBe('第3项：标题中没有年份，按2023年处理');
     expect(localizeReason('文件无法读取：the .xlsx file is truncated or damaged (its zip directory is incomplete)')).toBe(
       '文件无法读取：文件已损坏或不完整，无法读取',
     );
+    // Rejection reasons are stored as text, without zh: the fallback still knows the reader's refusals.
+    expect(localizeReason('文件无法读取：refusing to open: the .xlsx unpacks to more than 50 MB (possible zip bomb)')).toBe(
+      '文件无法读取：文件解压后超过 50 MB，为安全起见拒绝打开',
+    );
+    expect(zhMessage('月报.xlsx: not a readable .xlsx workbook (bad xml)')).toBe('月报.xlsx：这不是有效的 Excel 工作簿（.xlsx），无法读取');
   });
 
   test('unknown failures fall back to a plain sentence, never the message or a stack', () => {

@@ -118,7 +118,7 @@ export class UnpackBudget {
           settled = true;
           stream.pause();
           const mb = Math.ceil(this.limit / 1024 / 1024);
-          reject(new InputError(`refusing to open: the .xlsx unpacks to more than ${mb} MB (possible zip bomb)`, this.where));
+          reject(new InputError(`refusing to open: the .xlsx unpacks to more than ${mb} MB (possible zip bomb)`, this.where, `文件解压后超过 ${mb} MB，为安全起见拒绝打开`));
           return;
         }
         if (keep) chunks.push(chunk);
@@ -213,7 +213,7 @@ function readSheet(xml: string, shared: string[], dates: Set<number>, date1904: 
  *  files → InputError in plain words). */
 export async function readGridFast(data: Uint8Array, where?: string): Promise<WorkbookGrid> {
   guardXlsx(data, where);
-  const bad = (why: string) => new InputError(`not a readable .xlsx workbook (${why})`, where);
+  const bad = (why: string) => new InputError(`not a readable .xlsx workbook (${why})`, where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);

@@ -15,7 +15,7 @@ export function patchWorkbook(wb: ExcelJS.Workbook, patch: WorkbookPatch): void 
   const styleOf = styleTable(patch.styles);
   for (const p of patch.cells) {
     const ws = wb.getWorksheet(p.sheet);
-    if (!ws) throw new InputError(`sheet ${p.sheet} is missing`, `sheet ${p.sheet}`);
+    if (!ws) throw new InputError(`sheet ${p.sheet} is missing`, `sheet ${p.sheet}`, `缺少工作表“${p.sheet}”`);
     const cell = ws.getRow(p.r).getCell(p.c);
     if (p.value !== undefined) cell.value = p.value;
     const st = styleOf(p.style);

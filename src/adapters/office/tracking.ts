@@ -252,8 +252,10 @@ export async function readTrackingWorkbook(
     sheets = await listSheets(ctx);
     syncs++;
     const names = new Set(sheets.map((s) => s.name));
-    if (!names.has(SHEET.main))
-      throw new InputError(`工作簿中没有“${SHEET.main}”工作表，请先在“计划”中生成推进计划表。`);
+    if (!names.has(SHEET.main)) {
+      const text = `工作簿中没有“${SHEET.main}”工作表，请先在“计划”中生成推进计划表。`;
+      throw new InputError(text, undefined, text);
+    }
     // A sheet was missing (read what there is), or the workbook is too big for one response (read in blocks).
     const blocks = await readInBlocks(
       ctx,

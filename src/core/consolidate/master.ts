@@ -49,7 +49,11 @@ export function readMaster(grid: WorkbookGrid): MasterView {
   const read = readTracking(grid);
   const { meta, positions } = read;
   if (!meta.planId || !meta.planHash) {
-    throw new InputError(`the master has no plan id/hash (hidden sheet ${SHEET.meta} missing or emptied); regenerate it with tuijin generate`);
+    throw new InputError(
+      `the master has no plan id/hash (hidden sheet ${SHEET.meta} missing or emptied); regenerate it with tuijin generate`,
+      undefined,
+      '工作簿缺少计划标识（隐藏的计划信息表被删除或清空），请重新生成推进表',
+    );
   }
   const indicators = new Map<string, MasterIndicator>();
   const entryOf = new Map(read.entries.map((e) => [e.id, e]));

@@ -18,7 +18,8 @@ function quoted(v: CellValue | undefined): string {
 export function planTextFromGrid(rows: CellValue[][]): string {
   const header = rows.findIndex((r) => r && r.some((v) => squash(v) === '序号') && r.some((v) => squash(v) === '牵头单位'));
   if (header < 0) {
-    throw new InputError('当前工作表中没有找到计划表的表头（序号 … 牵头单位）。请把计划表粘贴到工作表中，或改用粘贴计划文本。');
+    const text = '当前工作表中没有找到计划表的表头（序号 … 牵头单位）。请把计划表粘贴到工作表中，或改用粘贴计划文本。';
+    throw new InputError(text, undefined, text);
   }
   const from = rows[header].findIndex((v) => squash(v) === '序号');
   const title = rows

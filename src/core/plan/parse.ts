@@ -59,7 +59,7 @@ const clean = (s: string | undefined) => joinWrappedText((s ?? '').replace(/\n+/
 
 /** Parses plan-table text into a Plan with its indicators and warnings. Throws InputError when nothing is usable. */
 export function parsePlan(text: string, opts: { defaultYear?: number } = {}): Plan {
-  if (!text || !text.trim()) throw new InputError('计划表为空 (the plan text is empty)');
+  if (!text || !text.trim()) throw new InputError('计划表为空 (the plan text is empty)', undefined, '计划表为空');
   const rows = splitRows(text);
   const warnings: PlanWarning[] = [];
   const { title, year: titleYear } = readTitle(rows);
@@ -114,7 +114,11 @@ export function parsePlan(text: string, opts: { defaultYear?: number } = {}): Pl
   }
 
   if (!items.length) {
-    throw new InputError('没有找到任何事项行：每行应以序号开头，各列以制表符分隔 (no item rows found: rows start with 序号, cells separated by tabs)');
+    throw new InputError(
+      '没有找到任何事项行：每行应以序号开头，各列以制表符分隔 (no item rows found: rows start with 序号, cells separated by tabs)',
+      undefined,
+      '没有找到任何事项行：每行应以序号开头，各列以制表符分隔',
+    );
   }
   const planYear = year ?? new Date().getFullYear();
   if (titleYear === null) warnings.push({ item: null, message: `标题中没有年份，按${planYear}年处理 (no year in the title)` });

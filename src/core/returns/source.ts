@@ -20,7 +20,11 @@ export function returnSourceFromTracking(grid: WorkbookGrid): ReturnSource {
   const read = readTracking(grid);
   const { planId, planHash, year, title } = read.meta;
   if (!planId || !planHash || year === null) {
-    throw new InputError('the workbook has no plan id/hash/year in its hidden sheet; regenerate it with tuijin generate');
+    throw new InputError(
+      'the workbook has no plan id/hash/year in its hidden sheet; regenerate it with tuijin generate',
+      undefined,
+      '工作簿缺少计划标识（隐藏的计划信息表被删除或清空），请重新生成推进表',
+    );
   }
   const byId = new Map(read.indicators.map((ind) => [ind.id, ind]));
   const items = read.items.map((it) => ({

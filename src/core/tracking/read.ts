@@ -103,7 +103,7 @@ function readMeta(grid: WorkbookGrid): TrackingMetaRead {
     return s !== null && Number.isFinite(Number(s)) ? Number(s) : null;
   };
   if (sheet && str('format') !== null && str('format') !== META_FORMAT) {
-    throw new InputError(`hidden sheet ${SHEET.meta} is not Tuijin metadata`, `sheet ${SHEET.meta}`);
+    throw new InputError(`hidden sheet ${SHEET.meta} is not Tuijin metadata`, `sheet ${SHEET.meta}`, '隐藏的计划信息表已被改动，无法识别');
   }
   return {
     planId: str('planId'),
@@ -136,7 +136,7 @@ void COMPARATOR_LABEL;
 function targetNumber(v: CellValue, where: string): number | null {
   if (v === null || v === '') return null;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new InputError('target is not a finite number', where);
+    if (!Number.isFinite(v)) throw new InputError('target is not a finite number', where, '目标值不是有效数字');
     return v;
   }
   const s = String(v)
@@ -145,7 +145,7 @@ function targetNumber(v: CellValue, where: string): number | null {
     .replace(/[,，\s]/g, '');
   if (s === '' || s === '—' || s === '-') return null;
   const m = /^(-?\d+(?:\.\d+)?)(万|亿)?[%‰]?$/.exec(s);
-  if (!m) throw new InputError(`target "${String(v)}" is not a number`, where);
+  if (!m) throw new InputError(`target "${String(v)}" is not a number`, where, `目标值“${String(v)}”不是数字`);
   return Number(m[1]) * (m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1);
 }
 
@@ -153,16 +153,22 @@ function isoDateOf(v: CellValue, where: string): string | null {
   const s = cellText(v);
   if (s === '') return null;
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/.exec(s);
-  if (!m) throw new InputError(`deadline "${s}" is not a date (use YYYY-MM-DD)`, where);
+  if (!m) throw new InputError(`deadline "${s}" is not a date (use YYYY-MM-DD)`, where, `截止日期“${s}”不是日期（应写作 YYYY-MM-DD）`);
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }
 
 function readTargets(grid: WorkbookGrid): Map<string, Indicator> {
   const sheet = grid.sheets.find((s) => s.name === SHEET.targets);
-  if (!sheet) throw new InputError(`not a Tuijin tracking workbook: sheet ${SHEET.targets} (targets) is missing`, `sheet ${SHEET.targets}`);
+  if (!sheet) {
+    throw new InputError(
+      `not a Tuijin tracking workbook: sheet ${SHEET.targets} (targets) is missing`,
+      `sheet ${SHEET.targets}`,
+      `这不是推进表：找不到“指标编号、上半年完成、全年完成、状态”列或“${SHEET.targets}”工作表。请打开本工具生成的推进表`,
+    );
+  }
   const texts = TARGET_COLUMNS.map((c) => c[1] as string);
   const head = findHeader(sheet, [texts[0], '全年目标', '类型', '比较']);
-  if (!head) throw new InputError(`header row with 指标编号/全年目标/类型/比较 not found`, `sheet ${SHEET.targets}`);
+  if (!head) throw new InputError(`header row with 指标编号/全年目标/类型/比较 not found`, `sheet ${SHEET.targets}`, '找不到表头行（指标编号、全年目标、类型、比较）');
   const colOf = new Map<TargetColumnKey, number>();
   for (const [key, text] of TARGET_COLUMNS) {
     const found = (sheet.rows[head.row] ?? []).findIndex((v) => cellText(v) === text);
@@ -178,16 +184,16 @@ function readTargets(grid: WorkbookGrid): Map<string, Indicator> {
     const where = (key: TargetColumnKey) => `cell ${SHEET.targets}!${a1(r, colOf.get(key) ?? 0)}`;
     const id = cellText(get('id'));
     if (id === '') continue;
-    if (!ID.test(id)) throw new InputError(`"${id}" is not an indicator id like 3.1`, where('id'));
+    if (!ID.test(id)) throw new InputError(`"${id}" is not an indicator id like 3.1`, where('id'), `“${id}”不是指标编号（应形如 3.1）`);
     const kindText = cellText(get('kind'));
     const kind = KIND_BY_TEXT.get(kindText);
-    if (!kind) throw new InputError(`type "${kindText}" is not one of 累计/存量/比率/增减/里程碑`, where('kind'));
+    if (!kind) throw new InputError(`type "${kindText}" is not one of 累计/存量/比率/增减/里程碑`, where('kind'), `类型“${kindText}”不是 累计/存量/比率/增减/里程碑 之一`);
     const cmpText = cellText(get('comparator'));
     const comparator = COMPARATOR_BY_TEXT.get(cmpText) ?? (ComparatorSchema.safeParse(cmpText).success ? (cmpText as Comparator) : undefined);
-    if (!comparator) throw new InputError(`comparator "${cmpText}" is not one of ≥ ≤ ≈ =`, where('comparator'));
+    if (!comparator) throw new InputError(`comparator "${cmpText}" is not one of ≥ ≤ ≈ =`, where('comparator'), `比较符“${cmpText}”不是 ≥ ≤ ≈ = 之一`);
     const itemText = cellText(get('item')) || id.split('.')[0];
     const item = Number(itemText);
-    if (!Number.isInteger(item) || item <= 0) throw new InputError(`序号 "${itemText}" is not a whole number`, where('item'));
+    if (!Number.isInteger(item) || item <= 0) throw new InputError(`序号 "${itemText}" is not a whole number`, where('item'), `序号“${itemText}”不是整数`);
     const per = cellText(get('per'));
     const ind: Indicator = {
       id,
@@ -204,8 +210,8 @@ function readTargets(grid: WorkbookGrid): Map<string, Indicator> {
       source: cellText(get('source')),
     };
     const checked = IndicatorSchema.safeParse(ind);
-    if (!checked.success) throw new InputError(`row ${r + 1} is not a valid indicator`, `sheet ${SHEET.targets}`);
-    if (out.has(id)) throw new InputError(`indicator ${id} appears twice`, where('id'));
+    if (!checked.success) throw new InputError(`row ${r + 1} is not a valid indicator`, `sheet ${SHEET.targets}`, `第${r + 1}行不是有效的指标`);
+    if (out.has(id)) throw new InputError(`indicator ${id} appears twice`, where('id'), `指标 ${id} 出现了两次`);
     out.set(id, ind);
   }
   return out;
@@ -225,9 +231,13 @@ function findMain(grid: WorkbookGrid): { sheet: GridSheet; row: number; cols: Ma
     if (head) return { sheet, ...head };
   }
   const named = grid.sheets.find((s) => s.name === SHEET.main);
-  if (named) throw new InputError(`header row with 指标编号, 上半年完成, 全年完成, 状态 not found`, `sheet ${SHEET.main}`);
+  if (named) throw new InputError(`header row with 指标编号, 上半年完成, 全年完成, 状态 not found`, `sheet ${SHEET.main}`, '找不到表头行（指标编号、上半年完成、全年完成、状态）');
   const names = grid.sheets.map((s) => s.name).join(', ') || 'none';
-  throw new InputError(`not a Tuijin tracking workbook: no sheet has the columns 指标编号/上半年完成/全年完成/状态 (sheets: ${names})`);
+  throw new InputError(
+    `not a Tuijin tracking workbook: no sheet has the columns 指标编号/上半年完成/全年完成/状态 (sheets: ${names})`,
+    undefined,
+    `这不是推进表：找不到“指标编号、上半年完成、全年完成、状态”列或“${SHEET.targets}”工作表。请打开本工具生成的推进表`,
+  );
 }
 
 /** Reads a tracking workbook: meta, indicators (from 指标, so corrected targets count), entries and
@@ -278,9 +288,15 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
     if (!ID.test(id)) continue; // a note or a sub-header, not an indicator row
     const ind = targets.get(id);
     if (!ind) {
-      throw new InputError(`indicator ${id} is not in sheet ${SHEET.targets}`, `cell ${main.sheet.name}!${a1(r, col(HEADER.id))}`);
+      throw new InputError(
+        `indicator ${id} is not in sheet ${SHEET.targets}`,
+        `cell ${main.sheet.name}!${a1(r, col(HEADER.id))}`,
+        `指标 ${id} 不在“${SHEET.targets}”工作表中`,
+      );
     }
-    if (rows[id] !== undefined) throw new InputError(`indicator ${id} appears twice`, `cell ${main.sheet.name}!${a1(r, col(HEADER.id))}`);
+    if (rows[id] !== undefined) {
+      throw new InputError(`indicator ${id} appears twice`, `cell ${main.sheet.name}!${a1(r, col(HEADER.id))}`, `指标 ${id} 出现了两次`);
+    }
     rows[id] = r + 1;
     indicators.push(ind);
     entries.push({ id, h1: entryValue(row[col(HEADER.h1)]), annual: entryValue(row[col(HEADER.annual)]) });
@@ -295,7 +311,7 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
     current.last = Math.max(current.last, r + 1);
   }
   if (indicators.length === 0) {
-    throw new InputError('no indicator rows (指标编号 like 1.1) under the header', `sheet ${main.sheet.name}`);
+    throw new InputError('no indicator rows (指标编号 like 1.1) under the header', `sheet ${main.sheet.name}`, '表头下面没有指标行（指标编号如 1.1）');
   }
   const c1 = (c: number) => (c >= 0 ? c + 1 : null);
   return {
