@@ -87,11 +87,4 @@ export interface Judgement {
   message: string;
 }
 
-/** Thrown for bad user input; apps show `message` and never a stack trace. */
-export class InputError extends Error {
-  /** `message` is for the CLI (`where: message`); `zh` is the same in Chinese for the pane, without the place. */
-  constructor(message: string, readonly where?: string, readonly zh?: string) {
-    super(where ? `${where}: ${message}` : message);
-    this.name = 'InputError';
-  }
-}
+export { InputError } from './errors';

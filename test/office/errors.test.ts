@@ -13,3 +13,8 @@ test('known Office.js codes become plain Chinese, input errors keep their messag
   expect(msg).toBe('Excel 操作未完成：RichApi.Error: odd');
   expect(msg).not.toContain('at x.js');
 });
+
+test('an InputError shows its Chinese text with the place in Chinese', () => {
+  const e = new InputError('target "abc" is not a number', 'cell 指标!G5', '目标值“abc”不是数字');
+  expect(explainOfficeError(e)).toBe('单元格 指标!G5：目标值“abc”不是数字');
+});

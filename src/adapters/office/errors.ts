@@ -1,5 +1,5 @@
 // Plain-Chinese messages for the Office.js errors a person can do something about.
-import { InputError } from '../../core/model';
+import { InputError, inputErrorZh } from '../../core/errors';
 
 const BY_CODE: Record<string, string> = {
   InvalidOperationInCellEditMode: '请先结束单元格编辑（按 Enter 或 Esc），再重试。',
@@ -16,7 +16,7 @@ const BY_CODE: Record<string, string> = {
 
 /** What to tell the user about an error from a job on the workbook (never a stack trace). */
 export function explainOfficeError(e: unknown): string {
-  if (e instanceof InputError) return e.message;
+  if (e instanceof InputError) return inputErrorZh(e) ?? e.message;
   const code = (e as { code?: unknown })?.code;
   if (typeof code === 'string' && BY_CODE[code]) return BY_CODE[code];
   const msg = e instanceof Error ? e.message : String(e);

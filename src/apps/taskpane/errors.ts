@@ -2,6 +2,7 @@
 // The core's InputErrors carry their Chinese sentence (`zh`) next to the CLI's (mostly English) message;
 // the pane shows that, with the place it points at said in Chinese.
 import type { Strings } from './strings';
+import { inputErrorZh, placeZh } from '../../core/errors';
 
 /** A failure the jobs already phrased for the user (in the pane's language). */
 export class PaneError extends Error {
@@ -22,14 +23,6 @@ const ZH: [RegExp, string][] = [
   [/^refusing to open: the \.xlsx (?:would unpack|unpacks) to more than (\d+) MB/, '文件解压后超过 $1 MB，为安全起见拒绝打开'],
 ];
 
-/** 'sheet 指标' / 'cell 推进计划表!K7' / a file name, as the place an error points at. */
-function whereZh(where: string): string {
-  const sheet = /^sheet (.+)$/.exec(where);
-  if (sheet) return `工作表“${sheet[1]}”`;
-  const cell = /^cell (.+)$/.exec(where);
-  if (cell) return `单元格 ${cell[1]}`;
-  return where;
-}
 
 /** Drops the English gloss some core messages carry: '计划表为空 (the plan text is empty)'. */
 function dropGloss(text: string): string {
@@ -54,7 +47,7 @@ export function zhMessage(message: string): string | null {
   let at = text.indexOf(': ');
   while (at > 0) {
     const body = translate(text.slice(at + 2));
-    if (body) return `${whereZh(text.slice(0, at))}：${body}`;
+    if (body) return `${placeZh(text.slice(0, at))}：${body}`;
     at = text.indexOf(': ', at + 2);
   }
   return null;
@@ -67,11 +60,6 @@ export function localizeReason(reason: string): string {
   return dropGloss(reason);
 }
 
-/** An InputError's own Chinese (`zh`), after the place it points at; null when it has none. */
-function inputErrorZh(e: { where?: unknown; zh?: unknown }): string | null {
-  if (typeof e.zh !== 'string' || !e.zh) return null;
-  return typeof e.where === 'string' && e.where ? `${whereZh(e.where)}：${e.zh}` : e.zh;
-}
 
 /** The sentence to show for `e`. */
 export function userMessage(e: unknown, s: Strings, fallback: string = s.errGeneric): string {
