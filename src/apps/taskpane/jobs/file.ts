@@ -2,23 +2,21 @@
 // Loaded on the first file job, with ExcelJS; nothing here decides anything the core doesn't.
 import './zodConfig';
 import { seedText } from './seed';
-import type { Judgement, Plan } from '../../../core/model';
+import type { Plan } from '../../../core/model';
 import { parsePlan } from '../../../core/plan/parse';
 import { isIsoDate } from '../../../core/judge';
 import { buildTrackingLayout } from '../../../core/tracking/layout';
 import { readTracking, type TrackingRead } from '../../../core/tracking/read';
 import { checkTracking } from '../../../core/tracking/check';
-import { indicatorLabel } from '../../../core/tracking/format';
 import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../../core/returns/source';
-import { FIELD_LABEL } from '../../../core/consolidate/consolidate';
 import { writeWorkbook } from '../../../adapters/exceljs/render';
 import { readWorkbookGrid } from '../../../adapters/exceljs/read';
 import { applyPatch } from '../../../adapters/exceljs/patch';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../../adapters/exceljs/returns';
 import { consolidateWorkbooks } from '../../../adapters/exceljs/consolidate';
-import { PaneError, localizeReason } from '../errors';
-import { reviewOf } from './review';
-import type { BookInfo, CheckView, ConsolidationView, FileIn, FileJobs, FileOut, PlanSource, Progress } from './types';
+import { PaneError } from '../errors';
+import { checkViewOf, consolidationViewOf, reviewOf } from './review';
+import type { BookInfo, FileIn, FileJobs, FileOut, PlanSource, Progress } from './types';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -55,18 +53,6 @@ function readBook(book: FileIn): Promise<TrackingRead> {
 
 function checkDate(asOf: string): void {
   if (!isIsoDate(asOf)) throw new PaneError('截至日期无效，请选择一个日期。');
-}
-
-function viewOf(read: TrackingRead, judgements: Judgement[], bulletin: string, asOf: string): CheckView {
-  const byId = new Map(read.indicators.map((ind) => [ind.id, ind]));
-  return {
-    asOf,
-    rows: judgements.map((j) => {
-      const ind = byId.get(j.id);
-      return { id: j.id, item: j.item, label: ind ? indicatorLabel(ind) : j.id, status: j.status, rate: j.rate, message: j.message };
-    }),
-    bulletin,
-  };
 }
 
 async function annotate(book: FileIn, asOf: string, progress: Progress, suffix: string) {
@@ -115,7 +101,7 @@ export const fileJobs: FileJobs = {
 
   async check(book, asOf, progress) {
     const { read, judgements, bulletin, file } = await annotate(book, asOf, progress, '校验');
-    return { view: viewOf(read, judgements, bulletin, asOf), annotated: file };
+    return { view: checkViewOf(read, judgements, bulletin, asOf), annotated: file };
   },
 
   async printCopy(book, asOf, progress) {
@@ -151,18 +137,7 @@ export const fileJobs: FileJobs = {
     await breathe();
     const bytes = await result.master.apply(result.patch);
     progress('完成', 1);
-    const r = result.report;
-    const report: ConsolidationView = {
-      applied: r.applied,
-      conflicts: r.conflicts.map((c) => ({
-        id: c.id,
-        field: FIELD_LABEL[c.field],
-        values: c.values.map((v) => ({ unit: v.unit, file: v.file, value: v.value === null ? '（空）' : String(v.value) })),
-        chosen: c.chosen,
-      })),
-      rejected: r.rejected.map((x) => ({ file: x.file, reason: localizeReason(x.reason) })),
-      missingUnits: r.missingUnits,
-    };
+    const report = consolidationViewOf(result.report);
     return { report, merged: { fileName: `${baseName(master.name)}-汇总${stamp().slice(0, 10)}.xlsx`, bytes, mime: XLSX } };
   },
 };

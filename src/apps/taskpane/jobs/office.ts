@@ -6,11 +6,9 @@ import { seedText } from './seed';
 import type { Plan } from '../../../core/model';
 import { parsePlan } from '../../../core/plan/parse';
 import { isIsoDate } from '../../../core/judge';
-import { indicatorLabel } from '../../../core/tracking/format';
-import type { TrackingRead } from '../../../core/tracking/read';
 import { SHEET } from '../../../core/tracking/sheet';
 import { defaultRound, returnSourceFromTracking } from '../../../core/returns/source';
-import { FIELD_LABEL, type ConsolidationReport, type ReturnInput } from '../../../core/consolidate/consolidate';
+import type { ReturnInput } from '../../../core/consolidate/consolidate';
 import {
   applyConsolidation,
   checkTracking,
@@ -26,10 +24,10 @@ import {
   startLiveValidation,
   stopLiveValidation,
 } from '../../../adapters/office';
-import { PaneError, localizeReason } from '../errors';
-import type { CheckView, ConsolidationView, FileOut, OfficeJobs, PlanSource } from './types';
+import { PaneError } from '../errors';
+import type { FileOut, OfficeJobs, PlanSource } from './types';
 import { planTextFromGrid } from '../../../core/plan/grid';
-import { reviewOf } from './review';
+import { checkViewOf, consolidationViewOf, reviewOf } from './review';
 
 declare const TUIJIN_VERSION: string;
 
@@ -51,32 +49,6 @@ async function planOf(source: PlanSource): Promise<Plan> {
   if (source.kind === 'seed') return parsePlan(seedText);
   const sheet = await run((ctx) => readActiveSheet(ctx));
   return parsePlan(planTextFromGrid(sheet.rows));
-}
-
-function viewOf(read: TrackingRead, judgements: { id: string; item: number; status: CheckView['rows'][number]['status']; rate: number | null; message: string }[], asOf: string, bulletin: string): CheckView {
-  const byId = new Map(read.indicators.map((ind) => [ind.id, ind]));
-  return {
-    asOf,
-    rows: judgements.map((j) => {
-      const ind = byId.get(j.id);
-      return { id: j.id, item: j.item, label: ind ? indicatorLabel(ind) : j.id, status: j.status, rate: j.rate, message: j.message };
-    }),
-    bulletin,
-  };
-}
-
-function reportView(r: ConsolidationReport): ConsolidationView {
-  return {
-    applied: r.applied,
-    conflicts: r.conflicts.map((c) => ({
-      id: c.id,
-      field: FIELD_LABEL[c.field],
-      values: c.values.map((v) => ({ unit: v.unit, file: v.file, value: v.value === null ? '（空）' : String(v.value) })),
-      chosen: c.chosen,
-    })),
-    rejected: r.rejected.map((x) => ({ file: x.file, reason: localizeReason(x.reason) })),
-    missingUnits: r.missingUnits,
-  };
 }
 
 function base64(bytes: Uint8Array): string {
@@ -119,7 +91,7 @@ export const officeJobs: OfficeJobs = {
     checkDate(asOf);
     progress('正在校验…', 0.3);
     const r = await run((ctx) => checkTracking(ctx, asOf));
-    return viewOf(r.read, r.judgements, asOf, r.bulletin);
+    return checkViewOf(r.read, r.judgements, r.bulletin, asOf);
   },
 
   async selectIndicator(id) {
@@ -172,7 +144,7 @@ export const officeJobs: OfficeJobs = {
     progress('正在比对…', 0.6);
     const r = await run((ctx) => previewConsolidation(ctx, inputs, { time: stamp() }));
     previewed = inputs;
-    return reportView(r.report);
+    return consolidationViewOf(r.report);
   },
 
   async applyConsolidation(asOf, progress) {
@@ -187,7 +159,7 @@ export const officeJobs: OfficeJobs = {
       const c = r.check.counts;
       parts.push(`已按截至 ${asOf} 重新校验：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，已达标 ${c.met} 个。`);
     }
-    return { report: reportView(r.report), message: parts.join('') };
+    return { report: consolidationViewOf(r.report), message: parts.join('') };
   },
 
   async print(asOf, progress) {

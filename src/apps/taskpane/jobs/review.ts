@@ -1,8 +1,39 @@
-// A parsed plan as the 计划 tab shows it for review (both modes).
-import type { Plan } from '../../../core/model';
+// What the tabs show, the same in both modes: a parsed plan for review, check results, a consolidation report.
+import type { Judgement, Plan } from '../../../core/model';
 import { leadUnitsOf } from '../../../core/returns/units';
+import { indicatorLabel } from '../../../core/tracking/format';
+import type { TrackingRead } from '../../../core/tracking/read';
+import { FIELD_LABEL, type ConsolidationReport } from '../../../core/consolidate/consolidate';
 import { localizeReason } from '../errors';
-import type { PlanReview } from './types';
+import type { CheckView, ConsolidationView, PlanReview } from './types';
+
+/** Check results with each indicator's label, as the 校验 tab lists them. */
+export function checkViewOf(read: TrackingRead, judgements: Judgement[], bulletin: string, asOf: string): CheckView {
+  const byId = new Map(read.indicators.map((ind) => [ind.id, ind]));
+  return {
+    asOf,
+    rows: judgements.map((j) => {
+      const ind = byId.get(j.id);
+      return { id: j.id, item: j.item, label: ind ? indicatorLabel(ind) : j.id, status: j.status, rate: j.rate, message: j.message };
+    }),
+    bulletin,
+  };
+}
+
+/** A consolidation report in the pane's words. */
+export function consolidationViewOf(r: ConsolidationReport): ConsolidationView {
+  return {
+    applied: r.applied,
+    conflicts: r.conflicts.map((c) => ({
+      id: c.id,
+      field: FIELD_LABEL[c.field],
+      values: c.values.map((v) => ({ unit: v.unit, file: v.file, value: v.value === null ? '（空）' : String(v.value) })),
+      chosen: c.chosen,
+    })),
+    rejected: r.rejected.map((x) => ({ file: x.file, reason: localizeReason(x.reason) })),
+    missingUnits: r.missingUnits,
+  };
+}
 
 export function reviewOf(plan: Plan): PlanReview {
   return {
