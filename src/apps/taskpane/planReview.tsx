@@ -1,5 +1,4 @@
 // The extracted indicators, shown for review before anything is generated; and the list styles the views share.
-import * as React from 'react';
 import { Text } from '@fluentui/react-components';
 import { CLS } from './classes';
 

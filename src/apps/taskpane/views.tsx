@@ -1,6 +1,5 @@
 // Read-only views of what the jobs return: extracted indicators, grouped check results, the consolidation report.
 // Workbook text is only ever rendered as React text, never as HTML.
-import * as React from 'react';
 import { Badge, Text } from '@fluentui/react-components';
 import type { Status } from '../../core/model';
 import type { CheckView, ConsolidationView, ResultRow } from './jobs/types';

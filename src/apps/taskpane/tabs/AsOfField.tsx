@@ -1,4 +1,3 @@
-import * as React from 'react';
 import { Button, Field, Input } from '@fluentui/react-components';
 import { todayIso, useStrings, useStyles } from '../common';
 import { usePane } from '../context';

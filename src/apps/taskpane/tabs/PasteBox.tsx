@@ -1,5 +1,4 @@
 // The plan-text box, loaded only when the user chooses to paste (keeps Textarea out of first paint).
-import * as React from 'react';
 import { Textarea } from '@fluentui/react-components';
 
 export default function PasteBox(props: { value: string; onChange: (text: string) => void; placeholder: string }) {
