@@ -49,7 +49,8 @@ export async function readReturnFiles(files: ReturnFile[]): Promise<ReturnInput[
     try {
       out.push({ file: f.file, grid: await readGridFast(f.data, f.file) });
     } catch (e) {
-      const msg = e instanceof InputError ? e.message.replace(`${f.file}: `, '') : e instanceof Error ? e.message : String(e);
+      // The reason goes into the report and 日志 in Chinese, like every other rejection reason.
+      const msg = e instanceof InputError ? (e.zh ?? e.message.replace(`${f.file}: `, '')) : e instanceof Error ? e.message : String(e);
       out.push({ file: f.file, error: `文件无法读取：${msg}` });
     }
   }
