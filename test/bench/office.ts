@@ -3,12 +3,8 @@
 /// <reference types="office-js" />
 import { MockExcel } from '../office/mockExcel';
 import { syntheticPlan } from '../office/fixtures';
-import {
-  applyConsolidation,
-  checkTracking,
-  generateTracking,
-  layoutGrid,
-} from '../../src/adapters/office/tracking';
+import { applyConsolidation, checkTracking, generateTracking } from '../../src/adapters/office/tracking';
+import { layoutGrid } from '../../src/core/layout/grid';
 import { detectCaps } from '../../src/adapters/office/caps';
 import { buildReturnLayout, RETURN_COL, RETURN_SHEET } from '../../src/core/returns/layout';
 import { planIdentity } from '../../src/core/tracking/layout';

@@ -1,11 +1,7 @@
 import { harness, expectAllLoaded } from './harness';
 import { syntheticPlan } from './fixtures';
-import {
-  applyConsolidation,
-  generateTracking,
-  layoutGrid,
-  previewConsolidation,
-} from '../../src/adapters/office/tracking';
+import { applyConsolidation, generateTracking, previewConsolidation } from '../../src/adapters/office/tracking';
+import { layoutGrid } from '../../src/core/layout/grid';
 import { buildReturnLayout, RETURN_COL, RETURN_SHEET } from '../../src/core/returns/layout';
 import { buildTrackingLayout, planIdentity } from '../../src/core/tracking/layout';
 import { readTracking } from '../../src/core/tracking/read';

@@ -1,6 +1,7 @@
 import { harness, expectAllLoaded } from './harness';
 import { syntheticPlan } from './fixtures';
-import { generateTracking, layoutGrid } from '../../src/adapters/office/tracking';
+import { generateTracking } from '../../src/adapters/office/tracking';
+import { layoutGrid } from '../../src/core/layout/grid';
 import {
   isLiveValidationOn,
   parseAddress,

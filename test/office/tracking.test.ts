@@ -1,21 +1,11 @@
 import { MockExcel, key } from './mockExcel';
 import { harness, expectAllLoaded } from './harness';
 import { seedPlan, syntheticPlan } from './fixtures';
-import {
-  applyPrintSetup,
-  checkTracking,
-  existingTrackingSheets,
-  generateTracking,
-  openAsNewWorkbook,
-  preparePrint,
-  readActiveSheet,
-  readEntries,
-  selectIndicator,
-} from '../../src/adapters/office/tracking';
+import { applyPrintSetup, checkTracking, existingTrackingSheets, generateTracking, openAsNewWorkbook, preparePrint, readActiveSheet, readEntries, selectIndicator } from '../../src/adapters/office/tracking';
+import { layoutGrid } from '../../src/core/layout/grid';
 import { buildTrackingLayout, TRACKING_STYLES } from '../../src/core/tracking/layout';
 import { readTracking } from '../../src/core/tracking/read';
 import { COL, HEADER, MAIN_ROW, SHEET, STATUS_FILL } from '../../src/core/tracking/sheet';
-import { layoutGrid } from '../../src/adapters/office/tracking';
 import type { Plan } from '../../src/core/model';
 
 const AS_OF = '2023-06-30';

@@ -9,7 +9,7 @@ import { expectAllLoaded } from '../office/harness';
 import { parsePlan } from '../../src/core/plan/parse';
 import { judgeAll } from '../../src/core/judge';
 import { readTracking } from '../../src/core/tracking/read';
-import { layoutGrid } from '../../src/adapters/office/tracking';
+import { layoutGrid } from '../../src/core/layout/grid';
 import { buildTrackingLayout } from '../../src/core/tracking/layout';
 import { RETURN_HEADERS, RETURN_SHEET } from '../../src/core/returns/layout';
 import { SHEET } from '../../src/core/tracking/sheet';

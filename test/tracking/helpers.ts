@@ -2,8 +2,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Indicator, Plan } from '../../src/core/model';
-import type { CellValue, WorkbookGrid, WorkbookLayout, WorkbookPatch } from '../../src/core/layout/types';
+import type { CellValue, WorkbookGrid, WorkbookPatch } from '../../src/core/layout/types';
 import { parsePlan } from '../../src/core/plan/parse';
+import { layoutGrid } from '../../src/core/layout/grid';
 
 export function seedPlan(): Plan {
   return parsePlan(fs.readFileSync(path.join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt'), 'utf8'));
@@ -73,18 +74,7 @@ export function smallPlan(): Plan {
 }
 
 /** The values a layout's workbook would read back as (merged slaves empty, as adapters return them). */
-export function layoutGrid(layout: WorkbookLayout): WorkbookGrid {
-  return {
-    sheets: layout.sheets.map((s) => {
-      const rows: CellValue[][] = [];
-      for (const c of s.cells) {
-        (rows[c.r - 1] ??= [])[c.c - 1] = c.value;
-      }
-      for (let i = 0; i < rows.length; i++) rows[i] = Array.from(rows[i] ?? [], (v) => v ?? null);
-      return { name: s.name, state: s.state, rows, rowHeights: { ...s.rowHeights } };
-    }),
-  };
-}
+export { layoutGrid };
 
 /** Sets a cell (1-based) in a grid sheet. */
 export function setCell(grid: WorkbookGrid, sheet: string, r: number, c: number, value: CellValue): void {
@@ -112,7 +102,7 @@ export function applyPatchToGrid(target: StyledGrid, patch: WorkbookPatch): void
   }
   for (const sheet of patch.sheets) {
     const i = target.grid.sheets.findIndex((s) => s.name === sheet.name);
-    const fresh = layoutGrid({ sheets: [sheet], styles: patch.styles }).sheets[0];
+    const fresh = layoutGrid({ sheets: [sheet] }).sheets[0];
     if (i >= 0) target.grid.sheets[i] = fresh;
     else target.grid.sheets.push(fresh);
   }

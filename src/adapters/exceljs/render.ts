@@ -2,21 +2,12 @@
 import * as ExcelJS from 'exceljs';
 import type { DataValidationRule, PrintSetup, Range, SheetLayout, WorkbookLayout } from '../../core/layout/types';
 import { styleTable } from './styles';
+import { colLetters } from '../../core/layout/address';
 
 type StyleOf = ReturnType<typeof styleTable>;
 
-/** Column letters for a 1-based column number. */
-export function colLetters(c: number): string {
-  let s = '';
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
-}
-
 function address(r: Range): string {
+  // Always a range ('A1:A1'): ExcelJS's autoFilter and validations take one.
   return `${colLetters(r.c1)}${r.r1}:${colLetters(r.c2)}${r.r2}`;
 }
 

@@ -9,7 +9,8 @@ import { buildCheckPatch } from '../../core/tracking/patch';
 import { SHEET } from '../../core/tracking/sheet';
 import type { CellPatch, Range } from '../../core/layout/types';
 import { detectCaps, type OfficeCaps } from './caps';
-import { batchFor, planYear, queueFullPatch, readTrackingWorkbook, writing } from './tracking';
+import { batchFor, queueFullPatch, readTrackingWorkbook, writing } from './tracking';
+import { planYearOf } from '../../core/tracking/check';
 
 export type ExcelRun = <T>(fn: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -164,7 +165,7 @@ export async function rejudge(ctx: Excel.RequestContext, boxes: Range[], opts: L
   if (ids.size === 0) return null;
 
   const asOf = (opts.asOf ?? (() => todayIso()))();
-  const year = planYear(read, asOf);
+  const year = planYearOf(read, asOf);
   const normalized: Normalized[] = [];
   const entries = new Map<string, Entry>(read.entries.map((e) => [e.id, e]));
   const indicators = read.indicators.filter((ind) => ids.has(ind.id));

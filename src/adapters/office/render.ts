@@ -16,6 +16,7 @@ import type {
   WorkbookPatch,
 } from '../../core/layout/types';
 import type { OfficeCaps } from './caps';
+import { colLetters, rangeA1 as a1 } from '../../core/layout/address';
 
 /** Excel on the web refuses requests above 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -116,16 +117,7 @@ export class Batch {
 
 // ---------- geometry ----------
 
-export function colLetters(c: number): string {
-  let s = '';
-  for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function a1(r: Range): string {
-  const tl = `${colLetters(r.c1)}${r.r1}`;
-  return r.r1 === r.r2 && r.c1 === r.c2 ? tl : `${tl}:${colLetters(r.c2)}${r.r2}`;
-}
+export { colLetters, a1 };
 
 /** Covers a set of cells with rectangles: runs along each row, then equal runs stacked down. */
 export function toRects(cells: Array<{ r: number; c: number }>): Range[] {

@@ -4,10 +4,12 @@
 // with a fixed number of context.sync() calls, whatever the size of the plan.
 import type { Entry, Judgement, Plan, Status } from '../../core/model';
 import { InputError } from '../../core/model';
-import type { CellValue, GridSheet, LayoutCell, SheetLayout, WorkbookGrid, WorkbookLayout, WorkbookPatch } from '../../core/layout/types';
+import type { GridSheet, WorkbookGrid, WorkbookPatch } from '../../core/layout/types';
 import { buildTrackingLayout, type TrackingOptions } from '../../core/tracking/layout';
 import { readTracking, type TrackingRead } from '../../core/tracking/read';
-import { checkTracking as checkTrackingRead, planYearOf } from '../../core/tracking/check';
+import { checkTracking as checkTrackingRead } from '../../core/tracking/check';
+import { carryEntries } from '../../core/tracking/carry';
+import { gridWithPatch } from '../../core/layout/grid';
 import { SHEET } from '../../core/tracking/sheet';
 import { consolidateGrids } from '../../core/consolidate/index';
 import { LOG_SHEET } from '../../core/consolidate/log';
@@ -72,22 +74,6 @@ export async function existingTrackingSheets(ctx: Excel.RequestContext): Promise
   return TRACKING_SHEETS.filter((n) => names.has(n));
 }
 
-/** The layout as a grid, so core's reader can tell where its entry cells are. */
-export function layoutGrid(layout: WorkbookLayout): WorkbookGrid {
-  return {
-    sheets: layout.sheets.map((s): GridSheet => {
-      const rows: CellValue[][] = [];
-      for (const cell of s.cells) {
-        while (rows.length < cell.r) rows.push([]);
-        const row = rows[cell.r - 1];
-        while (row.length < cell.c) row.push(null);
-        row[cell.c - 1] = cell.value;
-      }
-      return { name: s.name, state: s.state, rows };
-    }),
-  };
-}
-
 export type GenerateResult =
   | { status: 'needs-confirmation'; existing: string[]; syncs: number }
   | {
@@ -107,10 +93,6 @@ export type GenerateResult =
 export interface GenerateOptions extends OfficeJobOptions, TrackingOptions {
   /** The user agreed to replace existing tracking sheets. */
   replace?: boolean;
-}
-
-function hasFigure(v: Entry['h1']): boolean {
-  return v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
 }
 
 /**
@@ -158,7 +140,7 @@ export async function generateTracking(
   }
 
   const layout = buildTrackingLayout(plan, { toolVersion: opts.toolVersion, asOf: opts.asOf });
-  const carried = carryEntries(layout, oldEntries.filter((e) => hasFigure(e.h1) || hasFigure(e.annual)));
+  const carried = carryEntries(layout, oldEntries);
   const keptSheets: string[] = [];
   opts.progress?.('写入推进计划表', 0.5);
   await writing(b, async () => {
@@ -174,35 +156,6 @@ export async function generateTracking(
     syncs: b.syncs,
     splits: b.splits,
   };
-}
-
-/** Puts old figures into the new layout's entry cells (found by core's own reader). */
-function carryEntries(layout: WorkbookLayout, entries: Entry[]): { kept: number; orphaned: Entry[] } {
-  if (!entries.length) return { kept: 0, orphaned: [] };
-  const pos = readTracking(layoutGrid(layout)).positions;
-  const main = layout.sheets.find((s) => s.name === pos.sheet) as SheetLayout;
-  const at = new Map<string, LayoutCell>();
-  for (const cell of main.cells) at.set(`${cell.r},${cell.c}`, cell);
-  const put = (r: number, c: number, value: Entry['h1']) => {
-    if (!hasFigure(value)) return;
-    const v: CellValue = value instanceof Date ? value.toISOString().slice(0, 10) : (value as CellValue);
-    const cell = at.get(`${r},${c}`);
-    if (cell) cell.value = v;
-    else main.cells.push({ r, c, value: v, style: 'entry' });
-  };
-  let kept = 0;
-  const orphaned: Entry[] = [];
-  for (const e of entries) {
-    const r = pos.rows[e.id];
-    if (r === undefined) {
-      orphaned.push(e);
-      continue;
-    }
-    put(r, pos.columns.h1, e.h1);
-    put(r, pos.columns.annual, e.annual);
-    kept++;
-  }
-  return { kept, orphaned };
 }
 
 export interface WorkbookRead {
@@ -285,7 +238,6 @@ export interface CheckResult {
   splits: number;
 }
 
-export const planYear = planYearOf;
 
 /** Writes a patch plus what the layout model leaves to the host: taller rows, print headers. */
 export async function queueFullPatch(b: Batch, patch: WorkbookPatch, wb: WorkbookRead): Promise<void> {
@@ -478,7 +430,7 @@ export async function applyConsolidation(
   let checkPatch: WorkbookPatch | null = null;
   if (opts.asOf) {
     // Judge the workbook as it will be after the merge: apply the patch's values to the grid in memory.
-    const merged = withPatchValues(wb.grid, result.patch);
+    const merged = gridWithPatch(wb.grid, result.patch);
     const read = readTracking(merged);
     const checked = checkTrackingRead(read, opts.asOf);
     checkPatch = checked.patch;
@@ -496,23 +448,3 @@ export async function applyConsolidation(
   return { ...result, check, syncs: b.syncs, splits: b.splits };
 }
 
-/** A copy of the grid with the patch's cell values and whole sheets applied. */
-export function withPatchValues(grid: WorkbookGrid, patch: WorkbookPatch): WorkbookGrid {
-  const sheets = grid.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) }));
-  for (const p of patch.cells) {
-    if (p.value === undefined) continue;
-    const s = sheets.find((x) => x.name === p.sheet);
-    if (!s) continue;
-    while (s.rows.length < p.r) s.rows.push([]);
-    const row = s.rows[p.r - 1];
-    while (row.length < p.c) row.push(null);
-    row[p.c - 1] = p.value;
-  }
-  for (const ls of patch.sheets) {
-    const g = layoutGrid({ sheets: [ls], styles: {} }).sheets[0];
-    const i = sheets.findIndex((x) => x.name === ls.name);
-    if (i >= 0) sheets[i] = g;
-    else sheets.push(g);
-  }
-  return { sheets };
-}

@@ -80,9 +80,6 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
   return `截至${cnMonthDay(asOf)}，${total}项重要事项中，${parts.join('，')}。`;
 }
 
-/** Status counts over indicators, every status present (0 when none). */
-export const statusCounts: (judgements: Judgement[]) => Record<Status, number> = summarize;
-
 /** The 汇总 sheet: 截至 line, counts by status (indicators and items), counts per lead unit,
  *  the list of shortfalls and lagging indicators, and the 通报 paragraph. */
 export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], asOf: string): SheetLayout {
@@ -112,7 +109,7 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
   r++;
 
   const counted = perItem(read, judgements);
-  const byStatus = statusCounts(judgements);
+  const byStatus = summarize(judgements);
   put(r, 1, '按状态统计', 'subtitle');
   rowHeights[r++] = 20;
   ['状态', '指标数', '事项数'].forEach((t, i) => put(r, [1, 3, 4][i], t, 'head'));
@@ -147,7 +144,7 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
   const units = new Map<string, Record<Status, number>>();
   for (const c of counted) {
     for (const unit of c.item.leadUnits.length > 0 ? c.item.leadUnits : ['（未注明）']) {
-      const acc = units.get(unit) ?? statusCounts([]);
+      const acc = units.get(unit) ?? summarize([]);
       for (const j of c.judgements) acc[j.status]++;
       units.set(unit, acc);
     }

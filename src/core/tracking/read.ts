@@ -1,5 +1,6 @@
 // Reads a tracking workbook back (as a WorkbookGrid from any adapter): plan metadata, the targets from
 // the 指标 sheet (with the user's corrections), the entered figures, and where to write results.
+import { colLetters } from '../layout/address';
 import {
   ComparatorSchema,
   Entry,
@@ -67,14 +68,7 @@ function cellText(v: CellValue | undefined): string {
 
 /** 'A1'-style address of a 0-based position. */
 export function a1(r0: number, c0: number): string {
-  let c = c0 + 1;
-  let letters = '';
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    letters = String.fromCharCode(65 + m) + letters;
-    c = Math.floor((c - 1) / 26);
-  }
-  return `${letters}${r0 + 1}`;
+  return `${colLetters(c0 + 1)}${r0 + 1}`;
 }
 
 /** Finds the first row (0-based) containing all `texts`, returning the column of each. */
