@@ -14,8 +14,9 @@ describe('additive targets', () => {
   test('H1 closed below its target is 未达标, with the gap in 说明', () => {
     const j = at(ind(), entry(80000), '2023-06-30');
     expect(j.status).toBe('shortfall');
-    expect(j.message).toBe('上半年目标10万人，实际8万人，差2万人（80%）');
-    expect(j.rate).toBe(80);
+    expect(j.message).toBe('上半年目标10万人，上半年完成8万人，差2万人（80%）');
+    expect(j.h1Rate).toBe(80);
+    expect(j.annualRate).toBe(36.4);
     expect(j.h1Actual).toBe(80000);
   });
 

@@ -62,7 +62,7 @@ describe('generate', () => {
     expect(head.format.fill).toBe(`#${TRACKING_STYLES.head.fill}`);
     expect(head.format.horizontal).toBe('Center');
     expect(head.format.wrap).toBe(true);
-    expect(h.mock.cell(main, r, COL.rate)!.numberFormat).toBe('0%');
+    expect(h.mock.cell(main, r, COL.annualRate)!.numberFormat).toBe('0%');
     expect(head.format.borders?.EdgeTop).toBe('Continuous');
 
     const ws = h.mock.sheet(main);

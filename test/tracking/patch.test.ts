@@ -7,7 +7,7 @@ import { STATUSES, type Judgement } from '../../src/core/model';
 import { applyPatchToGrid, getCell, layoutGrid, setCell, smallPlan, type StyledGrid } from './helpers';
 
 function judged(status: Judgement['status'], id: string, item: number, message = ''): Judgement {
-  return { id, item, status, h1Actual: null, annualActual: null, rate: null, message };
+  return { id, item, status, h1Actual: null, annualActual: null, h1Rate: null, annualRate: null, message };
 }
 
 describe('status marks', () => {
@@ -47,7 +47,8 @@ describe('check patch', () => {
     expect(status.value).toBe('✖ 未达标');
     expect(patch.styles[status.style].fill).toBe('FFC7CE');
     expect(patch.cells.find((c) => c.r === 5 && c.c === COL.note)?.value).toBe(j11.message);
-    expect(patch.cells.find((c) => c.r === 5 && c.c === COL.rate)?.value).toBeCloseTo((j11.rate ?? 0) / 100, 3);
+    expect(patch.cells.find((c) => c.r === 5 && c.c === COL.h1Rate)?.value).toBeCloseTo((j11.h1Rate ?? 0) / 100, 3);
+    expect(patch.cells.find((c) => c.r === 5 && c.c === COL.annualRate)?.value).toBeCloseTo((j11.annualRate ?? 0) / 100, 3);
     const entryPatches = patch.cells.filter((c) => c.c === COL.h1 || c.c === COL.annual);
     expect(entryPatches.length).toBe(6);
     expect(entryPatches.every((c) => c.value === undefined && patch.styles[c.style].locked === false)).toBe(true);
@@ -103,13 +104,29 @@ describe('check patch', () => {
     expect(summary.cells.filter((c) => c.r === row && c.c >= 3).map((c) => c.value)).toEqual([1, 1]);
   });
 
-  test('通报 paragraph names lagging and failing items', () => {
-    const { read } = setup();
-    const js = [judged('at-risk', '1.1', 1), judged('met', '1.2', 1), judged('shortfall', '3.1', 3)];
-    expect(bulletinText(read, js, '2023-06-30')).toBe(
-      '截至6月30日，3项重要事项中，已达标0项，按期推进0项，进度滞后1项（扩大两癌检查覆盖面），未达标1项（出台实施方案），未到期1项。',
+  test('通报: counts by item with the basis said, no zero categories, a sentence per shortfall, who still owes figures', () => {
+    const g = layoutGrid(buildTrackingLayout(smallPlan()));
+    setCell(g, SHEET.main, 5, COL.h1, 80000);
+    setCell(g, SHEET.main, 6, COL.h1, 53);
+    const read = readTracking(g);
+    const js = judgeAll(read.indicators, read.entries, '2023-07-15', 2023);
+    expect(js.map((j) => j.status)).toEqual(['shortfall', 'on-track', 'missing']);
+    expect(bulletinText(read, js, '2023-07-15')).toBe(
+      '截至7月15日，按事项统计（事项有多项指标的，以进度最慢的一项为准），3项重要事项中，未达标1项（扩大两癌检查覆盖面），' +
+        '另有1项尚有指标未填报或数据待核实。从指标看，有进展数据的2项指标中，按期推进1项、未达标1项。' +
+        '未达标的：扩大两癌检查覆盖面（市卫生健康委牵头），完成“两癌”检查，上半年目标10万人，上半年完成8万人，差2万人（80%）。\n' +
+        '市教育局（出台实施方案）尚未填报应报数据，请抓紧报送。',
     );
+  });
+
+  test('通报 when everything is in: no zero counts, no internal categories, no second-paragraph complaints', () => {
+    const { read } = setup();
     const allMet = [judged('met', '1.1', 1), judged('met', '1.2', 1), judged('met', '3.1', 3)];
-    expect(bulletinText(read, allMet, '2023-12-31')).toBe('截至12月31日，3项重要事项中，已达标2项，按期推进0项，进度滞后0项，未达标0项，未到期1项。');
+    const text = bulletinText(read, allMet, '2023-12-31');
+    expect(text).toBe(
+      '截至12月31日，按事项统计（事项有多项指标的，以进度最慢的一项为准），3项重要事项中，已达标2项。' +
+        '从指标看，有进展数据的3项指标中，已达标3项。\n应报数据均已填报。',
+    );
+    expect(text).not.toMatch(/0项|未到期|数据有误/);
   });
 });

@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import type { CellValue, GridSheet, WorkbookGrid } from '../../core/layout/types';
 import { InputError } from '../../core/model';
 import { guardXlsx, MAX_UNPACKED_BYTES } from '../../core/zipGuard';
+import { BUILTIN_PERCENT_IDS, isPercentFormat } from '../../core/layout/numberFormat';
 
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -41,10 +42,11 @@ function isDateCode(code: string): boolean {
   return /[ymdhsb]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
-/** Style indexes (cellXfs) whose number format shows a date. */
-function dateStyles(xml: string | null): Set<number> {
+/** Style indexes (cellXfs) whose number format shows a date, and those showing a percentage. */
+function formatStyles(xml: string | null): { dates: Set<number>; percents: Set<number> } {
   const out = new Set<number>();
-  if (!xml) return out;
+  const percents = new Set<number>();
+  if (!xml) return { dates: out, percents };
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
     const id = Number(attr(m[1], 'numFmtId'));
@@ -57,9 +59,10 @@ function dateStyles(xml: string | null): Set<number> {
     const id = Number(attr(m[1], 'numFmtId') ?? '0');
     const code = custom.get(id);
     if (code !== undefined ? isDateCode(code) : BUILTIN_DATE.has(id)) out.add(i);
+    if (code !== undefined ? isPercentFormat(code) : BUILTIN_PERCENT_IDS.has(id)) percents.add(i);
     i++;
   }
-  return out;
+  return { dates: out, percents };
 }
 
 function serialToIso(serial: number, date1904: boolean): string {
@@ -158,12 +161,18 @@ async function text(zip: JSZip, path: string, budget: UnpackBudget): Promise<str
   return f ? utf8.decode(await budget.inflate(f)) : null;
 }
 
-function readSheet(xml: string, shared: string[], dates: Set<number>, date1904: boolean): { rows: CellValue[][]; rowHeights: Record<number, number> } {
+function readSheet(
+  xml: string,
+  shared: string[],
+  { dates, percents }: { dates: Set<number>; percents: Set<number> },
+  date1904: boolean,
+): Pick<GridSheet, 'rows' | 'rowHeights' | 'percentCells'> {
   const rows: CellValue[][] = [];
   const rowHeights: Record<number, number> = {};
+  const percentCells: [number, number][] = [];
   const start = xml.indexOf('<sheetData');
   const end = xml.indexOf('</sheetData>');
-  if (start < 0 || end < 0) return { rows, rowHeights };
+  if (start < 0 || end < 0) return { rows, rowHeights, percentCells };
   const data = xml.slice(start, end);
   const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
   const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
@@ -198,6 +207,7 @@ function readSheet(xml: string, shared: string[], dates: Set<number>, date1904: 
         const n = Number(v);
         const s = Number(attr(a, 's') ?? '0');
         value = Number.isFinite(n) ? (dates.has(s) ? serialToIso(n, date1904) : n) : v;
+        if (typeof value === 'number' && percents.has(s)) percentCells.push([r, c + 1]);
       }
       // Empty strings and styled blanks are no value, as ExcelJS reports them; rows end at their last value.
       if (value !== null && value !== '') out[c] = value;
@@ -206,7 +216,7 @@ function readSheet(xml: string, shared: string[], dates: Set<number>, date1904: 
     if (out.length > 0) rows[r - 1] = out;
   }
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return { rows, rowHeights };
+  return { rows, rowHeights, percentCells };
 }
 
 /** Reads .xlsx bytes into a WorkbookGrid, values only (zip guard first; truncated, fake or oversized
@@ -235,7 +245,7 @@ export async function readGridFast(data: Uint8Array, where?: string): Promise<Wo
     const sharedXml = await read(sharedRel ? resolve(sharedRel.target) : 'xl/sharedStrings.xml');
     const shared: string[] = [];
     if (sharedXml) for (const m of sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(m[1] ? runsText(m[1]) : '');
-    const dates = dateStyles(await read(stylesRel ? resolve(stylesRel.target) : 'xl/styles.xml'));
+    const formats = formatStyles(await read(stylesRel ? resolve(stylesRel.target) : 'xl/styles.xml'));
     const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(book);
 
     const sheets: GridSheet[] = [];
@@ -246,7 +256,7 @@ export async function readGridFast(data: Uint8Array, where?: string): Promise<Wo
       if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets and the like hold no cells
       const xml = await read(resolve(rel.target));
       if (xml === null) throw bad(`sheet ${name} is missing from the file`);
-      sheets.push({ name, state, ...readSheet(xml, shared, dates, date1904) });
+      sheets.push({ name, state, ...readSheet(xml, shared, formats, date1904) });
     }
     return { sheets };
   } catch (e) {

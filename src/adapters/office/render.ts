@@ -17,6 +17,7 @@ import type {
 } from '../../core/layout/types';
 import type { OfficeCaps } from './caps';
 import { colLetters, rangeA1 as a1 } from '../../core/layout/address';
+import { isPercentFormat } from '../../core/layout/numberFormat';
 
 /** Excel on the web refuses requests above 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -190,7 +191,7 @@ const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
 
 /** Sets every property the style governs, so a re-applied style replaces an earlier one. */
-function applyFormat(target: Formattable, st: CellStyle, multiCell: boolean): number {
+function applyFormat(target: Formattable, st: CellStyle, multiCell: boolean, api19 = false): number {
   const f = target.format;
   let n = 0;
   const font = st.font ?? {};
@@ -203,6 +204,8 @@ function applyFormat(target: Formattable, st: CellStyle, multiCell: boolean): nu
   if (st.horizontal) (f.horizontalAlignment = H_ALIGN[st.horizontal]), n++;
   if (st.vertical) (f.verticalAlignment = V_ALIGN[st.vertical]), n++;
   f.wrapText = st.wrap ?? false;
+  // RangeFormat.indentLevel is ExcelApi 1.9; older hosts print the text against the border.
+  if (api19) (f.indentLevel = st.indent ?? 0), n++;
   f.protection.locked = st.locked ?? true;
   n += 5;
   const edges = multiCell ? BORDER_EDGES : BORDER_EDGES.slice(0, 4);
@@ -257,7 +260,7 @@ async function applyStyles(
       for (const chunk of areaChunks(rects)) {
         const address = chunk.map(a1).join(',');
         await b.room(address.length + 400);
-        applyFormat(ws.getRanges(address), st, multi || chunk.length > 1);
+        applyFormat(ws.getRanges(address), st, multi || chunk.length > 1, true);
       }
     } else {
       for (const r of rects) {
@@ -678,6 +681,7 @@ export function toGrid(data: SheetData[]): GridSheet[] {
     const state: GridSheet['state'] =
       r.visibility === 'Hidden' ? 'hidden' : r.visibility === 'VeryHidden' ? 'veryHidden' : 'visible';
     const rows: CellValue[][] = [];
+    const percentCells: [number, number][] = [];
     for (let i = 0; i < r.top; i++) rows.push([]);
     r.values.forEach((vrow, i) => {
       const row: CellValue[] = new Array<CellValue>(r.left).fill(null);
@@ -686,12 +690,13 @@ export function toGrid(data: SheetData[]): GridSheet[] {
         if (v === '' || v === undefined || v === null) out = null;
         else if (typeof v === 'number' && isDateFormat(r.formats[i]?.[j] ?? '')) out = serialToIso(v);
         else out = v as CellValue;
+        if (typeof out === 'number' && isPercentFormat(r.formats[i]?.[j])) percentCells.push([r.top + i + 1, r.left + j + 1]);
         row.push(out);
       });
       while (row.length && row[row.length - 1] === null) row.pop();
       rows.push(row);
     });
     while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-    return { name: r.name, state, rows };
+    return { name: r.name, state, rows, ...(percentCells.length ? { percentCells } : {}) };
   });
 }

@@ -18,8 +18,12 @@ export const FONT_FALLBACKS: Record<string, string[]> = {
   [FONT.body]: ['仿宋', 'FangSong', 'Noto Serif CJK SC'],
 };
 
-/** Point sizes (公文: 小标宋 二号-ish title, 黑体/仿宋 for the table). */
-export const SIZE = { title: 18, attach: 12, heading: 10.5, body: 10, small: 9 } as const;
+/** Point sizes (公文: 小标宋 二号-ish title, 黑体/仿宋 for the table). Body text is 11 pt so that a sheet scaled
+ *  to fit its paper still prints at 9 pt or more; headers are a little smaller to fit narrow figure columns. */
+export const SIZE = { title: 18, attach: 12, heading: 10, body: 11, small: 10 } as const;
+
+/** Indent (in Excel steps) that keeps left-aligned text off the cell border. */
+export const TEXT_INDENT = 1;
 
 /** Fill colours, 'RRGGBB'. */
 export const COLOR = {

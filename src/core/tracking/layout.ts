@@ -11,7 +11,7 @@ import type {
   SheetLayout,
   WorkbookLayout,
 } from '../layout/types';
-import { COLOR, FONT, PAGE_FOOTER, SIZE } from '../layout/styles';
+import { COLOR, FONT, PAGE_FOOTER, SIZE, TEXT_INDENT } from '../layout/styles';
 import { heightForLines, heightForText, spreadHeights } from '../layout/rowHeights';
 import { blockBreaks, pageCapacity, spanHeight } from '../layout/pages';
 import { fingerprintData } from '../hash';
@@ -53,7 +53,9 @@ export const TRACKING_STYLES: Record<string, CellStyle> = {
     wrap: true,
   },
   center: { font: body, border, horizontal: 'center', vertical: 'middle', wrap: true },
-  left: { font: body, border, horizontal: 'left', vertical: 'middle', wrap: true },
+  left: { font: body, border, horizontal: 'left', vertical: 'middle', wrap: true, indent: TEXT_INDENT },
+  // 进展情况 from returns: text as text, so a leading '=' never becomes a formula.
+  progressText: { font: body, border, horizontal: 'left', vertical: 'middle', wrap: true, indent: TEXT_INDENT, numFmt: '@' },
   entry: { font: body, border, horizontal: 'center', vertical: 'middle', wrap: true, fill: COLOR.entryFill, locked: false },
   rate: { font: body, border, horizontal: 'center', vertical: 'middle', numFmt: '0%' },
   text: { font: body, horizontal: 'left', vertical: 'middle', wrap: true },
@@ -128,24 +130,30 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
   put(h, COL.h1Plan, HEADER.h1Plan, 'head');
   put(h, COL.h2Plan, HEADER.h2Plan, 'head');
   put(g, COL.id, HEADER.progress, 'head');
-  for (let c = COL.id + 1; c <= COL.note; c++) put(g, c, null, 'head');
-  merges.push(range(g, COL.id, g, COL.note));
+  for (let c = COL.id + 1; c <= COL.progress; c++) put(g, c, null, 'head');
+  merges.push(range(g, COL.id, g, COL.progress));
   const progress: [number, string][] = [
     [COL.id, HEADER.id],
     [COL.label, HEADER.label],
     [COL.h1Target, HEADER.h1Target],
     [COL.h1, HEADER.h1],
+    [COL.h1Rate, HEADER.h1Rate],
     [COL.annualTarget, HEADER.annualTarget],
     [COL.annual, HEADER.annual],
-    [COL.rate, HEADER.rate],
+    [COL.annualRate, HEADER.annualRate],
     [COL.status, HEADER.status],
     [COL.note, HEADER.note],
+    [COL.progress, HEADER.progressText],
   ];
   for (const [c, text] of progress) put(h, c, text, 'head');
-  rowHeights[g] = 22;
-  rowHeights[h] = 30;
-
   const w = (c: number) => MAIN_WIDTHS[c - 1];
+  rowHeights[g] = heightForLines(1, SIZE.heading);
+  // Tall headers span both rows; the header row fits the longest wrapped progress header.
+  rowHeights[h] = Math.max(
+    ...progress.map(([c, text]) => heightForText(text, w(c), SIZE.heading)),
+    ...tall.map(([c, text]) => heightForText(text, w(c), SIZE.heading) - rowHeights[g]),
+  );
+
   const blocks: { first: number; last: number }[] = [];
   let r = MAIN_ROW.firstData;
   for (const item of plan.items) {
@@ -192,7 +200,7 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
         // Room for the label, the targets, and a two-line 说明 written later by a check.
         own.push(
           Math.max(
-            heightForText(label, w(COL.label), SIZE.body),
+            heightForText(label, w(COL.label), SIZE.body, TEXT_INDENT),
             heightForText(h1, w(COL.h1Target), SIZE.body),
             heightForText(an, w(COL.annualTarget), SIZE.body),
             heightForLines(2, SIZE.body),
@@ -204,18 +212,23 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
         for (const c of [COL.h1Target, COL.h1, COL.annualTarget, COL.annual]) put(r, c, null, 'center');
         own.push(heightForLines(2, SIZE.body));
       }
-      put(r, COL.rate, null, 'rate');
+      put(r, COL.h1Rate, null, 'rate');
+      put(r, COL.annualRate, null, 'rate');
       put(r, COL.status, null, 'center');
       put(r, COL.note, null, 'left');
+      put(r, COL.progress, null, 'progressText');
       r++;
     }
     const blockNeed = Math.max(
       heightForText(item.name, w(COL.name), SIZE.body),
-      heightForText(item.summary, w(COL.summary), SIZE.body),
-      heightForText(item.annualGoal, w(COL.goal), SIZE.body),
+      heightForText(item.summary, w(COL.summary), SIZE.body, TEXT_INDENT),
+      heightForText(item.annualGoal, w(COL.goal), SIZE.body, TEXT_INDENT),
       merged
-        ? heightForText(item.h1Plan, w(COL.h1Plan) + w(COL.h2Plan), SIZE.body)
-        : Math.max(heightForText(item.h1Plan, w(COL.h1Plan), SIZE.body), heightForText(item.h2Plan, w(COL.h2Plan), SIZE.body)),
+        ? heightForText(item.h1Plan, w(COL.h1Plan) + w(COL.h2Plan), SIZE.body, TEXT_INDENT)
+        : Math.max(
+            heightForText(item.h1Plan, w(COL.h1Plan), SIZE.body, TEXT_INDENT),
+            heightForText(item.h2Plan, w(COL.h2Plan), SIZE.body, TEXT_INDENT),
+          ),
       heightForText(item.leadUnits.join('、'), w(COL.lead), SIZE.body),
     );
     spreadHeights(own, blockNeed).forEach((height, i) => (rowHeights[first + i] = height));
@@ -231,7 +244,7 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
     cells,
     merges,
     freeze: { rows: MAIN_ROW.header, cols: COL.name },
-    autoFilter: range(MAIN_ROW.header, COL.id, lastData, COL.note),
+    autoFilter: range(MAIN_ROW.header, COL.id, lastData, COL.progress),
     protect: true,
     validations: mergeRules(validations),
     print,

@@ -27,11 +27,13 @@ export const COL = {
   label: 9,
   h1Target: 10,
   h1: 11,
-  annualTarget: 12,
-  annual: 13,
-  rate: 14,
-  status: 15,
-  note: 16,
+  h1Rate: 12,
+  annualTarget: 13,
+  annual: 14,
+  annualRate: 15,
+  status: 16,
+  note: 17,
+  progress: 18,
 } as const;
 /** Names of the main sheet's columns. */
 export type MainColumn = keyof typeof COL;
@@ -53,13 +55,22 @@ export const HEADER = {
   h1: '上半年完成',
   annualTarget: '全年目标',
   annual: '全年完成',
+  /** 上半年完成 against 上半年目标. */
+  h1Rate: '上半年完成率',
+  /** 全年完成 (before the close, the latest figure) against 全年目标. */
+  annualRate: '全年完成率',
+  /** Workbooks made before the two rate columns had one 完成率 column; a check turns it into 全年完成率. */
   rate: '完成率',
   status: '状态',
   note: '说明',
+  /** The latest 进展情况 text per indicator, from consolidated returns (filled by a check). */
+  progressText: '进展情况',
 } as const;
 
-/** Column widths of the main sheet in Excel character units, index 0 = column A. */
-export const MAIN_WIDTHS = [5, 13, 34, 30, 22, 22, 12, 7, 16, 11, 11, 11, 11, 8, 11, 26];
+/** Column widths of the main sheet in Excel character units, index 0 = column A. Chosen so the sheet fits A3
+ *  landscape at full scale with 11 pt body text (about 126 Chinese characters across), long texts getting
+ *  width by how much they hold: 事项简介 most, then the target and the two half-year plans. */
+export const MAIN_WIDTHS = [4, 9, 22, 16, 14, 14, 9, 5, 10, 8, 7, 7, 8, 7, 7, 7, 17, 15];
 
 /** Main sheet rows: 附件 line, title, header group row, header row; data starts below. */
 export const MAIN_ROW = { attach: 1, title: 2, group: 3, header: 4, firstData: 5 } as const;
