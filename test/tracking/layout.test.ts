@@ -168,6 +168,9 @@ describe('page breaks', () => {
     expect(blockBreaks(100, 20, 10, [{ first: 5, height: 50 }, { first: 7, height: 40 }, { first: 9, height: 60 }])).toEqual([6, 8]);
     expect(blockBreaks(100, 20, 10, [{ first: 5, height: 150 }, { first: 9, height: 10 }])).toEqual([8]);
     expect(blockBreaks(100, 0, 0, [{ first: 5, height: 10 }])).toEqual([]);
+    // Greedy would leave page 2 with one 30-high block; moving the 30 after the first page fills pages evenly.
+    const four = [60, 30, 30, 80].map((height, i) => ({ first: i + 1, height }));
+    expect(blockBreaks(100, 0, 0, four)).toEqual([1, 3]);
   });
 
   test('the seed main sheet: breaks at item boundaries, and every page fits', () => {

@@ -324,9 +324,9 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
     value: '指标与目标：提取有误时直接改正本表的目标值、比较或截止日期，检查时以本表为准。类型：累计/存量/比率/增减/里程碑；比较：≥ ≤ ≈ =。',
     style: 'note',
   });
-  rowHeights[TARGET_ROW.note] = 30;
+  rowHeights[TARGET_ROW.note] = heightForText(String(cells[0].value), widths.reduce((a, b) => a + b, 0), SIZE.small);
   TARGET_COLUMNS.forEach(([, text], i) => cells.push({ r: TARGET_ROW.header, c: i + 1, value: text, style: 'head' }));
-  rowHeights[TARGET_ROW.header] = 22;
+  rowHeights[TARGET_ROW.header] = Math.max(...TARGET_COLUMNS.map(([, text], i) => heightForText(text, widths[i], SIZE.heading)));
   let r = TARGET_ROW.firstData;
   for (const item of plan.items) {
     for (const ind of item.indicators) {
@@ -350,8 +350,8 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
         cells.push({ r, c: i + 1, value: value === '' || value === undefined ? null : value, style });
       });
       rowHeights[r] = Math.max(
-        heightForText(ind.source, widths[n - 1], SIZE.body),
-        heightForText(ind.label, widths[2], SIZE.body),
+        heightForText(ind.source, widths[n - 1], SIZE.body, TEXT_INDENT),
+        heightForText(ind.label, widths[2], SIZE.body, TEXT_INDENT),
       );
       r++;
     }

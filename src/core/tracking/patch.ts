@@ -161,6 +161,8 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
   const put = (r: number, c: number, value: LayoutCell['value'], style: string) => cells.push({ r, c, value, style });
   const span = (r: number, c1: number, c2: number) => merges.push({ r1: r, c1, r2: r, c2 });
   const fullWidth = widths.reduce((a, b) => a + b, 0);
+  // One line of the largest text on these rows (12 pt subtitles).
+  const LINE = heightForLines(1, 12);
   let r = 1;
   put(r, 1, '推进情况汇总', 'title');
   span(r, 1, lastCol);
@@ -172,7 +174,7 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
   // 通报 paragraph first: it is what people copy.
   const bulletin = bulletinText(read, judgements, asOf);
   put(r, 1, '通报', 'subtitle');
-  rowHeights[r++] = 20;
+  rowHeights[r++] = LINE;
   for (const paragraph of bulletin.split('\n')) {
     // Indented like a paragraph of a report (两个字符).
     const text = `　　${paragraph}`;
@@ -185,36 +187,36 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
   const counted = perItem(read, judgements);
   const byStatus = summarize(judgements);
   put(r, 1, '按状态统计', 'subtitle');
-  rowHeights[r++] = 20;
+  rowHeights[r++] = LINE;
   ['状态', '指标数', '事项数'].forEach((t, i) => put(r, [1, 3, 4][i], t, 'head'));
   put(r, 2, null, 'head');
   span(r, 1, 2);
-  rowHeights[r++] = 20;
+  rowHeights[r++] = LINE;
   for (const s of STATUSES) {
     put(r, 1, statusText(s), `chk.status.${s}`);
     put(r, 2, null, `chk.status.${s}`);
     span(r, 1, 2);
     put(r, 3, byStatus[s], 'center');
     put(r, 4, counted.filter((c) => c.status === s).length, 'center');
-    rowHeights[r++] = 18;
+    rowHeights[r++] = LINE;
   }
   put(r, 1, '合计', 'head');
   put(r, 2, null, 'head');
   span(r, 1, 2);
   put(r, 3, judgements.length, 'head');
   put(r, 4, read.items.length, 'head');
-  rowHeights[r++] = 18;
+  rowHeights[r++] = LINE;
   r++;
 
   // Per lead unit: an indicator counts for each of its item's lead units.
   put(r, 1, '按牵头单位统计（指标数）', 'subtitle');
-  rowHeights[r++] = 20;
+  rowHeights[r++] = LINE;
   put(r, 1, '牵头单位', 'head');
   put(r, 2, null, 'head');
   span(r, 1, 2);
   STATUSES.forEach((s, i) => put(r, 3 + i, STATUS_LABEL[s], 'head'));
   put(r, 3 + STATUSES.length, '合计', 'head');
-  rowHeights[r++] = 20;
+  rowHeights[r++] = Math.max(...STATUSES.map((s, i) => heightForText(STATUS_LABEL[s], widths[2 + i], SIZE.heading)));
   const units = new Map<string, Record<Status, number>>();
   for (const c of counted) {
     for (const unit of c.item.leadUnits.length > 0 ? c.item.leadUnits : ['（未注明）']) {
@@ -235,7 +237,7 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
 
   // Shortfalls and lagging indicators, with their 说明.
   put(r, 1, '未达标、进度滞后、未填报及数据有误的指标', 'subtitle');
-  rowHeights[r++] = 20;
+  rowHeights[r++] = LINE;
   const listHead = ['牵头单位', '事项名称', '指标编号', '状态', '说明'];
   const listCols = [[1, 1], [2, 2], [3, 3], [4, 5], [6, lastCol]];
   const listRow = (values: (string | null)[], style: (i: number) => string) => {
@@ -246,7 +248,7 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
     });
   };
   listRow(listHead, () => 'head');
-  rowHeights[r++] = 20;
+  rowHeights[r++] = LINE;
   const noteWidth = widths.slice(5).reduce((a, b) => a + b, 0);
   const pressing: Status[] = ['shortfall', 'at-risk', 'missing', 'invalid'];
   let listed = 0;

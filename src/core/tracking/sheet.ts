@@ -67,27 +67,27 @@ export const HEADER = {
   progressText: '进展情况',
 } as const;
 
-/** Column widths of the main sheet in Excel character units, index 0 = column A. Chosen so the sheet fits A3
- *  landscape at full scale with 11 pt body text (about 126 Chinese characters across), long texts getting
- *  width by how much they hold: 事项简介 most, then the target and the two half-year plans. */
-export const MAIN_WIDTHS = [4, 9, 22, 16, 14, 14, 9, 5, 10, 8, 7, 7, 8, 7, 7, 7, 17, 15];
+/** Column widths of the main sheet in Excel character units, index 0 = column A. The sheet prints on A3
+ *  landscape at about 89% (11 pt text prints at 9.8 pt); the long texts get width by how much they hold:
+ *  事项简介 most, then the target and the two half-year plans, so an item's rows stay short. */
+export const MAIN_WIDTHS = [4, 10, 34, 24, 19, 19, 10, 5, 13, 8, 8, 7, 8, 8, 7, 7, 20, 17];
 
 /** Main sheet rows: 附件 line, title, header group row, header row; data starts below. */
 export const MAIN_ROW = { attach: 1, title: 2, group: 3, header: 4, firstData: 5 } as const;
 
-/** Columns of the 指标 (targets) sheet, in order: key, header text, width. */
+/** Columns of the 指标 (targets) sheet, in order: key, header text, width (fitting A4 landscape at about 90%, so 11 pt text prints near 10 pt). */
 export const TARGET_COLUMNS = [
-  ['id', '指标编号', 9],
-  ['item', '序号', 6],
+  ['id', '指标编号', 8],
+  ['item', '序号', 5],
   ['label', '指标', 24],
-  ['unit', '单位', 9],
-  ['kind', '类型', 8],
-  ['comparator', '比较', 6],
-  ['annual', '全年目标', 12],
-  ['h1', '上半年目标', 12],
-  ['h2', '下半年目标', 12],
-  ['deadline', '截止日期', 12],
-  ['per', '每', 8],
+  ['unit', '单位', 7],
+  ['kind', '类型', 6],
+  ['comparator', '比较', 5],
+  ['annual', '全年目标', 10],
+  ['h1', '上半年目标', 10],
+  ['h2', '下半年目标', 10],
+  ['deadline', '截止日期', 11],
+  ['per', '每', 5],
   ['source', '来源', 56],
 ] as const;
 /** Keys of the 指标 sheet's columns. */
