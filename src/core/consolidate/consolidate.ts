@@ -128,7 +128,8 @@ function validate(master: MasterView, units: Set<string>, input: ReturnInput): {
   const { meta, rows } = read.value;
   const who = { unit: meta.unit, round: meta.round };
   if (meta.planId !== master.planId) {
-    return { ...who, ok: false, reason: `来自另一份计划（填报表计划标识 ${meta.planId}，主表 ${master.planId}）` };
+    const years = meta.year === master.year ? `同为${meta.year}年度，但不是本主表的计划` : `填报表为${meta.year}年度计划，主表为${master.year}年度计划`;
+    return { ...who, ok: false, reason: `来自另一份计划（${years}），请用本主表生成的填报表填报` };
   }
   if (meta.planHash !== master.planHash) {
     return { ...who, ok: false, reason: '填报表与主表的计划版本不符（计划校验不同），请用当前主表重新生成填报表' };
