@@ -1,8 +1,8 @@
 // `tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx]`: judges the entered figures.
 // --write saves a highlighted copy; the input file is never written.
-import * as fs from 'fs';
 import * as path from 'path';
 import { InputError, STATUS_LABEL } from '../../core/model';
+import { chineseDate } from '../../core/judge';
 import { isIsoDate } from '../../core/judge';
 import { readTracking } from '../../core/tracking/read';
 import { statusText } from '../../core/tracking/patch';
@@ -10,7 +10,8 @@ import { checkTracking } from '../../core/tracking/check';
 import { readWorkbookGrid } from '../../adapters/exceljs/read';
 import { applyPatch } from '../../adapters/exceljs/patch';
 import { flagValue, parseArgs } from './args';
-import { writeFileAtomic } from './files';
+import { readBinaryFile, writeFileAtomic } from './files';
+import { badInput, inFileError, say } from './lang';
 import type { Command } from './io';
 
 function today(): string {
@@ -18,37 +19,32 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function readBytes(file: string): Uint8Array {
-  try {
-    return new Uint8Array(fs.readFileSync(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code})`, file);
-  }
-}
-
 /** Prefixes the file name to errors that name only a sheet or cell. */
 function inFile<T>(file: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof InputError && !e.message.startsWith(file)) throw new InputError(e.message, file);
+    if (e instanceof InputError) throw inFileError(e, file);
     throw e;
   }
 }
 
 export const checkCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, ['as-of', 'write'], ['json']);
-  if (args.positional.length !== 1) throw new InputError('give exactly one workbook: tuijin check BOOK.xlsx', 'arguments');
+  if (args.positional.length !== 1) {
+    throw badInput('give exactly one workbook: tuijin check BOOK.xlsx', '请给出一个推进表：tuijin check 推进表.xlsx', 'arguments');
+  }
   const file = args.positional[0];
   const asOf = flagValue(args, 'as-of') ?? today();
-  if (!isIsoDate(asOf)) throw new InputError(`--as-of '${asOf}' is not a real date written YYYY-MM-DD`, 'arguments');
+  if (!isIsoDate(asOf)) {
+    throw badInput(`--as-of '${asOf}' is not a real date written YYYY-MM-DD`, `--as-of“${asOf}”不是有效日期，应写作 YYYY-MM-DD`, 'arguments');
+  }
   const out = flagValue(args, 'write');
   if (out && path.resolve(out) === path.resolve(file)) {
-    throw new InputError('--write must name a new file; check never overwrites its input', out);
+    throw badInput('--write must name a new file; check never overwrites its input', '--write 要写到新文件：校验从不改写输入的推进表', out);
   }
 
-  const data = readBytes(file);
+  const data = readBinaryFile(file);
   const grid = await readWorkbookGrid(data, file);
   const read = inFile(file, () => readTracking(grid));
   const { judgements, counts: summary, patch } = checkTracking(read, asOf);
@@ -69,7 +65,8 @@ export const checkCommand: Command = async (argv, io) => {
       ),
     );
   } else {
-    io.out(`截至 ${asOf}：${judgements.length} 项指标`);
+    io.out(say(`截至${chineseDate(asOf)}，共${judgements.length}项指标`, `As of ${asOf}: ${judgements.length} indicator${judgements.length === 1 ? '' : 's'}`));
+    // 状态 and 说明 are the workbook's own words, the same in both languages.
     for (const j of judgements) io.out(`${j.id.padEnd(6)} ${statusText(j.status)}  ${j.message}`);
     io.out(
       Object.entries(summary)
@@ -77,7 +74,7 @@ export const checkCommand: Command = async (argv, io) => {
         .map(([s, n]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} ${n}`)
         .join('，'),
     );
-    if (out) io.out(`wrote ${out}`);
+    if (out) io.out(say(`已写入 ${out}`, `wrote ${out}`));
   }
   return 0;
 };

@@ -3,6 +3,24 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { InputError, Plan } from '../../core/model';
 import { parsePlan } from '../../core/plan/parse';
+import { badInput, inFileError } from './lang';
+
+/** A file that can't be read, said in both languages. */
+export function unreadable(e: unknown, file: string): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return badInput('file not found', '文件不存在', file);
+  if (code === 'EISDIR') return badInput('is a folder, not a file', '这是文件夹，不是文件', file);
+  return badInput(`cannot read file (${code})`, `无法读取文件（${code}）`, file);
+}
+
+/** Reads a workbook file's bytes; a missing or unreadable file is the user's input error. */
+export function readBinaryFile(file: string): Uint8Array {
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    throw unreadable(e, file);
+  }
+}
 
 export const SEED_FILE = '000_c36e4d77f78aadb1.txt';
 
@@ -26,22 +44,25 @@ export function readTextFile(file: string): string {
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, file);
+    throw unreadable(e, file);
   }
-  if (buf.length === 0) throw new InputError('file is empty', file);
+  if (buf.length === 0) throw badInput('file is empty', '文件是空的', file);
   if (buf.subarray(0, 4).toString('binary') === 'PK\u0003\u0004') {
-    throw new InputError('this is a zip/xlsx file, not plan text (use --from BOOK.xlsx where supported)', file);
+    throw badInput(
+      'this is a zip/xlsx file, not plan text (use --from BOOK.xlsx where supported)',
+      '这是 zip/xlsx 文件，不是计划文本（可用 --from 推进表.xlsx 的地方请用它）',
+      file,
+    );
   }
   const text = buf.toString('utf8');
-  if (text.includes('\u0000') || text.includes('\uFFFD')) throw new InputError('not UTF-8 text', file);
+  if (text.includes('\u0000') || text.includes('\uFFFD')) throw badInput('not UTF-8 text', '不是 UTF-8 编码的文本', file);
   return text.replace(/^\uFEFF/, '');
 }
 
 /** Writes via a temp file and rename, so a crash never leaves half a file at `file`. */
 export function writeFileAtomic(file: string, data: Uint8Array | string): void {
   const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir)) throw new InputError('output folder does not exist', file);
+  if (!fs.existsSync(dir)) throw badInput('output folder does not exist', '输出文件夹不存在', file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, data);
@@ -52,7 +73,8 @@ export function writeFileAtomic(file: string, data: Uint8Array | string): void {
     } catch {
       /* already gone */
     }
-    throw new InputError(`cannot write file (${(e as NodeJS.ErrnoException).code ?? e})`, file);
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw badInput(`cannot write file (${code})`, `无法写入文件（${code}）`, file);
   }
 }
 
@@ -62,7 +84,7 @@ export function readPlanFile(file: string): Plan {
   try {
     return parsePlan(text);
   } catch (e) {
-    if (e instanceof InputError && !e.where) throw new InputError(e.message, file);
+    if (e instanceof InputError && !e.where) throw inFileError(e, file);
     throw e;
   }
 }

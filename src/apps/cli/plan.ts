@@ -2,6 +2,8 @@
 import { parseArgs } from './args';
 import { readPlanFile, seedPath } from './files';
 import type { Command } from './io';
+import { say } from './lang';
+import { KIND_LABEL } from '../../core/tracking/sheet';
 
 export const planCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, [], ['json']);
@@ -16,9 +18,10 @@ export const planCommand: Command = async (argv, io) => {
     io.out(`${item.no}. ${item.name}  [${item.leadUnits.join('、')}]`);
     for (const ind of item.indicators) {
       const fig = (v: number | null) => (v === null ? '—' : String(v));
-      io.out(`   ${ind.id} ${ind.label} ${ind.comparator} ${fig(ind.annual)}${ind.unit} (上半年 ${fig(ind.h1)}, 下半年 ${fig(ind.h2)}) [${ind.kind}]`);
+      const halves = say(`上半年 ${fig(ind.h1)}，下半年 ${fig(ind.h2)}`, `H1 ${fig(ind.h1)}, H2 ${fig(ind.h2)}`);
+      io.out(`   ${ind.id} ${ind.label} ${ind.comparator} ${fig(ind.annual)}${ind.unit} (${halves}) [${say(KIND_LABEL[ind.kind], ind.kind)}]`);
     }
   }
-  for (const w of plan.warnings) io.out(`warning: ${w.item === null ? '' : `item ${w.item}: `}${w.message}`);
+  for (const w of plan.warnings) io.out(say(`提示：${w.item === null ? '' : `第${w.item}项：`}`, `warning: ${w.item === null ? '' : `item ${w.item}: `}`) + w.message);
   return 0;
 };
