@@ -57,7 +57,16 @@ export const checkCommand: Command = async (argv, io) => {
       JSON.stringify(
         {
           asOf,
-          indicators: judgements.map((j) => ({ id: j.id, item: j.item, status: j.status, h1Actual: j.h1Actual, annualActual: j.annualActual, message: j.message })),
+          indicators: judgements.map((j) => ({
+            id: j.id,
+            item: j.item,
+            status: j.status,
+            h1Actual: j.h1Actual,
+            annualActual: j.annualActual,
+            h1Rate: j.h1Rate,
+            annualRate: j.annualRate,
+            message: j.message,
+          })),
           summary,
         },
         null,

@@ -70,7 +70,7 @@ export const HEADER = {
 /** Column widths of the main sheet in Excel character units, index 0 = column A. The sheet prints on A3
  *  landscape at about 89% (11 pt text prints at 9.8 pt); the long texts get width by how much they hold:
  *  事项简介 most, then the target and the two half-year plans, so an item's rows stay short. */
-export const MAIN_WIDTHS = [4, 10, 34, 24, 19, 19, 10, 5, 13, 8, 8, 7, 8, 8, 7, 7, 20, 17];
+export const MAIN_WIDTHS = [4, 10, 34, 24, 19, 19, 10, 6, 13, 8, 8, 8, 8, 8, 8, 7, 20, 17];
 
 /** Main sheet rows: 附件 line, title, header group row, header row; data starts below. */
 export const MAIN_ROW = { attach: 1, title: 2, group: 3, header: 4, firstData: 5 } as const;
@@ -79,14 +79,14 @@ export const MAIN_ROW = { attach: 1, title: 2, group: 3, header: 4, firstData: 5
 export const TARGET_COLUMNS = [
   ['id', '指标编号', 8],
   ['item', '序号', 5],
-  ['label', '指标', 24],
+  ['label', '指标', 22],
   ['unit', '单位', 7],
   ['kind', '类型', 6],
   ['comparator', '比较', 5],
   ['annual', '全年目标', 10],
   ['h1', '上半年目标', 10],
   ['h2', '下半年目标', 10],
-  ['deadline', '截止日期', 11],
+  ['deadline', '截止日期', 13],
   ['per', '每', 5],
   ['source', '来源', 56],
 ] as const;
