@@ -4,7 +4,8 @@ import { buildCheckPatch, bulletinText, itemStatus, parseStatusText, statusText 
 import { COL, SHEET, STATUS_SYMBOL } from '../../src/core/tracking/sheet';
 import { judgeAll } from '../../src/core/judge';
 import { STATUSES, type Judgement } from '../../src/core/model';
-import { applyPatchToGrid, getCell, layoutGrid, setCell, smallPlan, type StyledGrid } from './helpers';
+import { applyPatchToGrid, getCell, layoutGrid, seedPlan, setCell, smallPlan, type StyledGrid } from './helpers';
+import { PROGRESS_COLUMNS, PROGRESS_SHEET } from '../../src/core/consolidate/progress';
 
 function judged(status: Judgement['status'], id: string, item: number, message = ''): Judgement {
   return { id, item, status, h1Actual: null, annualActual: null, h1Rate: null, annualRate: null, message };
@@ -102,6 +103,44 @@ describe('check patch', () => {
     // counts row for 未达标: label, indicators, items
     const row = summary.cells.find((c) => c.value === '✖ 未达标')!.r;
     expect(summary.cells.filter((c) => c.r === row && c.c >= 3).map((c) => c.value)).toEqual([1, 1]);
+  });
+
+  test('进展情况 from the consolidated returns reaches the meeting table; a %-formatted entry stays one', () => {
+    const { g } = setup();
+    g.sheets.push({
+      name: PROGRESS_SHEET,
+      state: 'visible',
+      rows: [
+        PROGRESS_COLUMNS.map(([, label]) => label),
+        ['1.1', 1, '完成“两癌”检查', '市卫生健康委', '2023年上半年', '已完成8万人次筛查', 't'],
+        ['1.2', 1, '覆盖率', '市卫生健康委', '2023年上半年', '覆盖率稳步提升', 't'],
+        ['1.2', 1, '覆盖率', '市妇联', '2023年上半年', '妇联动员宣传', 't'],
+      ],
+    });
+    setCell(g, SHEET.main, 6, COL.h1, 0.53);
+    g.sheets.find((x) => x.name === SHEET.main)!.percentCells = [[6, COL.h1]];
+    const read = readTracking(g);
+    const js = judgeAll(read.indicators, read.entries, '2023-07-15', 2023);
+    const patch = buildCheckPatch(read, js, '2023-07-15');
+    const progress = (r: number) => patch.cells.find((c) => c.r === r && c.c === COL.progress);
+    expect(progress(5)).toMatchObject({ value: '已完成8万人次筛查', style: 'progressText' });
+    expect(progress(6)?.value).toBe('市卫生健康委：覆盖率稳步提升\n市妇联：妇联动员宣传');
+    expect(progress(8)).toBeUndefined(); // nothing reported: the cell keeps what it holds
+    expect(patch.styles.progressText.numFmt).toBe('@');
+    expect(patch.cells.find((c) => c.r === 6 && c.c === COL.h1)?.style).toBe('entryPct');
+    expect(js.find((j) => j.id === '1.2')?.h1Actual).toBe(53);
+  });
+
+  test('汇总 never breaks a page right under a subtitle or a table header', () => {
+    const plan = seedPlan();
+    const g = layoutGrid(buildTrackingLayout(plan));
+    const read = readTracking(g);
+    const js = judgeAll(read.indicators, read.entries, '2023-07-15', 2023);
+    const summary = buildCheckPatch(read, js, '2023-07-15').sheets[0];
+    expect(summary.rowBreaks?.length).toBeGreaterThan(0);
+    const textAt = (r: number) => summary.cells.find((c) => c.r === r && c.c === 1)?.value;
+    const leads = ['通报', '按状态统计', '状态', '按牵头单位统计（指标数）', '牵头单位', '未达标、进度滞后、未填报及数据有误的指标'];
+    for (const b of summary.rowBreaks!) expect([b, leads.includes(String(textAt(b)))]).toEqual([b, false]);
   });
 
   test('通报: counts by item with the basis said, no zero categories, a sentence per shortfall, who still owes figures', () => {

@@ -57,6 +57,8 @@ export const TRACKING_STYLES: Record<string, CellStyle> = {
   // 进展情况 from returns: text as text, so a leading '=' never becomes a formula.
   progressText: { font: body, border, horizontal: 'left', vertical: 'middle', wrap: true, indent: TEXT_INDENT, numFmt: '@' },
   entry: { font: body, border, horizontal: 'center', vertical: 'middle', wrap: true, fill: COLOR.entryFill, locked: false },
+  /** An entry cell the user formatted as a percentage (typing 53% stores 0.53): a check keeps it so. */
+  entryPct: { font: body, border, horizontal: 'center', vertical: 'middle', wrap: true, fill: COLOR.entryFill, locked: false, numFmt: '0%' },
   rate: { font: body, border, horizontal: 'center', vertical: 'middle', numFmt: '0%' },
   text: { font: body, horizontal: 'left', vertical: 'middle', wrap: true },
   note: { font: { name: FONT.body, size: SIZE.small, color: '595959' }, horizontal: 'left', vertical: 'middle', wrap: true },

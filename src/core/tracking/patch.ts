@@ -6,6 +6,7 @@ import { Judgement, STATUSES, STATUS_LABEL, type Status } from '../model';
 import type { CellPatch, CellStyle, LayoutCell, Range, SheetLayout, WorkbookPatch } from '../layout/types';
 import { heightForText, heightForLines } from '../layout/rowHeights';
 import { SIZE, TEXT_INDENT } from '../layout/styles';
+import { blockBreaks, pageCapacity, spanHeight } from '../layout/pages';
 import { cnDate, cnMonthDay, targetText } from './format';
 import { asOfHeader, mainRowBreaks, TRACKING_STYLES, trackingPrint } from './layout';
 import type { TrackingItemRead, TrackingRead } from './read';
@@ -159,6 +160,8 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
   const widths = [14, 20, 8, 8, 8, 8, 8, 8, 8, 8, 26];
   const lastCol = widths.length;
   const put = (r: number, c: number, value: LayoutCell['value'], style: string) => cells.push({ r, c, value, style });
+  /** Rows printed on the same page as the row below them (a section's subtitle and its table's header). */
+  const keepWithNext = new Set<number>();
   const span = (r: number, c1: number, c2: number) => merges.push({ r1: r, c1, r2: r, c2 });
   const fullWidth = widths.reduce((a, b) => a + b, 0);
   // One line of the largest text on these rows (12 pt subtitles).
@@ -174,6 +177,7 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
   // 通报 paragraph first: it is what people copy.
   const bulletin = bulletinText(read, judgements, asOf);
   put(r, 1, '通报', 'subtitle');
+  keepWithNext.add(r);
   rowHeights[r++] = LINE;
   for (const paragraph of bulletin.split('\n')) {
     // Indented like a paragraph of a report (两个字符).
@@ -187,10 +191,12 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
   const counted = perItem(read, judgements);
   const byStatus = summarize(judgements);
   put(r, 1, '按状态统计', 'subtitle');
+  keepWithNext.add(r);
   rowHeights[r++] = LINE;
   ['状态', '指标数', '事项数'].forEach((t, i) => put(r, [1, 3, 4][i], t, 'head'));
   put(r, 2, null, 'head');
   span(r, 1, 2);
+  keepWithNext.add(r);
   rowHeights[r++] = LINE;
   for (const s of STATUSES) {
     put(r, 1, statusText(s), `chk.status.${s}`);
@@ -210,12 +216,14 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
 
   // Per lead unit: an indicator counts for each of its item's lead units.
   put(r, 1, '按牵头单位统计（指标数）', 'subtitle');
+  keepWithNext.add(r);
   rowHeights[r++] = LINE;
   put(r, 1, '牵头单位', 'head');
   put(r, 2, null, 'head');
   span(r, 1, 2);
   STATUSES.forEach((s, i) => put(r, 3 + i, STATUS_LABEL[s], 'head'));
   put(r, 3 + STATUSES.length, '合计', 'head');
+  keepWithNext.add(r);
   rowHeights[r++] = Math.max(...STATUSES.map((s, i) => heightForText(STATUS_LABEL[s], widths[2 + i], SIZE.heading)));
   const units = new Map<string, Record<Status, number>>();
   for (const c of counted) {
@@ -237,6 +245,7 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
 
   // Shortfalls and lagging indicators, with their 说明.
   put(r, 1, '未达标、进度滞后、未填报及数据有误的指标', 'subtitle');
+  keepWithNext.add(r);
   rowHeights[r++] = LINE;
   const listHead = ['牵头单位', '事项名称', '指标编号', '状态', '说明'];
   const listCols = [[1, 1], [2, 2], [3, 3], [4, 5], [6, lastCol]];
@@ -248,6 +257,7 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
     });
   };
   listRow(listHead, () => 'head');
+  keepWithNext.add(r);
   rowHeights[r++] = LINE;
   const noteWidth = widths.slice(5).reduce((a, b) => a + b, 0);
   const pressing: Status[] = ['shortfall', 'at-risk', 'missing', 'invalid'];
@@ -271,6 +281,14 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
     rowHeights[r++] = heightForLines(1, SIZE.body);
   }
 
+  // Page breaks between rows, never right under a subtitle or a table header.
+  const print = trackingPrint('A4', undefined, asOf);
+  const blocks: { first: number; height: number }[] = [];
+  for (let row = 1; row < r; row++) {
+    const first = row;
+    while (keepWithNext.has(row) && row + 1 < r) row++;
+    blocks.push({ first, height: spanHeight(rowHeights, first, row) });
+  }
   return {
     name: SHEET.summary,
     state: 'visible',
@@ -280,7 +298,8 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
     merges,
     protect: false,
     validations: [],
-    print: trackingPrint('A4', undefined, asOf),
+    print,
+    rowBreaks: blockBreaks(pageCapacity(widths, print), 0, 0, blocks),
   };
 }
 
@@ -292,6 +311,7 @@ export function buildCheckPatch(read: TrackingRead, judgements: Judgement[], asO
   const pos = read.positions;
   const cols = pos.columns;
   const byId = new Map(judgements.map((j) => [j.id, j]));
+  const entryOf = new Map(read.entries.map((e) => [e.id, e]));
   const cells: CellPatch[] = [];
   const minRowHeights: { sheet: string; r: number; height: number }[] = [];
   const sheet = pos.sheet;
@@ -316,8 +336,12 @@ export function buildCheckPatch(read: TrackingRead, judgements: Judgement[], asO
     if (cols.label > 0) cells.push({ sheet, r, c: cols.label, style: `chk.left.${s}` });
     if (cols.h1Target > 0) cells.push({ sheet, r, c: cols.h1Target, value: targetText(ind, 'h1', year), style: `chk.center.${s}` });
     if (cols.annualTarget > 0) cells.push({ sheet, r, c: cols.annualTarget, value: targetText(ind, 'annual', year), style: `chk.center.${s}` });
-    // Entry cells: style reset to the entry tint, value untouched.
-    cells.push({ sheet, r, c: cols.h1, style: 'entry' }, { sheet, r, c: cols.annual, style: 'entry' });
+    // Entry cells: style reset to the entry tint, value untouched; a cell the user formatted as a percentage stays one.
+    const entry = entryOf.get(ind.id);
+    cells.push(
+      { sheet, r, c: cols.h1, style: entry?.h1Percent ? 'entryPct' : 'entry' },
+      { sheet, r, c: cols.annual, style: entry?.annualPercent ? 'entryPct' : 'entry' },
+    );
     // 进展情况 comes from the consolidated returns; without a text the cell keeps what it holds.
     const progress = read.progress[ind.id];
     if (cols.progress !== null && progress !== undefined) cells.push({ sheet, r, c: cols.progress, value: progress, style: 'progressText' });

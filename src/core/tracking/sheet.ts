@@ -81,14 +81,14 @@ export const TARGET_COLUMNS = [
   ['item', '序号', 5],
   ['label', '指标', 22],
   ['unit', '单位', 7],
-  ['kind', '类型', 6],
+  ['kind', '类型', 8],
   ['comparator', '比较', 5],
   ['annual', '全年目标', 10],
   ['h1', '上半年目标', 10],
   ['h2', '下半年目标', 10],
   ['deadline', '截止日期', 13],
   ['per', '每', 5],
-  ['source', '来源', 56],
+  ['source', '来源', 54],
 ] as const;
 /** Keys of the 指标 sheet's columns. */
 export type TargetColumnKey = (typeof TARGET_COLUMNS)[number][0];
