@@ -123,7 +123,9 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
     for (const c of counted) {
       for (const j of c.judgements.filter((x) => x.status === s)) {
         const label = c.judgements.length > 1 || c.item.indicators.length > 1 ? `${labelOf.get(j.id) ?? j.id}，` : '';
-        lines.push(`${nameOf(c)}${leadOf(c)}，${label}${gapOf(j.message)}`);
+        // Up to 06-30 every figure is an H1 one; saying so in each sentence is noise.
+        const gap = asOf.slice(5) <= '06-30' ? gapOf(j.message).replace('仅有上半年数据，', '') : gapOf(j.message);
+        lines.push(`${nameOf(c)}${leadOf(c)}，${label}${gap}`);
       }
     }
     if (lines.length) first += `${s === 'shortfall' ? '未达标的' : '进度滞后的'}：${lines.join('；')}。`;
