@@ -45,6 +45,7 @@ describe('one-file offline page from file://', () => {
     // Straight to file mode: it never waits for an office.js it must not fetch.
     expect(Date.now() - t0).toBeLessThan(4000);
     expect(await page.getByTestId('offline-notice').innerText()).toBe('离线版：文件只在本机处理');
+    expect(await page.getByTestId('mode').innerText()).toContain('未在 Excel 中运行');
     await shot(page, 'offline-start');
 
     // 计划: the bundled seed plan → the tracking workbook.
