@@ -1,5 +1,6 @@
 // The build pieces behind the intranet build and the one-file offline page, on small fixtures:
 // which office.js files ship, how pages are pointed at them, how the one-file page is assembled and budgeted.
+import { spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -61,6 +62,42 @@ describe('intranet build: office.js files', () => {
     const locales = files.filter((f) => f.endsWith('/office_strings.js'));
     expect(locales.length).toBeGreaterThan(100);
     expect(files.some((f) => /debug/.test(f))).toBe(false);
+  });
+});
+
+describe('intranet build: config and command', () => {
+  const saved = process.env.TUIJIN_PUBLIC_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TUIJIN_PUBLIC_URL;
+    else process.env.TUIJIN_PUBLIC_URL = saved;
+  });
+
+  test('webpack.intranet.js is webpack.config.js plus the local office.js address', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const config = require('../../webpack.intranet.js') as (env: unknown, argv: { mode: string }) => { plugins: object[]; entry: object };
+    delete process.env.TUIJIN_PUBLIC_URL;
+    expect(() => config({}, { mode: 'production' })).toThrow(/TUIJIN_PUBLIC_URL/);
+    process.env.TUIJIN_PUBLIC_URL = 'https://oa.example.gov.cn/tj';
+    const c = config({}, { mode: 'production' });
+    const defined = c.plugins.flatMap((p) => Object.entries((p as { definitions?: Record<string, string> }).definitions ?? {}));
+    expect(defined).toContainEqual(['TUIJIN_OFFICE_JS_URL', '"office-js/office.js"']);
+    expect(c.plugins.map((p) => p.constructor.name)).toContain('LocalOfficeJs');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(c.entry).toEqual((require('../../webpack.config.js') as typeof config)({}, { mode: 'production' }).entry);
+  });
+
+  test.each([
+    ['', /请设置 TUIJIN_PUBLIC_URL/],
+    ['http://oa.example.gov.cn/tj', /必须以 https:\/\/ 开头/],
+    ['not a url', /不是有效的网址/],
+  ])('npm run build:intranet with TUIJIN_PUBLIC_URL=%j stops with a Chinese message before building', (url, message) => {
+    const r = spawnSync(process.execPath, [path.join(__dirname, '../../scripts/build-intranet.js'), '--out', fs.mkdtempSync(path.join(os.tmpdir(), 'tj-'))], {
+      env: { ...process.env, TUIJIN_PUBLIC_URL: url },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
 
