@@ -15,7 +15,8 @@ export type EditOp =
   | { op: 'swap_rows'; sheet: string; a: number; b: number; from: number; to: number }
   | { op: 'unprotect'; sheet: string }
   | { op: 'delete_rows' | 'insert_rows'; sheet: string; row: number; count?: number }
-  | { op: 'clear'; sheet: string; cells: string[] };
+  | { op: 'clear'; sheet: string; cells: string[] }
+  | { op: 'add_sheet'; sheet: string; cell: string; value: CellValue };
 
 /** Edits .xlsx bytes with openpyxl; returns the saved bytes. */
 export function editWithOpenpyxl(bytes: Uint8Array, ops: EditOp[], dir: string): Uint8Array {

@@ -6,6 +6,7 @@
 #   {"op": "unprotect", "sheet": s}                              what a unit does without a password
 #   {"op": "delete_rows" | "insert_rows", "sheet": s, "row": r, "count": n}
 #   {"op": "clear", "sheet": s, "cells": ["E1", ...]}
+#   {"op": "add_sheet", "sheet": s, "cell": "A1", "value": v}    a sheet of the user's own
 import json
 import sys
 
@@ -23,8 +24,11 @@ def put(cell, value):
 
 
 for op in job["ops"]:
-    ws = wb[op["sheet"]]
     kind = op["op"]
+    if kind == "add_sheet":
+        put(wb.create_sheet(op["sheet"])[op["cell"]], op["value"])
+        continue
+    ws = wb[op["sheet"]]
     if kind == "set":
         put(ws[op["cell"]], op["value"])
     elif kind == "swap":
