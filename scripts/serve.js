@@ -58,7 +58,8 @@ function handler(root) {
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': st.size,
-        'Content-Security-Policy': CSP,
+        // The one-file page (scripts/inline.js) carries a stricter policy of its own, which allows its inline scripts.
+        ...(path.basename(file) === 'tuijin.html' ? {} : { 'Content-Security-Policy': CSP }),
         'X-Content-Type-Options': 'nosniff',
         // Hashed bundles never change; the HTML and manifest always revalidate.
         'Cache-Control': /\.[0-9a-f]{8}\.js$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
