@@ -115,8 +115,14 @@ export function readFigureFor(ind: Indicator, v: EntryValue, what: string, perce
   const original = v.trim();
   const { core, remark } = splitRemark(original);
   const parsed = parseFigure(core);
-  if (!parsed.ok) return { ...none, error: `${what}无法识别为数字：“${original}”` };
+  const unreadable = () => {
+    const whole = parseFigure(original);
+    return { ...none, error: `${what}${whole.ok ? `无法识别为数字：“${original}”` : whole.reason}` };
+  };
+  if (!parsed.ok) return unreadable();
   const { unit, rest } = unitWordOf(core);
+  // Words that are no unit after a remark ("大约一半吧") make it no figure at all.
+  if (remark !== null && unit !== '' && !KNOWN_UNITS.includes(unit) && unit !== ind.unit) return unreadable();
   if (unit !== '' && ind.unit !== '' && !sameKind(unit, ind.unit) && !(percentUnit && unit === '%')) {
     return {
       ...none,

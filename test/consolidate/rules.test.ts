@@ -171,9 +171,10 @@ describe('figures as units type them into the form', () => {
     expect(progress.cells.map((c) => c.value)).toContain('已走访；上半年完成填报“约2次”');
   });
 
-  test('a unit of another kind (人次 for 人) is refused with the reason', () => {
-    const { report } = consolidateGrids(masterGrid, [input('fl', filled('市妇联', { '9.2': ['1,200人次'] }))], { time: T });
-    expect(report.rejected[0].reason).toContain('的单位是“人次”，本指标按“人”统计');
+  test('a unit of another kind (人次 for 人) is refused with the reason; the rest of the return goes in', () => {
+    const { report } = consolidateGrids(masterGrid, [input('fl', filled('市妇联', { '9.2': ['1,200人次'], '9.1': [10] }))], { time: T });
+    expect(report.rejectedCells.map((c) => [c.id, c.reason])).toEqual([['9.2', expect.stringContaining('的单位是“人次”，本指标按“人”统计')]]);
+    expect(report.applied).toBe(1);
   });
 });
 

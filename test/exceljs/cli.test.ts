@@ -59,15 +59,17 @@ describe('tuijin generate / check', () => {
     expect(ids).toEqual(plan.items.flatMap((it: { indicators: { id: string }[] }) => it.indicators.map((i) => i.id)));
   });
 
-  test('check --json prints exactly {asOf, indicators:[{id,item,status,h1Actual,annualActual,message}], summary}', async () => {
+  test('check --json prints exactly {asOf, indicators:[{id,item,status,h1Actual,annualActual,h1Rate,annualRate,message}], summary}', async () => {
     const r = await run('check', p('filled.xlsx'), '--as-of', '2023-07-15', '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual(['asOf', 'indicators', 'summary']);
     expect(json.asOf).toBe('2023-07-15');
-    for (const ind of json.indicators) expect(Object.keys(ind)).toEqual(['id', 'item', 'status', 'h1Actual', 'annualActual', 'message']);
+    for (const ind of json.indicators) {
+      expect(Object.keys(ind)).toEqual(['id', 'item', 'status', 'h1Actual', 'annualActual', 'h1Rate', 'annualRate', 'message']);
+    }
     const i11 = json.indicators.find((i: { id: string }) => i.id === '1.1');
-    expect(i11).toMatchObject({ item: 1, status: 'shortfall', h1Actual: 80000, annualActual: null });
+    expect(i11).toMatchObject({ item: 1, status: 'shortfall', h1Actual: 80000, annualActual: null, h1Rate: 80, annualRate: 36.4 });
     expect(json.indicators.find((i: { id: string }) => i.id === '3.1')).toMatchObject({ h1Actual: 55 });
     expect(Object.keys(json.summary).sort()).toEqual([...STATUSES].sort());
     expect(Object.values(json.summary).reduce((a: number, b) => a + (b as number), 0)).toBe(json.indicators.length);
@@ -102,7 +104,7 @@ describe('tuijin generate / check', () => {
     const before = sha(p('filled.xlsx'));
     const r = await run('check', p('filled.xlsx'), '--write', p('filled.xlsx'));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--write 要写到新文件：校验从不改写输入的推进表/);
+    expect(r.err).toMatch(/输出文件就是输入文件/);
     expect(sha(p('filled.xlsx'))).toBe(before);
   });
 

@@ -1,6 +1,6 @@
 // `tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx]`: judges the entered figures.
 // --write saves a highlighted copy; the input file is never written.
-import * as path from 'path';
+import * as fs from 'fs';
 import { InputError, STATUS_LABEL } from '../../core/model';
 import { chineseDate } from '../../core/judge';
 import { isIsoDate } from '../../core/judge';
@@ -10,7 +10,7 @@ import { checkTracking } from '../../core/tracking/check';
 import { readWorkbookGrid } from '../../adapters/exceljs/read';
 import { applyPatch } from '../../adapters/exceljs/patch';
 import { flagValue, parseArgs } from './args';
-import { readBinaryFile, writeFileAtomic } from './files';
+import { guardOutput, readBinaryFile, writeFileAtomic } from './files';
 import { badInput, inFileError, say } from './lang';
 import type { Command } from './io';
 
@@ -30,7 +30,7 @@ function inFile<T>(file: string, f: () => T): T {
 }
 
 export const checkCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv, ['as-of', 'write'], ['json']);
+  const args = parseArgs(argv, ['as-of', 'write'], ['json', 'force']);
   if (args.positional.length !== 1) {
     throw badInput('give exactly one workbook: tuijin check BOOK.xlsx', '请给出一个推进表：tuijin check 推进表.xlsx', 'arguments');
   }
@@ -40,14 +40,15 @@ export const checkCommand: Command = async (argv, io) => {
     throw badInput(`--as-of '${asOf}' is not a real date written YYYY-MM-DD`, `--as-of“${asOf}”不是有效日期，应写作 YYYY-MM-DD`, 'arguments');
   }
   const out = flagValue(args, 'write');
-  if (out && path.resolve(out) === path.resolve(file)) {
-    throw badInput('--write must name a new file; check never overwrites its input', '--write 要写到新文件：校验从不改写输入的推进表', out);
-  }
+  // Never the input (also through a link); an existing file only with --force.
+  if (out) guardOutput(out, [file], args.flags.has('force'), '--write');
 
   const data = readBinaryFile(file);
   const grid = await readWorkbookGrid(data, file);
   const read = inFile(file, () => readTracking(grid));
-  const { judgements, counts: summary, patch } = checkTracking(read, asOf);
+  const { judgements, counts: summary, patch, warnings } = checkTracking(read, asOf);
+  // Not judged is said out loud, on stderr, whatever the output format.
+  for (const w of warnings) io.err(say('警告：', 'warning: ') + w);
   if (out) {
     const patched = await applyPatch(data, patch, file);
     writeFileAtomic(out, patched);
@@ -68,13 +69,20 @@ export const checkCommand: Command = async (argv, io) => {
             message: j.message,
           })),
           summary,
+          ...(read.unplaced.length ? { notInSheet: read.unplaced.map((ind) => ind.id) } : {}),
         },
         null,
         2,
       ),
     );
   } else {
-    io.out(say(`截至${chineseDate(asOf)}，共${judgements.length}项指标`, `As of ${asOf}: ${judgements.length} indicator${judgements.length === 1 ? '' : 's'}`));
+    const skipped = read.unplaced.length
+      ? say(
+          `（“指标”工作表共${judgements.length + read.unplaced.length}项，${read.unplaced.length}项未校验：${read.unplaced.map((i) => i.id).join('、')}）`,
+          ` (sheet 指标 has ${judgements.length + read.unplaced.length}; ${read.unplaced.length} not checked: ${read.unplaced.map((i) => i.id).join(', ')})`,
+        )
+      : '';
+    io.out(say(`截至${chineseDate(asOf)}，共${judgements.length}项指标`, `As of ${asOf}: ${judgements.length} indicator${judgements.length === 1 ? '' : 's'}`) + skipped);
     // 状态 and 说明 are the workbook's own words, the same in both languages.
     for (const j of judgements) io.out(`${j.id.padEnd(6)} ${statusText(j.status)}  ${j.message}`);
     io.out(

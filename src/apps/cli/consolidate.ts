@@ -1,28 +1,30 @@
-// `tuijin consolidate MASTER.xlsx RETURN.xlsx... --out OUT.xlsx [--json]`: merges returns into a copy
-// of the master, with conflicts, rejections and 未报送 reported and every change logged in 日志.
+// `tuijin consolidate MASTER.xlsx RETURN.xlsx... --out OUT.xlsx [--as-of YYYY-MM-DD] [--force] [--json]`:
+// merges returns into a copy of the master, with conflicts, rejections and 未报送 reported and every change
+// logged in 日志, then checks the merged figures at the round's as-of date so 状态, 说明 and 汇总 match them.
 import * as path from 'path';
-import { InputError } from '../../core/model';
-import { FIELD_LABEL } from '../../core/consolidate';
-import { consolidateWorkbooks, type ReturnFile } from '../../adapters/exceljs/consolidate';
+import { InputError, STATUS_LABEL } from '../../core/model';
+import { consolidateAndCheck, FIELD_LABEL, PARTIAL_LABEL } from '../../core/consolidate';
+import { isIsoDate } from '../../core/judge';
+import { loadMaster, readReturnFiles, type ReturnFile } from '../../adapters/exceljs/consolidate';
 import { parseArgs, flagValue } from './args';
-import { writeFileAtomic } from './files';
+import { guardOutput, writeFileAtomic } from './files';
 import type { Command } from './io';
 import { localStamp, readBinaryFile } from './returns';
 import { badInput, say } from './lang';
 
 export const consolidateCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv, ['out'], ['json']);
+  const args = parseArgs(argv, ['out', 'as-of'], ['json', 'force']);
   const [masterFile, ...returnFiles] = args.positional;
   const out = flagValue(args, 'out');
   if (!masterFile) throw badInput('MASTER.xlsx is required', '请给出总表（推进表）', 'arguments');
   if (!out) throw badInput('--out OUT.xlsx is required', '请用 --out 输出.xlsx 指定输出文件', 'arguments');
   if (returnFiles.length === 0) throw badInput('give at least one RETURN.xlsx', '请至少给出一份填报表', 'arguments');
-  const resolvedOut = path.resolve(out);
-  for (const f of [masterFile, ...returnFiles]) {
-    if (path.resolve(f) === resolvedOut) {
-      throw badInput('--out must not be one of the input files (inputs are never modified)', '--out 不能是输入文件之一（输入文件从不改动）', out);
-    }
+  const asked = flagValue(args, 'as-of');
+  if (asked !== undefined && !isIsoDate(asked)) {
+    throw badInput(`--as-of '${asked}' is not a real date written YYYY-MM-DD`, `--as-of“${asked}”不是有效日期，应写作 YYYY-MM-DD`, 'arguments');
   }
+  // Inputs are never modified: the output is none of them (also through a link) and replaces a file only with --force.
+  guardOutput(out, [masterFile, ...returnFiles], args.flags.has('force'));
 
   const master = readBinaryFile(masterFile);
   const returns: ReturnFile[] = [];
@@ -35,22 +37,31 @@ export const consolidateCommand: Command = async (argv, io) => {
       returns.push({ file: path.basename(f), data: new Uint8Array(), error: say(e.zh ?? e.message, e.message.replace(`${f}: `, '')) });
     }
   }
-  const result = await consolidateWorkbooks(master, returns, { time: localStamp(), masterName: masterFile });
-  const bytes = await result.master.apply(result.patch);
+  const time = localStamp();
+  // Master first: a broken master fails fast, before any return is read.
+  const loaded = await loadMaster(master, masterFile);
+  const inputs = await readReturnFiles(returns);
+  const result = consolidateAndCheck(loaded.grid, inputs, { time, today: time.slice(0, 10), asOf: asked });
+  const bytes = await loaded.apply(result.combined);
   writeFileAtomic(out, bytes);
 
-  const { report } = result;
+  const { report, check } = result;
   if (args.flags.has('json')) {
-    const { applied, conflicts, rejected, missingUnits } = report;
-    io.out(JSON.stringify({ applied, conflicts, rejected, missingUnits }, null, 2));
+    const { applied, conflicts, rejected, rejectedCells, partialUnits, missingUnits } = report;
+    const cells = rejectedCells.map(({ file, unit, id, field, cell, value, reason }) => ({ file, unit, id, field, cell, value, reason }));
+    io.out(JSON.stringify({ applied, conflicts, rejected, rejectedCells: cells, partialUnits, missingUnits, check: { asOf: check.asOf, summary: check.counts } }, null, 2));
     return 0;
   }
   const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
   io.out(say(`已写入 ${out}`, `wrote ${out}`));
   for (const a of report.accepted) {
-    io.out(say(`已采用 ${a.file}：${a.unit}，${a.round}，${a.values}项`, `accepted ${a.file}: ${a.unit}, ${a.round}, ${n(a.values, 'value')}`));
+    const partial = a.rejectedCells ? say(`；${PARTIAL_LABEL}，退回${a.rejectedCells}处`, `; ${PARTIAL_LABEL}, ${n(a.rejectedCells, 'cell')} rejected`) : '';
+    io.out(say(`已采用 ${a.file}：${a.unit}，${a.round}，${a.values}项`, `accepted ${a.file}: ${a.unit}, ${a.round}, ${n(a.values, 'value')}`) + partial);
   }
   // Reasons are the core's Chinese words (also in 日志).
+  for (const c of report.rejectedCells) {
+    io.out(say(`退回单元格 ${c.file} ${c.cell}（${c.id} ${FIELD_LABEL[c.field]}）：${c.reason}`, `rejected cell ${c.file} ${c.cell} (${c.id} ${FIELD_LABEL[c.field]}): ${c.reason}`));
+  }
   for (const r of report.rejected) io.out(say(`退回 ${r.file}：${r.reason}`, `rejected ${r.file}: ${r.reason}`));
   for (const c of report.conflicts) {
     const vals = c.values.map((v) => `${v.unit} ${v.value ?? ''}（${v.file}）`).join(' / ');
@@ -67,6 +78,15 @@ export const consolidateCommand: Command = async (argv, io) => {
       `applied ${n(report.applied, 'cell')}; ${n(report.conflicts.length, 'conflict')}; ${report.rejected.length} rejected`,
     ),
   );
+  if (report.partialUnits.length) {
+    io.out(say(`${PARTIAL_LABEL}（${report.partialUnits.length}个单位）：`, `${PARTIAL_LABEL} (${report.partialUnits.length}): `) + report.partialUnits.join('、'));
+  }
   io.out(say(`未报送（${report.missingUnits.length}个单位）：${report.missingUnits.join('、') || '无'}`, `not reported (${report.missingUnits.length}): ${report.missingUnits.join('、') || 'none'}`));
+  const counts = Object.entries(check.counts)
+    .filter(([, k]) => k > 0)
+    .map(([s, k]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} ${k}`)
+    .join('，');
+  io.out(say(`已按截至 ${check.asOf} 重新校验：${counts}`, `checked again as of ${check.asOf}: ${counts}`));
+  for (const w of check.warnings) io.err(say('警告：', 'warning: ') + w);
   return 0;
 };

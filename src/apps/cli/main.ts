@@ -7,18 +7,18 @@ import { errorLine, pickLang, say, setLang } from './lang';
 
 const USAGE_ZH = `tuijin：推进表助手命令行
   tuijin plan [计划文本] [--json]                       读计划表，列出事项和指标
-  tuijin generate [--plan 计划文本] --out 推进表.xlsx     生成推进表
-  tuijin check 推进表.xlsx [--as-of YYYY-MM-DD] [--json] [--write 输出.xlsx]   校验填报数字
+  tuijin generate [--plan 计划文本] --out 推进表.xlsx [--force]     生成推进表
+  tuijin check 推进表.xlsx [--as-of YYYY-MM-DD] [--json] [--write 输出.xlsx [--force]]   校验填报数字
   tuijin returns [--plan 计划文本] [--from 推进表.xlsx] [--round 轮次] [--force] --out 文件夹   生成各单位填报表
-  tuijin consolidate 总表.xlsx 填报表.xlsx... --out 输出.xlsx [--json]   汇总各单位填报
+  tuijin consolidate 总表.xlsx 填报表.xlsx... --out 输出.xlsx [--as-of YYYY-MM-DD] [--force] [--json]   汇总各单位填报
   加 --lang en 显示英文`;
 
 const USAGE_EN = `tuijin: 推进表助手 command line
   tuijin plan [FILE] [--json]
-  tuijin generate [--plan FILE] --out BOOK.xlsx
-  tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx]
+  tuijin generate [--plan FILE] --out BOOK.xlsx [--force]
+  tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx [--force]]
   tuijin returns [--plan FILE] [--from BOOK.xlsx] [--round TEXT] [--force] --out DIR
-  tuijin consolidate MASTER.xlsx RETURN.xlsx... --out OUT.xlsx [--json]
+  tuijin consolidate MASTER.xlsx RETURN.xlsx... --out OUT.xlsx [--as-of YYYY-MM-DD] [--force] [--json]
   (--lang zh for Chinese)`;
 
 // Commands load lazily so `tuijin plan` doesn't pay for ExcelJS.

@@ -7,7 +7,7 @@ import { parsePlan } from '../../core/plan/parse';
 import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../core/returns/source';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../adapters/exceljs/returns';
 import { flagValue, parseArgs } from './args';
-import { readBinaryFile, readTextFile, seedPath, writeFileAtomic } from './files';
+import { readBinaryFile, readTextFile, sameFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
 import { badInput, inFileError, say } from './lang';
 
@@ -46,6 +46,18 @@ export const returnsCommand: Command = async (argv, io) => {
   fs.mkdirSync(outDir, { recursive: true });
   const forms = await writeReturnForms(source, { round, createdAt: localStamp() });
   if (forms.length === 0) throw badInput('the plan names no lead units (牵头单位)', '计划中没有牵头单位，无法生成填报表', book ?? planFile ?? seedPath());
+  // Never over an input (the plan or the master may sit in the folder, or be linked from it).
+  const inputs = [book ?? planFile ?? seedPath()];
+  for (const f of forms) {
+    const target = path.join(outDir, f.fileName);
+    if (inputs.some((input) => sameFile(target, input))) {
+      throw badInput(
+        `form ${f.fileName} would overwrite the input ${inputs[0]}; inputs are never modified, use another folder`,
+        `填报表 ${f.fileName} 会覆盖输入文件 ${inputs[0]}，输入文件从不改写，请换一个输出文件夹`,
+        outDir,
+      );
+    }
+  }
   // A filled-in return saved here under the same name must never be replaced by a blank form.
   const clash = forms.map((f) => path.join(outDir, f.fileName)).filter((p) => fs.existsSync(p));
   if (clash.length && !args.flags.has('force')) {
