@@ -4,7 +4,7 @@
 import * as path from 'path';
 import { InputError, STATUS_LABEL } from '../../core/model';
 import { consolidateAndCheck, FIELD_LABEL, PARTIAL_LABEL } from '../../core/consolidate';
-import { isIsoDate } from '../../core/judge';
+import { chineseDate, isIsoDate } from '../../core/judge';
 import { loadMaster, readReturnFiles, type ReturnFile } from '../../adapters/exceljs/consolidate';
 import { parseArgs, flagValue } from './args';
 import { guardOutput, writeFileAtomic } from './files';
@@ -86,7 +86,7 @@ export const consolidateCommand: Command = async (argv, io) => {
     .filter(([, k]) => k > 0)
     .map(([s, k]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} ${k}`)
     .join('，');
-  io.out(say(`已按截至 ${check.asOf} 重新校验：${counts}`, `checked again as of ${check.asOf}: ${counts}`));
+  io.out(say(`已按截至${chineseDate(check.asOf)}重新校验：${counts}`, `checked again as of ${check.asOf}: ${counts}`));
   for (const w of check.warnings) io.err(say('警告：', 'warning: ') + w);
   return 0;
 };
