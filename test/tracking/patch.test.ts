@@ -158,6 +158,14 @@ describe('check patch', () => {
     );
   });
 
+  test('通报 gives six shortfall sentences at most and counts the rest', () => {
+    const read = readTracking(layoutGrid(buildTrackingLayout(seedPlan())));
+    const js = read.indicators.map((ind, i) => judged(i < 8 ? 'shortfall' : 'met', ind.id, ind.item, `差${i + 1}项`));
+    const text = bulletinText(read, js, '2023-12-31');
+    expect(text).toContain('差6项；另有2项，详见下表。');
+    expect(text).not.toContain('差7项');
+  });
+
   test('通报 when everything is in: no zero counts, no internal categories, no second-paragraph complaints', () => {
     const { read } = setup();
     const allMet = [judged('met', '1.1', 1), judged('met', '1.2', 1), judged('met', '3.1', 3)];

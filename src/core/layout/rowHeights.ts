@@ -5,10 +5,11 @@
 const UNIT_PX = 7;
 /** Cell padding Excel/LibreOffice keep inside a column, in pixels. */
 const PADDING_PX = 6;
-/** Safety margin on measured text width: fonts differ between hosts (仿宋 vs Noto Serif CJK). */
-const SLACK = 1.05;
-/** Width of one indent step (CellStyle.indent) in pixels: about a character of the default font, rounded up. */
-export const INDENT_PX = 9;
+/** Safety margin on measured text width: fonts differ between hosts (仿宋 vs Noto Serif CJK); LibreOffice fits a
+ *  little more per line than this assumes, Excel about as much. */
+const SLACK = 1.02;
+/** Width of one indent step (CellStyle.indent) in pixels: a character of the default font (Calibri 11: 7 px). */
+export const INDENT_PX = 7;
 
 /** True for characters drawn full-width (CJK, full-width forms, CJK punctuation, symbols we use). */
 function isWide(cp: number): boolean {

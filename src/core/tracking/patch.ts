@@ -79,6 +79,8 @@ export function headlineStatus(statuses: Status[]): Status | null {
 
 /** Items named in brackets only when there are few of them; a long list belongs in the tables. */
 const NAME_AT_MOST = 5;
+/** Sentences per category (未达标, 进度滞后) in the 通报; the others are counted and left to the tables. */
+const SENTENCES_AT_MOST = 6;
 
 /** The 说明 without the notes on how figures were read (they follow a '；'). */
 function gapOf(message: string): string {
@@ -128,7 +130,10 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
         lines.push(`${nameOf(c)}${leadOf(c)}，${label}${gap}`);
       }
     }
-    if (lines.length) first += `${s === 'shortfall' ? '未达标的' : '进度滞后的'}：${lines.join('；')}。`;
+    // A long list belongs in the tables below: the worst few by name, the rest counted.
+    const shown = lines.slice(0, SENTENCES_AT_MOST);
+    const more = lines.length > shown.length ? `；另有${lines.length - shown.length}项，详见下表` : '';
+    if (lines.length) first += `${s === 'shortfall' ? '未达标的' : '进度滞后的'}：${shown.join('；')}${more}。`;
   }
 
   // Second paragraph: who still owes figures.
