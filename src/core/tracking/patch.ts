@@ -265,7 +265,8 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
   };
   listRow(listHead, () => 'head');
   keepWithNext.add(r);
-  rowHeights[r++] = LINE;
+  const spanWidth = ([c1, c2]: number[]) => widths.slice(c1 - 1, c2).reduce((a, b) => a + b, 0);
+  rowHeights[r++] = Math.max(LINE, ...listHead.map((t, i) => heightForText(t, spanWidth(listCols[i]), SIZE.heading)));
   const noteWidth = widths.slice(5).reduce((a, b) => a + b, 0);
   const pressing: Status[] = ['shortfall', 'at-risk', 'missing', 'invalid'];
   let listed = 0;
