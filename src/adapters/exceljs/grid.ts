@@ -80,17 +80,17 @@ interface SheetContext {
   budget: { left: number };
 }
 
-function tooBig(ctx: SheetContext, what: string): InputError {
+function tooBig(ctx: SheetContext, en: string, zh: string): InputError {
   return new InputError(
-    `sheet ${ctx.name}: ${what} (beyond what Excel allows or this tool reads); refusing to read`,
+    `sheet ${ctx.name}: ${en}, beyond what Excel allows or this tool reads; refusing to read the file`,
     ctx.where,
-    `工作表“${ctx.name}”中${what}，超出 Excel 的范围或本工具可读取的大小，拒绝读取`,
+    `工作表“${ctx.name}”中${zh}，超出 Excel 的范围或本工具可读取的大小，拒绝读取`,
   );
 }
 
 function spend(ctx: SheetContext, n: number): void {
   ctx.budget.left -= n;
-  if (ctx.budget.left < 0) throw tooBig(ctx, `单元格过多（超过 ${MAX_GRID_SLOTS} 个）`);
+  if (ctx.budget.left < 0) throw tooBig(ctx, `more than ${MAX_GRID_SLOTS} cells`, `单元格过多（超过 ${MAX_GRID_SLOTS} 个）`);
 }
 
 function readSheet(xml: string, ctx: SheetContext): { rows: CellValue[][]; rowHeights: Record<number, number> } {
@@ -110,7 +110,7 @@ function readSheet(xml: string, ctx: SheetContext): { rows: CellValue[][]; rowHe
   for (let rm = rowRe.exec(data); rm; rm = rowRe.exec(data)) {
     const rText = attr(rm[1], 'r');
     const r = rText === undefined ? nextRow : Number(rText);
-    if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) throw tooBig(ctx, `行号 ${rText ?? r} 无效`);
+    if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) throw tooBig(ctx, `row number ${String(rText ?? r).slice(0, 20)}`, `行号 ${String(rText ?? r).slice(0, 20)} 无效`);
     nextRow = r + 1;
     const ht = attr(rm[1], 'ht');
     if (ht !== undefined && Number(ht) > 0) rowHeights[r] = Number(ht);
@@ -125,9 +125,9 @@ function readSheet(xml: string, ctx: SheetContext): { rows: CellValue[][]; rowHe
       if (a.r !== undefined) {
         c = columnOf(a.r);
         const rest = a.r.slice(a.r.search(/\d|$/));
-        if (c < 1 || c > MAX_COL || !/^\d*$/.test(rest) || (rest !== '' && (Number(rest) < 1 || Number(rest) > MAX_ROW))) throw tooBig(ctx, `单元格引用 ${a.r.slice(0, 20)} 无效`);
+        if (c < 1 || c > MAX_COL || !/^\d*$/.test(rest) || (rest !== '' && (Number(rest) < 1 || Number(rest) > MAX_ROW))) throw tooBig(ctx, `cell reference ${a.r.slice(0, 20)}`, `单元格引用 ${a.r.slice(0, 20)} 无效`);
       }
-      if (c > MAX_COL) throw tooBig(ctx, `第 ${r} 行的列数过多`);
+      if (c > MAX_COL) throw tooBig(ctx, `too many columns in row ${r}`, `第 ${r} 行的列数过多`);
       nextCol = c + 1;
       const inner = cm[2] ?? '';
       const t = a.t ?? 'n';

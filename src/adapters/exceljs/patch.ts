@@ -105,8 +105,8 @@ function putSheet(pkg: XlsxPackage, parts: BookParts, sheet: SheetLayout, xfOf: 
     parts.addType(path, CT_WORKSHEET);
     const ids = [...parts.book.matchAll(new RegExp(`<${P}sheet\\b([^>]*?)\\/?>`, 'g'))].map((m) => Number(attr(m[1], 'sheetId') ?? 0));
     const sheetId = Math.max(0, ...ids.filter(Number.isFinite)) + 1;
-    const rPrefix = new RegExp(`xmlns:([\\w.-]+)="${REL_NS}"`).exec(parts.book)?.[1];
-    const ridAttr = rPrefix ? `${rPrefix}:id="${rid}"` : `r:id="${rid}" xmlns:r="${REL_NS}"`;
+    // Declared on the element itself: some writers (openpyxl) bind the prefix per element, not on the root.
+    const ridAttr = `xmlns:r="${REL_NS}" r:id="${rid}"`;
     const state = ` state="${sheet.state}"`;
     const el = `<${bp}sheet name="${escapeXml(sheet.name)}" sheetId="${sheetId}"${state} ${ridAttr}/>`;
     const sheetsEnd = new RegExp(`<\\/${P}sheets>`).exec(parts.book);
