@@ -167,3 +167,57 @@ export function craftedSheet(rows: string): Promise<Uint8Array> {
     'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`,
   });
 }
+
+/** An OLE compound file (what Excel writes for a workbook with an open password, and for old .xls)
+ *  holding `streams`, each padded to 4096 bytes so all live in regular 512-byte sectors. */
+export function compoundFile(streams: Record<string, Uint8Array>): Uint8Array {
+  const SECTOR = 512;
+  const END = 0xfffffffe;
+  const FREE = 0xffffffff;
+  const names = Object.keys(streams);
+  const perStream = 8; // 4096 bytes
+  const total = 2 + names.length * perStream;
+  const out = new Uint8Array(SECTOR * (1 + total));
+  const v = new DataView(out.buffer);
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].forEach((b, i) => (out[i] = b));
+  v.setUint16(24, 0x3e, true);
+  v.setUint16(26, 3, true);
+  v.setUint16(28, 0xfffe, true);
+  v.setUint16(30, 9, true);
+  v.setUint16(32, 6, true);
+  v.setUint32(44, 1, true); // FAT sectors
+  v.setUint32(48, 1, true); // first directory sector
+  v.setUint32(56, 4096, true);
+  v.setUint32(60, END, true);
+  v.setUint32(68, END, true);
+  for (let i = 0; i < 109; i++) v.setUint32(76 + 4 * i, i === 0 ? 0 : FREE, true);
+  const sector = (n: number) => SECTOR * (n + 1);
+  // FAT (sector 0): itself, the directory, then each stream's chain.
+  const fat = new Array(SECTOR / 4).fill(FREE);
+  fat[0] = 0xfffffffd;
+  fat[1] = END;
+  names.forEach((_, k) => {
+    const first = 2 + k * perStream;
+    for (let s = 0; s < perStream; s++) fat[first + s] = s === perStream - 1 ? END : first + s + 1;
+  });
+  fat.forEach((x, i) => v.setUint32(sector(0) + 4 * i, x, true));
+  // Directory (sector 1): the root, then the streams as a chain of right siblings.
+  const entry = (i: number, name: string, type: number, start: number, size: number, right: number, child: number) => {
+    const at = sector(1) + 128 * i;
+    for (let c = 0; c < name.length; c++) v.setUint16(at + 2 * c, name.charCodeAt(c), true);
+    v.setUint16(at + 64, 2 * (name.length + 1), true);
+    out[at + 66] = type;
+    out[at + 67] = 1;
+    v.setUint32(at + 68, FREE, true);
+    v.setUint32(at + 72, right, true);
+    v.setUint32(at + 76, child, true);
+    v.setUint32(at + 116, start, true);
+    v.setUint32(at + 120, size, true);
+  };
+  entry(0, 'Root Entry', 5, END, 0, FREE, names.length ? 1 : FREE);
+  names.forEach((name, k) => {
+    entry(k + 1, name, 2, 2 + k * perStream, 4096, k + 1 < names.length ? k + 2 : FREE, FREE);
+    out.set(streams[name].subarray(0, 4096), sector(2 + k * perStream));
+  });
+  return out;
+}
