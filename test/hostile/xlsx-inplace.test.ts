@@ -59,7 +59,7 @@ test('LibreOffice-saved master: the page\'s 打印 copy keeps print setup and pr
   expect(await printAndProtection(file.bytes, SHEET.main)).toEqual(await printAndProtection(bytes, SHEET.main));
   // Only the sheets and styles Tuijin owns changed; every other part has its bytes.
   expect(await changedParts(bytes, file.bytes)).toEqual(
-    [await sheetPart(bytes, SHEET.main), await sheetPart(bytes, SHEET.targets), await sheetPart(bytes, SHEET.summary), 'xl/styles.xml'].sort(),
+    [await sheetPart(bytes, SHEET.main), await sheetPart(bytes, SHEET.targets), await sheetPart(bytes, SHEET.summary), 'xl/sharedStrings.xml', 'xl/styles.xml'].sort(),
   );
 });
 
@@ -71,7 +71,10 @@ test('openpyxl master with comment, chart, image, extra sheet, defined name, con
   const before = new Uint8Array(fs.readFileSync(decorated));
   const after = new Uint8Array(fs.readFileSync(out));
   const main = await sheetPart(before, SHEET.main);
-  expect(await changedParts(before, after)).toEqual([main, await sheetPart(before, SHEET.targets), await sheetPart(before, SHEET.summary), 'xl/styles.xml'].sort());
+  // openpyxl wrote inline strings and no shared-string table: ours is added (a part, its relationship and type).
+  expect(await changedParts(before, after)).toEqual(
+    [main, await sheetPart(before, SHEET.targets), await sheetPart(before, SHEET.summary), 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml'].sort(),
+  );
   const parts = await partsOf(after);
   expect([...parts.keys()].filter((n) => /chart|comment|media|drawing/.test(n)).length).toBeGreaterThanOrEqual(6);
   const mainXml = parts.get(main)!.toString();
@@ -97,7 +100,7 @@ test('the same master saved by LibreOffice: check --write keeps its chart, comme
   expect(kept.some((n) => n.includes('comments'))).toBe(true);
   const changed = await changedParts(before, after);
   for (const n of kept) expect(changed).not.toContain(n);
-  expect(changed).toEqual([await sheetPart(before, SHEET.main), await sheetPart(before, SHEET.targets), await sheetPart(before, SHEET.summary), 'xl/styles.xml'].sort());
+  expect(changed).toEqual([await sheetPart(before, SHEET.main), await sheetPart(before, SHEET.targets), await sheetPart(before, SHEET.summary), 'xl/sharedStrings.xml', 'xl/styles.xml'].sort());
   expectUnchanged(snap);
 });
 
@@ -119,7 +122,7 @@ test('consolidate into the decorated master: figures applied, 日志 added, char
   const after = new Uint8Array(fs.readFileSync(out));
   const changed = await changedParts(before, after);
   // The main sheet (the figure), styles, and a new 日志 part with its entries in workbook, rels and types.
-  expect(changed.filter((n) => !/^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml']);
+  expect(changed.filter((n) => !/^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml']);
   for (const n of (await partsOf(before)).keys()) if (/chart|comment|media|drawing/.test(n)) expect(changed).not.toContain(n);
   const names = (await readWorkbookGrid(after)).sheets.map((s) => s.name);
   expect(names).toEqual([SHEET.main, SHEET.targets, SHEET.summary, SHEET.meta, '备注', '日志']);

@@ -6,6 +6,8 @@ import { InputError } from '../../core/model';
 import { guardXlsx, MAX_UNPACKED_BYTES } from '../../core/zipGuard';
 import { attr, P } from './xml';
 
+const utf8Encoder = new TextEncoder();
+
 export const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 export const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
@@ -28,11 +30,15 @@ const damaged = (why: string, where?: string) =>
  *  bytes are counted while inflating and the entry is dropped as soon as the budget is spent. */
 export class UnpackBudget {
   private used = 0;
+  /** Entries already counted: reading one again (the patcher after the reader) costs nothing new. */
+  private readonly counted = new Set<string>();
   constructor(private readonly where?: string, private readonly limit = MAX_UNPACKED_BYTES) {}
 
   /** Inflates one entry, counting its real size; `keep` false only counts. A broken deflate stream
    *  is the file's fault: InputError. */
   inflate(file: JSZip.JSZipObject, keep = true): Promise<Uint8Array> {
+    const count = !this.counted.has(file.name);
+    this.counted.add(file.name);
     return new Promise((resolve, reject) => {
       const chunks: Uint8Array[] = [];
       let size = 0;
@@ -41,7 +47,7 @@ export class UnpackBudget {
       stream.on('data', (chunk) => {
         if (settled) return;
         size += chunk.length;
-        this.used += chunk.length;
+        if (count) this.used += chunk.length;
         if (this.used > this.limit) {
           settled = true;
           stream.pause();
@@ -69,6 +75,34 @@ export class UnpackBudget {
       });
       stream.resume();
     });
+  }
+}
+
+/** Text written straight into a growing UTF-8 buffer, so a big part is never one long string and the
+ *  pieces die young. */
+export class Utf8Sink {
+  private buf: Uint8Array;
+  private at = 0;
+
+  constructor(expectedBytes = 1 << 16) {
+    this.buf = new Uint8Array(Math.max(1024, Math.ceil(expectedBytes)));
+  }
+
+  push(piece: string): void {
+    let rest = piece;
+    for (;;) {
+      const r = utf8Encoder.encodeInto(rest, this.buf.subarray(this.at));
+      this.at += r.written;
+      if (r.read === rest.length) return;
+      rest = rest.slice(r.read);
+      const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.at + rest.length * 3 + 1024));
+      bigger.set(this.buf.subarray(0, this.at));
+      this.buf = bigger;
+    }
+  }
+
+  bytes(): Uint8Array {
+    return this.buf.length - this.at > 1 << 20 ? this.buf.slice(0, this.at) : this.buf.subarray(0, this.at);
   }
 }
 
@@ -122,8 +156,8 @@ export function parseRels(xml: string | null): Relationship[] {
 const utf8 = new TextDecoder('utf-8');
 
 export class XlsxPackage {
-  /** Parts written by the patcher, by zip entry name. */
-  private readonly texts = new Map<string, string>();
+  /** Parts this package wrote (read back without the unpacking budget: they are ours). */
+  private readonly written = new Set<string>();
   workbookPath = 'xl/workbook.xml';
   sheets: SheetEntry[] = [];
 
@@ -175,27 +209,32 @@ export class XlsxPackage {
   async text(path: string): Promise<string | null> {
     const f = this.entry(path);
     if (!f) return null;
-    const written = this.texts.get(f.name);
-    if (written !== undefined) return written;
-    const bytes = await this.budget.inflate(f);
+    const bytes = this.written.has(f.name) ? await f.async('uint8array') : await this.budget.inflate(f);
     // A UTF-16 part (rare, but legal) starts with its byte-order mark.
     const s = bytes[0] === 0xff && bytes[1] === 0xfe ? new TextDecoder('utf-16le').decode(bytes) : bytes[0] === 0xfe && bytes[1] === 0xff ? new TextDecoder('utf-16be').decode(bytes) : utf8.decode(bytes);
     return s;
   }
 
-  /** Replaces (or adds) a part. */
+  /** Replaces (or adds) a part. Stored as UTF-8 bytes at once, so a big sheet's text can go. */
   setText(path: string, text: string): void {
     const f = this.entry(path);
     const name = f ? f.name : path;
-    this.texts.set(name, text);
-    this.zip.file(name, text);
+    this.written.add(name);
+    this.zip.file(name, utf8Encoder.encode(text));
+  }
+
+  /** Replaces (or adds) a part given as UTF-8 bytes. */
+  setBytes(path: string, bytes: Uint8Array): void {
+    const f = this.entry(path);
+    const name = f ? f.name : path;
+    this.written.add(name);
+    this.zip.file(name, bytes);
   }
 
   remove(path: string): void {
     const f = this.entry(path);
     if (!f) return;
     this.zip.remove(f.name);
-    this.texts.delete(f.name);
   }
 
   has(path: string): boolean {

@@ -6,7 +6,8 @@
 import type { CellStyle, SheetLayout, WorkbookPatch } from '../../core/layout/types';
 import { InputError } from '../../core/model';
 import { CT_WORKSHEET, parseRels, REL_WORKSHEET, relsPathOf, resolveTarget, XlsxPackage } from './package';
-import { editSheetXml, putTopElement, rowBreaksXml, setCenterHeader, sheetLayoutXml, type RowEdit } from './sheetXml';
+import { editSheetXml, putTopElement, rowBreaksXml, setCenterHeader, sheetLayoutXml, type RowEdit, type StringIndex } from './sheetXml';
+import { CT_SHARED_STRINGS, REL_SHARED_STRINGS, SharedStrings } from './sharedStrings';
 import { EMPTY_STYLES, StylesEditor } from './stylesXml';
 import { attr, escapeXml, P, rootPrefix, withAttr } from './xml';
 
@@ -78,15 +79,15 @@ function quoteSheet(name: string): string {
 }
 
 /** Puts a whole sheet Tuijin owns into the package: over the old one (same place in the tab order) or at the end. */
-function putSheet(pkg: XlsxPackage, parts: BookParts, sheet: SheetLayout, xfOf: (key: string | undefined) => number): void {
-  const xml = sheetLayoutXml(sheet, xfOf);
+function putSheet(pkg: XlsxPackage, parts: BookParts, sheet: SheetLayout, xfOf: (key: string | undefined) => number, sst: StringIndex): void {
+  const xml = sheetLayoutXml(sheet, xfOf, sst);
   const bp = rootPrefix(parts.book, 'workbook');
   let entry = pkg.sheet(sheet.name);
   if (entry && (!entry.type.endsWith('/worksheet') || !entry.path)) {
     throw new InputError(`sheet ${sheet.name} exists but is not a worksheet`, pkg.where, `工作表“${sheet.name}”已存在但不是普通工作表，无法写入`);
   }
   if (entry) {
-    pkg.setText(entry.path, xml);
+    pkg.setBytes(entry.path, xml);
     // What the old sheet referred to (its drawings, comments) doesn't belong to the new one.
     pkg.remove(relsPathOf(entry.path));
     const re = new RegExp(`<${P}sheet\\b[^>]*?\\/?>`, 'g');
@@ -100,7 +101,7 @@ function putSheet(pkg: XlsxPackage, parts: BookParts, sheet: SheetLayout, xfOf: 
     let n = 1;
     while (pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
     const path = `xl/worksheets/sheet${n}.xml`;
-    pkg.setText(path, xml);
+    pkg.setBytes(path, xml);
     const rid = parts.addRel(REL_WORKSHEET, relativeToBook(pkg.workbookPath, path));
     parts.addType(path, CT_WORKSHEET);
     const ids = [...parts.book.matchAll(new RegExp(`<${P}sheet\\b([^>]*?)\\/?>`, 'g'))].map((m) => Number(attr(m[1], 'sheetId') ?? 0));
@@ -168,7 +169,21 @@ export async function patchPackage(pkg: XlsxPackage, patch: WorkbookPatch): Prom
     return styles.xfOf(key, def);
   };
 
-  for (const sheet of patch.sheets) putSheet(pkg, parts, sheet, xfOf);
+  const sstRel = parseRels(parts.rels).find((r) => r.type.endsWith('/sharedStrings'));
+  const sstPath = sstRel ? resolveTarget(pkg.workbookPath, sstRel.target) : 'xl/sharedStrings.xml';
+  const sstXml = await pkg.text(sstPath);
+  const strings = new SharedStrings(sstXml);
+  const sst = (text: string) => strings.indexOf(text);
+  const breaks = new Map((patch.rowBreaks ?? []).map((b) => [b.sheet, b.rows]));
+  const headers = new Map((patch.printHeaders ?? []).map((h) => [h.sheet, h.header]));
+  // A sheet written whole takes its header and page breaks from the patch as it is written.
+  for (const sheet of patch.sheets) {
+    const header = headers.get(sheet.name);
+    const rows = breaks.get(sheet.name);
+    putSheet(pkg, parts, { ...sheet, print: sheet.print && header !== undefined ? { ...sheet.print, header } : sheet.print, rowBreaks: rows ?? sheet.rowBreaks }, xfOf, sst);
+    headers.delete(sheet.name);
+    breaks.delete(sheet.name);
+  }
 
   const rowEdits = new Map<string, Map<number, RowEdit>>();
   const rowEdit = (sheet: string, r: number) => {
@@ -183,8 +198,6 @@ export async function patchPackage(pkg: XlsxPackage, patch: WorkbookPatch): Prom
     const e = rowEdit(m.sheet, m.r);
     e.minHeight = Math.max(e.minHeight ?? 0, m.height);
   }
-  const breaks = new Map((patch.rowBreaks ?? []).map((b) => [b.sheet, b.rows]));
-  const headers = new Map((patch.printHeaders ?? []).map((h) => [h.sheet, h.header]));
   let replacedFormula = false;
   for (const name of new Set([...rowEdits.keys(), ...breaks.keys(), ...headers.keys()])) {
     const entry = pkg.sheet(name);
@@ -194,18 +207,16 @@ export async function patchPackage(pkg: XlsxPackage, patch: WorkbookPatch): Prom
       if (rowEdits.has(name)) throw new InputError(`sheet ${name} is missing`, `sheet ${name}`, `缺少工作表“${name}”`);
       continue;
     }
-    let next = xml;
-    const edits = rowEdits.get(name);
-    if (edits) {
-      const r = editSheetXml(next, edits);
-      next = r.xml;
-      replacedFormula ||= r.replacedFormula;
-    }
     const rows = breaks.get(name);
-    if (rows) next = putTopElement(next, 'rowBreaks', rowBreaksXml(rootPrefix(next, 'worksheet'), rows));
     const header = headers.get(name);
-    if (header !== undefined) next = setCenterHeader(next, header);
-    if (next !== xml) pkg.setText(entry!.path, next);
+    const r = editSheetXml(xml, rowEdits.get(name) ?? new Map(), sst, (rest, prefix) => {
+      let next = rest;
+      if (rows) next = putTopElement(next, 'rowBreaks', rowBreaksXml(prefix, rows));
+      if (header !== undefined) next = setCenterHeader(next, header, prefix);
+      return next;
+    });
+    replacedFormula ||= r.replacedFormula;
+    pkg.setBytes(entry!.path, r.bytes);
   }
   if (replacedFormula) dropCalcChain(pkg, parts);
   if (styles.changed) {
@@ -213,6 +224,13 @@ export async function patchPackage(pkg: XlsxPackage, patch: WorkbookPatch): Prom
     if (!stylesXml) {
       parts.addRel(REL_STYLES, relativeToBook(pkg.workbookPath, stylesPath));
       parts.addType(stylesPath, CT_STYLES);
+    }
+  }
+  if (strings.changed) {
+    pkg.setText(sstPath, strings.toXml());
+    if (sstXml === null) {
+      parts.addRel(REL_SHARED_STRINGS, relativeToBook(pkg.workbookPath, sstPath));
+      parts.addType(sstPath, CT_SHARED_STRINGS);
     }
   }
   parts.write();

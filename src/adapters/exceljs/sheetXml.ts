@@ -4,6 +4,7 @@
 import type { CellValue, DataValidationRule, PrintSetup, SheetLayout } from '../../core/layout/types';
 import { colLetters } from '../../core/layout/address';
 import { attr, columnOf, escapeXml, MAX_COL, P, rootPrefix, withAttr } from './xml';
+import { Utf8Sink } from './package';
 
 /** One cell to write: a value (undefined keeps the cell's content) and a style index. */
 export interface CellWrite {
@@ -25,31 +26,35 @@ const AFTER_DATA = [
   'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ];
 
-function cellXml(p: string, ref: string, w: CellWrite): string {
+/** Index of a text in the shared-string table. */
+export type StringIndex = (text: string) => number;
+
+function cellXml(p: string, ref: string, w: CellWrite, sst: StringIndex): string {
   const s = w.xf ? ` s="${w.xf}"` : '';
   const v = w.value;
   if (v === null || v === undefined || v === '') return `<${p}c r="${ref}"${s}/>`;
   if (typeof v === 'number') return Number.isFinite(v) ? `<${p}c r="${ref}"${s}><${p}v>${v}</${p}v></${p}c>` : `<${p}c r="${ref}"${s}/>`;
   if (typeof v === 'boolean') return `<${p}c r="${ref}"${s} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
-  // Inline strings: the shared-string table stays as it is.
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeXml(v)}</${p}t></${p}is></${p}c>`;
+  return `<${p}c r="${ref}"${s} t="s"><${p}v>${sst(v)}</${p}v></${p}c>`;
 }
 
 /** The cell with only its style changed (value, formula and everything else kept). */
 function restyled(p: string, raw: string | null, ref: string, xf: number): string {
-  if (raw === null) return cellXml(p, ref, { xf });
+  if (raw === null) return xf ? `<${p}c r="${ref}" s="${xf}"/>` : `<${p}c r="${ref}"/>`;
   const m = new RegExp(`^<(${P}c)\\b([^>]*?)(\\/?>)`).exec(raw)!;
   return `<${m[1]}${withAttr(m[2], 's', xf ? String(xf) : undefined)}${m[3]}${raw.slice(m[0].length)}`;
 }
 
 export interface EditResult {
-  xml: string;
+  /** The new XML as UTF-8 (written row by row: a big sheet is never copied into one string). */
+  bytes: Uint8Array;
   /** A replaced cell held a formula (the calculation chain must go). */
   replacedFormula: boolean;
 }
 
-/** Rewrites the named cells and row heights in a worksheet's XML. */
-export function editSheetXml(xml: string, edits: Map<number, RowEdit>): EditResult {
+/** Rewrites the named cells and row heights in a worksheet's XML; `tail` may edit what follows the
+ *  cells (print setup and the like: small, so a big sheet is copied once, not once per edit). */
+export function editSheetXml(xml: string, edits: Map<number, RowEdit>, sst: StringIndex, tail?: (rest: string, prefix: string) => string): EditResult {
   const p = rootPrefix(xml, 'worksheet');
   let replacedFormula = false;
   const open = new RegExp(`<${P}sheetData\\b[^>]*?(\\/?)>`).exec(xml);
@@ -67,7 +72,17 @@ export function editSheetXml(xml: string, edits: Map<number, RowEdit>): EditResu
   const body = xml.slice(bodyStart, bodyEnd);
   const pending = [...edits.keys()].sort((a, b) => a - b);
   let next = 0;
-  const out: string[] = [xml.slice(0, bodyStart)];
+  // The used range grows with rows written below it.
+  const lastRow = pending.length ? pending[pending.length - 1] : 0;
+  let lastCol = 0;
+  for (const e of edits.values()) for (const c of e.cells.keys()) lastCol = Math.max(lastCol, c);
+  const head = xml.slice(0, bodyStart).replace(new RegExp(`(<${P}dimension\\b[^>]*?ref=")([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?"`), (all, pre: string, c1: string, r1: string, c2?: string, r2?: string) => {
+    const endC = Math.min(MAX_COL, Math.max(columnOf(c2 ?? c1), lastCol));
+    const endR = Math.max(Number(r2 ?? r1), lastRow);
+    return `${pre}${c1}${r1}:${colLetters(endC)}${endR}"`;
+  });
+  const out = new Utf8Sink(xml.length * 1.3);
+  out.push(head);
   const rowRe = new RegExp(`<(${P}row)\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}row>)`, 'g');
   const cellRe = new RegExp(`<${P}c\\b([^>]*?)(?:\\/>|>[\\s\\S]*?<\\/${P}c>)`, 'g');
   let copied = 0;
@@ -93,7 +108,7 @@ export function editSheetXml(xml: string, edits: Map<number, RowEdit>): EditResu
       if (w.value === undefined) parts.push(restyled(p, raw, ref, w.xf));
       else {
         if (raw && new RegExp(`<${P}f\\b`).test(raw)) replacedFormula = true;
-        parts.push(cellXml(p, ref, w));
+        parts.push(cellXml(p, ref, w, sst));
       }
     };
     for (const e of existing) {
@@ -115,29 +130,23 @@ export function editSheetXml(xml: string, edits: Map<number, RowEdit>): EditResu
     rowNo = rText !== undefined ? Number(rText) : rowNo + 1;
     // New rows go in order before the first existing row after them.
     while (next < pending.length && pending[next] < rowNo) {
-      out.push(body.slice(copied, m.index), rowXml(pending[next], `${p}row`, '', null, edits.get(pending[next])!));
+      out.push(body.slice(copied, m.index));
+      out.push(rowXml(pending[next], `${p}row`, '', null, edits.get(pending[next])!));
       copied = m.index;
       next++;
     }
     if (next < pending.length && pending[next] === rowNo) {
-      out.push(body.slice(copied, m.index), rowXml(rowNo, m[1], m[2], m[3] ?? null, edits.get(rowNo)!));
+      out.push(body.slice(copied, m.index));
+      out.push(rowXml(rowNo, m[1], m[2], m[3] ?? null, edits.get(rowNo)!));
       copied = m.index + m[0].length;
       next++;
     }
   }
   out.push(body.slice(copied));
   while (next < pending.length) out.push(rowXml(pending[next], `${p}row`, '', null, edits.get(pending[next++])!));
-  const rest = xml.slice(bodyEnd);
-  // The used range grows with rows written below it.
-  const lastRow = pending.length ? pending[pending.length - 1] : 0;
-  let lastCol = 0;
-  for (const e of edits.values()) for (const c of e.cells.keys()) lastCol = Math.max(lastCol, c);
-  out[0] = out[0].replace(new RegExp(`(<${P}dimension\\b[^>]*?ref=")([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?"`), (all, pre: string, c1: string, r1: string, c2?: string, r2?: string) => {
-    const endC = Math.min(MAX_COL, Math.max(columnOf(c2 ?? c1), lastCol));
-    const endR = Math.max(Number(r2 ?? r1), lastRow);
-    return `${pre}${c1}${r1}:${colLetters(endC)}${endR}"`;
-  });
-  return { xml: out.join('') + rest, replacedFormula };
+  const rest = tail ? tail(xml.slice(bodyEnd), p) : xml.slice(bodyEnd);
+  out.push(rest);
+  return { bytes: out.bytes(), replacedFormula };
 }
 
 /** Index of the end of the sheetData element (where elements after it start). */
@@ -162,7 +171,8 @@ function findTop(xml: string, name: string, from: number): [number, number] | nu
   return name === 'extLst' ? null : found;
 }
 
-/** Replaces the top-level element `name` with `el` ('' removes it), or inserts it in schema order. */
+/** Replaces the top-level element `name` with `el` ('' removes it), or inserts it in schema order.
+ *  `xml` is a worksheet or its part from </sheetData> on. */
 export function putTopElement(xml: string, name: string, el: string): string {
   const from = afterSheetData(xml);
   if (from < 0) throw new Error('worksheet without sheetData');
@@ -197,8 +207,8 @@ export function headerCode(text: string): string {
 }
 
 /** Sets the centre section of the sheet's page header, keeping its left and right sections. */
-export function setCenterHeader(xml: string, text: string): string {
-  const p = rootPrefix(xml, 'worksheet');
+export function setCenterHeader(xml: string, text: string, prefix?: string): string {
+  const p = prefix ?? rootPrefix(xml, 'worksheet');
   const from = afterSheetData(xml);
   const hf = findTop(xml, 'headerFooter', from);
   if (!hf) return putTopElement(xml, 'headerFooter', `<${p}headerFooter><${p}oddHeader>${escapeXml(headerCode(text))}</${p}oddHeader></${p}headerFooter>`);
@@ -251,51 +261,60 @@ function printXml(print: PrintSetup): string {
   );
 }
 
-/** A whole worksheet part for a sheet layout; `xfOf` gives the style index of a layout style key. */
-export function sheetLayoutXml(sheet: SheetLayout, xfOf: (key: string | undefined) => number): string {
-  const rows = new Map<number, string[]>();
+/** A whole worksheet part for a sheet layout, as UTF-8; `xfOf` gives the style index of a layout style
+ *  key. Written row by row: a 汇总 of 300,000 cells never holds a string per cell. */
+export function sheetLayoutXml(sheet: SheetLayout, xfOf: (key: string | undefined) => number, sst: StringIndex): Uint8Array {
+  const cells = [...sheet.cells].sort((a, b) => a.r - b.r || a.c - b.c);
   let lastRow = 1;
   let lastCol = 1;
-  const cells = [...sheet.cells].sort((a, b) => a.r - b.r || a.c - b.c);
-  for (const cell of cells) {
-    const list = rows.get(cell.r) ?? [];
-    list.push(cellXml('', `${colLetters(cell.c)}${cell.r}`, { value: cell.value, xf: xfOf(cell.style) }));
-    rows.set(cell.r, list);
-    lastRow = Math.max(lastRow, cell.r);
-    lastCol = Math.max(lastCol, cell.c);
+  for (const c of cells) {
+    lastRow = Math.max(lastRow, c.r);
+    lastCol = Math.max(lastCol, c.c);
   }
-  for (const r of Object.keys(sheet.rowHeights)) if (!rows.has(Number(r))) rows.set(Number(r), []);
-  const rowXml = [...rows.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([r, list]) => {
-      const h = sheet.rowHeights[r];
-      const ht = h ? ` ht="${h}" customHeight="1"` : '';
-      return list.length ? `<row r="${r}"${ht}>${list.join('')}</row>` : `<row r="${r}"${ht}/>`;
-    })
-    .join('');
   const freeze = sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0) ? sheet.freeze : null;
   const pane = freeze
     ? `<pane${freeze.cols ? ` xSplit="${freeze.cols}"` : ''}${freeze.rows ? ` ySplit="${freeze.rows}"` : ''} topLeftCell="${colLetters(freeze.cols + 1)}${freeze.rows + 1}" activePane="${freeze.rows && freeze.cols ? 'bottomRight' : freeze.rows ? 'bottomLeft' : 'topRight'}" state="frozen"/>`
     : '';
   const cols = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  const protect = sheet.protect
-    ? '<sheetProtection sheet="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>'
-    : '';
-  return (
+  const out = new Utf8Sink(cells.length * 80);
+  out.push(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    (sheet.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
-    `<dimension ref="A1:${colLetters(lastCol)}${lastRow}"/>` +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${rowXml}</sheetData>` +
-    protect +
-    (sheet.autoFilter ? `<autoFilter ref="${range(sheet.autoFilter)}"/>` : '') +
-    (sheet.merges.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${range(m)}"/>`).join('')}</mergeCells>` : '') +
-    (sheet.validations.length ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map(validationXml).join('')}</dataValidations>` : '') +
-    (sheet.print ? printXml(sheet.print) : '') +
-    rowBreaksXml('', sheet.rowBreaks ?? []) +
-    '</worksheet>'
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      (sheet.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
+      `<dimension ref="A1:${colLetters(lastCol)}${lastRow}"/>` +
+      `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      (cols ? `<cols>${cols}</cols>` : '') +
+      '<sheetData>',
   );
+  const heightRows = Object.keys(sheet.rowHeights).map(Number).sort((a, b) => a - b);
+  let h = 0;
+  const rowOpen = (r: number) => {
+    const ht = sheet.rowHeights[r];
+    return `<row r="${r}"${ht ? ` ht="${ht}" customHeight="1"` : ''}`;
+  };
+  // Rows with a height but no cells still carry their height.
+  const emptyRowsBelow = (r: number) => {
+    for (; h < heightRows.length && heightRows[h] < r; h++) out.push(`${rowOpen(heightRows[h])}/>`);
+    if (heightRows[h] === r) h++;
+  };
+  for (let i = 0; i < cells.length; ) {
+    const r = cells[i].r;
+    emptyRowsBelow(r);
+    let row = `${rowOpen(r)}>`;
+    for (; i < cells.length && cells[i].r === r; i++) row += cellXml('', `${colLetters(cells[i].c)}${r}`, { value: cells[i].value, xf: xfOf(cells[i].style) }, sst);
+    out.push(`${row}</row>`);
+  }
+  emptyRowsBelow(Infinity);
+  out.push(
+    '</sheetData>' +
+      (sheet.protect ? '<sheetProtection sheet="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>' : '') +
+      (sheet.autoFilter ? `<autoFilter ref="${range(sheet.autoFilter)}"/>` : '') +
+      (sheet.merges.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${range(m)}"/>`).join('')}</mergeCells>` : '') +
+      (sheet.validations.length ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map(validationXml).join('')}</dataValidations>` : '') +
+      (sheet.print ? printXml(sheet.print) : '') +
+      rowBreaksXml('', sheet.rowBreaks ?? []) +
+      '</worksheet>',
+  );
+  return out.bytes();
 }
