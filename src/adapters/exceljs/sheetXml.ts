@@ -3,7 +3,7 @@
 // Also writes whole sheets Tuijin owns (汇总, 日志, 进展情况) from their layout.
 import type { CellValue, DataValidationRule, PrintSetup, SheetLayout } from '../../core/layout/types';
 import { colLetters } from '../../core/layout/address';
-import { attr, columnOf, escapeXml, MAX_COL, P, rootPrefix, withAttr } from './xml';
+import { attr, columnOf, decodeXml, escapeText, escapeXml, MAX_COL, P, rootPrefix, withAttr } from './xml';
 import { Utf8Sink } from './package';
 
 /** One cell to write: a value (undefined keeps the cell's content) and a style index. */
@@ -206,6 +206,25 @@ export function headerCode(text: string): string {
   return `&C${text.replace(/&(?![PN])/g, '&&')}`;
 }
 
+/** A header's sections: each starts at &L, &C or &R (a doubled && is a literal ampersand). */
+function headerSections(code: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < code.length; i++) {
+    if (code[i] !== '&') continue;
+    if (code[i + 1] === '&') {
+      i++;
+      continue;
+    }
+    if (/^[LCR]$/.test(code[i + 1] ?? '') && i > start) {
+      out.push(code.slice(start, i));
+      start = i;
+    }
+  }
+  out.push(code.slice(start));
+  return out;
+}
+
 /** Sets the centre section of the sheet's page header, keeping its left and right sections. */
 export function setCenterHeader(xml: string, text: string, prefix?: string): string {
   const p = prefix ?? rootPrefix(xml, 'worksheet');
@@ -214,16 +233,15 @@ export function setCenterHeader(xml: string, text: string, prefix?: string): str
   if (!hf) return putTopElement(xml, 'headerFooter', `<${p}headerFooter><${p}oddHeader>${escapeXml(headerCode(text))}</${p}oddHeader></${p}headerFooter>`);
   const el = xml.slice(hf[0], hf[1]);
   const odd = new RegExp(`<(${P}oddHeader)(\\b[^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}oddHeader>)`).exec(el);
-  const centre = escapeXml(headerCode(text));
+  const centre = escapeText(headerCode(text));
   let next: string;
   if (odd) {
-    const old = (odd[3] ?? '').replace(/&amp;/g, '&');
-    // Sections start at &L, &C, &R (a doubled && is a literal ampersand).
-    const sections = old.split(/(?<!&)(?=&[LCR])/);
+    const old = decodeXml(odd[3] ?? '');
+    const sections = headerSections(old);
     const kept = sections.filter((s) => !/^&C/.test(s) && /^&[LR]/.test(s));
     const left = kept.find((s) => s.startsWith('&L')) ?? '';
     const right = kept.find((s) => s.startsWith('&R')) ?? '';
-    const value = escapeXml(left) + centre + escapeXml(right);
+    const value = escapeText(left) + centre + escapeText(right);
     next = el.slice(0, odd.index) + `<${odd[1]}${odd[2]}>${value}</${odd[1]}>` + el.slice(odd.index + odd[0].length);
   } else {
     const openEnd = el.indexOf('>') + 1;

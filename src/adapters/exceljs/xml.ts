@@ -27,6 +27,11 @@ export function escapeXml(s: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`);
 }
 
+/** Text for an XML text node: as escapeXml, but quotes stay as they are (they need no escaping there). */
+export function escapeText(s: string): string {
+  return escapeXml(s).replace(/&quot;/g, '"');
+}
+
 /** An attribute's decoded value from an element's attribute text. `name` may be 'r:id'-like; any prefix
  *  matches a prefixed name (writers choose their own prefixes). */
 export function attr(attrs: string, name: string): string | undefined {

@@ -49,8 +49,8 @@ export const checkCommand: Command = async (argv, io) => {
   }
 
   const data = readBytes(file);
-  const grid = await readWorkbookGrid(data, file);
-  const read = inFile(file, () => readTracking(grid));
+  // The grid is let go once read: a big workbook's values needn't stay while the patch is written.
+  const read = await readWorkbookGrid(data, file).then((grid) => inFile(file, () => readTracking(grid)));
   const { judgements, counts: summary, patch } = checkTracking(read, asOf);
   if (out) {
     const patched = await applyPatch(data, patch, file);
