@@ -2,11 +2,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../core/model';
-import { parsePlan } from '../../core/plan/parse';
 import { buildTrackingLayout } from '../../core/tracking/layout';
 import { writeWorkbook } from '../../adapters/exceljs/render';
 import { flagValue, parseArgs } from './args';
-import { packageRoot, readTextFile, seedPath, writeFileAtomic } from './files';
+import { packageRoot, readPlanFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
 
 /** The version in package.json, kept in the workbook's meta sheet. */
@@ -24,13 +23,8 @@ export const generateCommand: Command = async (argv, io) => {
   const out = flagValue(args, 'out');
   if (!out) throw new InputError('--out BOOK.xlsx is required', 'arguments');
   const planFile = flagValue(args, 'plan') ?? seedPath();
-  let plan;
-  try {
-    plan = parsePlan(readTextFile(planFile));
-  } catch (e) {
-    if (e instanceof InputError && !e.message.startsWith(planFile)) throw new InputError(e.message, planFile);
-    throw e;
-  }
+  const { plan, notes } = await readPlanFile(planFile);
+  for (const n of notes) io.err(`note: ${n}`);
   const bytes = await writeWorkbook(buildTrackingLayout(plan, { toolVersion: toolVersion() }));
   writeFileAtomic(out, bytes);
   const count = plan.items.reduce((n, it) => n + it.indicators.length, 0);

@@ -26,7 +26,7 @@ import {
 } from '../../../adapters/office';
 import { PaneError } from '../errors';
 import type { FileOut, OfficeJobs, PlanSource } from './types';
-import { planTextFromGrid } from '../../../core/plan/grid';
+import { planFromGrid } from '../../../core/plan/grid';
 import { checkViewOf, consolidationViewOf, reviewOf } from './review';
 
 declare const TUIJIN_VERSION: string;
@@ -48,7 +48,7 @@ async function planOf(source: PlanSource): Promise<Plan> {
   if (source.kind === 'text') return parsePlan(source.text);
   if (source.kind === 'seed') return parsePlan(seedText);
   const sheet = await run((ctx) => readActiveSheet(ctx));
-  return parsePlan(planTextFromGrid(sheet.rows));
+  return planFromGrid(sheet.rows);
 }
 
 function base64(bytes: Uint8Array): string {

@@ -1,0 +1,151 @@
+// The plan table in a Word document (.docx), from its main part's XML: the paragraphs above the table (附件,
+// title) and every table's rows, with horizontal merges (gridSpan) spread over their columns and vertical merges
+// (vMerge) marked, paragraphs inside a cell kept as line breaks. Tables split in several, and header rows
+// repeated on each page, are the parser's business. A small scanner, no DOM: the core runs anywhere.
+import { InputError } from '../../model';
+import type { PlanRow } from '../parse';
+
+const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decode(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) => {
+    if (e[0] === '#') {
+      const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+    }
+    return ENTITY[e] ?? m;
+  });
+}
+
+function val(attrs: string): string | undefined {
+  const m = /(?:^|\s)w:val\s*=\s*["']([^"']*)["']/.exec(attrs);
+  return m ? m[1] : undefined;
+}
+
+interface Cell {
+  paragraphs: string[];
+  span: number;
+  /** vMerge: 'restart' starts a merge, 'continue' continues the cell above. */
+  vMerge: 'restart' | 'continue' | null;
+}
+
+/** Rows of the document's tables, and its paragraphs outside tables, in document order. */
+export function docxRows(xml: string, where = 'Word 文件'): PlanRow[] {
+  if (!/<w:body\b/.test(xml)) {
+    const zh = '这个 Word 文件中没有正文，无法读取';
+    throw new InputError(`${zh} (no w:body in the document)`, undefined, zh);
+  }
+  const out: PlanRow[] = [];
+  let tableNo = 0;
+  let rowNo = 0;
+  let depth = 0; // table nesting: a table inside a cell adds its text to that cell
+  let row: { cells: Cell[]; before: number } | null = null;
+  let cell: Cell | null = null;
+  let para: string | null = null;
+  let inText = false;
+  let skip = 0; // inside deleted text, field instructions, alternative content fallbacks
+  let bodyParagraphs = 0;
+  const tag = /<(\/?)([A-Za-z][\w.-]*:)?([A-Za-z][\w.-]*)([^>]*?)(\/?)>|([^<]+)/g;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const [, close, prefix, name, attrs, selfClose, textRun] = m;
+    if (textRun !== undefined) {
+      if (inText && !skip && para !== null) para += decode(textRun);
+      continue;
+    }
+    const ns = prefix ?? '';
+    const open = !close;
+    const ends = !!close || !!selfClose;
+    if (ns === 'mc:' && name === 'Fallback') {
+      if (open && !selfClose) skip++;
+      else if (close) skip--;
+      continue;
+    }
+    if (ns !== 'w:') continue;
+    switch (name) {
+      case 'delText':
+      case 'instrText':
+        if (open && !selfClose) skip++;
+        else if (close) skip--;
+        break;
+      case 't':
+        inText = open && !selfClose;
+        break;
+      case 'tab':
+        if (open && para !== null && !skip && !/w:val/.test(attrs)) para += ' ';
+        break;
+      case 'br':
+      case 'cr':
+        if (open && para !== null && !skip && !/w:type\s*=\s*["']page/.test(attrs)) para += '\n';
+        break;
+      case 'noBreakHyphen':
+        if (open && para !== null && !skip) para += '-';
+        break;
+      case 'p':
+        if (open && !selfClose) para = '';
+        if (ends) {
+          const textOf = para ?? '';
+          para = null;
+          if (cell) cell.paragraphs.push(textOf);
+          else if (depth === 0) {
+            bodyParagraphs++;
+            out.push({ line: bodyParagraphs, where: `正文第${bodyParagraphs}段`, cells: [textOf] });
+          }
+        }
+        break;
+      case 'tbl':
+        if (open && !selfClose) {
+          depth++;
+          if (depth === 1) {
+            tableNo++;
+            rowNo = 0;
+          }
+        } else if (close) depth--;
+        break;
+      case 'tr':
+        if (depth !== 1) break;
+        if (open && !selfClose) row = { cells: [], before: 0 };
+        else if (close && row) {
+          rowNo++;
+          out.push(rowOf(row, tableNo, rowNo));
+          row = null;
+        }
+        break;
+      case 'gridBefore':
+        if (depth === 1 && row && !cell) row.before = Number(val(attrs) ?? 0) || 0;
+        break;
+      case 'tc':
+        if (depth !== 1) break;
+        if (open && !selfClose) cell = { paragraphs: [], span: 1, vMerge: null };
+        else if (close && cell && row) {
+          row.cells.push(cell);
+          cell = null;
+        }
+        break;
+      case 'gridSpan':
+        if (depth === 1 && cell) cell.span = Math.max(1, Math.min(64, Number(val(attrs) ?? 1) || 1));
+        break;
+      case 'vMerge':
+        if (depth === 1 && cell) cell.vMerge = val(attrs) === 'restart' ? 'restart' : 'continue';
+        break;
+    }
+  }
+  return out;
+}
+
+/** Spreads a row's cells over the table's grid columns; a vMerge continuation is marked as continuing. */
+function rowOf(row: { cells: Cell[]; before: number }, table: number, n: number): PlanRow {
+  const cells: string[] = Array(row.before).fill('');
+  const up: boolean[] = Array(row.before).fill(false);
+  for (const c of row.cells) {
+    const textOf = c.paragraphs.map((p) => p.trim()).filter(Boolean).join('\n');
+    const continues = c.vMerge === 'continue';
+    cells.push(continues ? '' : textOf);
+    up.push(continues);
+    for (let k = 1; k < c.span; k++) {
+      cells.push('');
+      up.push(continues);
+    }
+  }
+  return { line: n, where: `第${table}个表格第${n}行`, cells, up: up.some(Boolean) ? up : undefined };
+}
