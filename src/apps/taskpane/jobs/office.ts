@@ -45,6 +45,20 @@ function checkDate(asOf: string): void {
 }
 
 async function planOf(source: PlanSource): Promise<Plan> {
+  return (await planRead(source)).plan;
+}
+
+/** The plan and, for a file, notes on how it was read. */
+async function planRead(source: PlanSource): Promise<{ plan: Plan; notes: string[] }> {
+  if (source.kind === 'file') {
+    // A .docx or .xlsx plan needs the zip reader and ExcelJS: loaded only when a file is opened.
+    const { readPlanFile } = await import(/* webpackChunkName: "plan-file" */ '../../../adapters/exceljs/planFile');
+    return readPlanFile(source.file.bytes, source.file.name);
+  }
+  return { plan: await planOfHost(source), notes: [] };
+}
+
+async function planOfHost(source: PlanSource): Promise<Plan> {
   if (source.kind === 'text') return parsePlan(source.text);
   if (source.kind === 'seed') return parsePlan(seedText);
   const sheet = await run((ctx) => readActiveSheet(ctx));
@@ -65,7 +79,8 @@ let previewed: ReturnInput[] | null = null;
 
 export const officeJobs: OfficeJobs = {
   async reviewPlan(source) {
-    return reviewOf(await planOf(source));
+    const { plan, notes } = await planRead(source);
+    return reviewOf(plan, notes);
   },
 
   async hasTracking() {
