@@ -103,7 +103,7 @@ export function decodeText(b: Uint8Array, name: string): { text: string; notes: 
     if (e instanceof InputError) throw e;
     throw new InputError('文件的文字编码有误，无法读取。请另存为“UTF-8”编码的文本，再读取 (invalid text encoding)', name, '文件的文字编码有误，无法读取。请另存为“UTF-8”编码的文本，再读取');
   }
-  // UTF-16 without a byte order mark: every other byte of ASCII and CJK text is 0 on one side only.
+  // UTF-16 without a byte order mark: ASCII (tabs, line ends, digits) has a 0 byte on one side; 8-bit text has none.
   const sample = b.subarray(0, 4000);
   let evenZero = 0;
   let oddZero = 0;
@@ -113,7 +113,7 @@ export function decodeText(b: Uint8Array, name: string): { text: string; notes: 
     [oddZero, evenZero, 'utf-16le'],
     [evenZero, oddZero, 'utf-16be'],
   ] as const) {
-    if (zeros > half * 0.2 && other === 0 && b.length % 2 === 0) {
+    if (zeros >= Math.max(2, half * 0.02) && zeros > 4 * other && b.length % 2 === 0) {
       try {
         return { text: notBinary(decoder(enc).decode(b)), notes: [utf16] };
       } catch {
