@@ -65,6 +65,13 @@ describe('header wordings and column order', () => {
     expect(item.indicators[0]).toMatchObject({ annual: 1000, h1: 400, h2: 600 });
   });
 
+  test('a header cell naming no known column is reported once, its column not read', () => {
+    const header = '序号\t事项名称\t事项简介\t年度任务目标\t上半年\t下半年\t牵头单位\t督办科室';
+    const plan = parsePlan(['2024年计划表', header, row('1') + '\t督查科', header, row('2') + '\t督查科'].join('\n'));
+    expect(plan.items.map((i) => i.leadUnits)).toEqual([['市妇联'], ['市妇联']]);
+    expect(plan.warnings).toEqual([{ item: null, message: expect.stringMatching(/^第2行：表头中的“督办科室”不是计划表的列/) }]);
+  });
+
   test('责任单位 stands for 牵头单位; a single 年度工作计划 column serves both halves, and says so', () => {
     const plan = parsePlan(['2024年计划表', '序号\t事项名称\t年度任务目标\t年度工作计划\t责任单位', '1\t开展活动\t举办活动20场。\t按季度举办。\t市文旅局'].join('\n'));
     expect(plan.items[0]).toMatchObject({ h1Plan: '按季度举办。', h2Plan: '按季度举办。', leadUnits: ['市文旅局'], summary: '' });

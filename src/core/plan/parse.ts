@@ -90,6 +90,8 @@ export function parsePlanRows(rows: PlanRow[], opts: { defaultYear?: number } = 
   let map: ColumnMap = STANDARD;
   let header: { row: PlanRow; block: string[][] } | null = null;
   let seenHeader = false;
+  /** Header texts naming no known column, reported once. */
+  const ignored = new Set<string>();
   /** The item the previous row belongs to (a PDF line break continues it); null after a blank or other row. */
   let prevItem: ItemRows | null = null;
   /** The last item read: a row merged down or split by hand continues it. */
@@ -113,6 +115,10 @@ export function parsePlanRows(rows: PlanRow[], opts: { defaultYear?: number } = 
     if (header) {
       map = columnsOf(header.block);
       checkColumns(map, at(header.row));
+      for (const name of map.unknown.filter((u) => !ignored.has(u))) {
+        ignored.add(name);
+        warnings.push({ item: null, message: `${at(header.row)}：表头中的“${name}”不是计划表的列，这一列未读入 (unknown column ignored)` });
+      }
       seenHeader = true;
       header = null;
     } else if (isSubHeaderRow(cells) && cells.filter((c) => c.trim()).length < 3) {

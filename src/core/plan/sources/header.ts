@@ -42,6 +42,7 @@ export function headerText(cell: string): string {
 
 /** The role a header cell names, or null when it names none. */
 export function roleOf(cell: string): Role | null {
+  if (cell.length > 40) return null; // a long cell is content, not a header; and this stays cheap on every row
   const t = headerText(cell);
   if (!t || t.length > 12) return null;
   for (const [role, re] of ROLE_WORDS) if (re.test(t)) return role;
