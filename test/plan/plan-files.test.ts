@@ -139,6 +139,14 @@ describe('files that are no plan say what to do instead, naming the file', () =>
     expect(r.err).toMatch(message);
   });
 
+  test('a tracking workbook is not a plan: it says where to open it instead', async () => {
+    const book = file('tracking.xlsx');
+    expect((await cli('generate', '--out', book)).code).toBe(0);
+    const r = await cli('plan', book);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/这是本工具生成的推进表，不是计划表/);
+  });
+
   test('a .doc renamed .docx is still a .doc: the bytes decide, not the name', async () => {
     fs.copyFileSync(file('plan.doc'), file('renamed.docx'));
     const r = await cli('plan', file('renamed.docx'));

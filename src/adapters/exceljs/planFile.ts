@@ -7,6 +7,7 @@ import { InputError } from '../../core/model';
 import { planFromGrid } from '../../core/plan/grid';
 import { inFile, planFromDocxXml, readPlanBytes, type PlanRead } from '../../core/plan/sources';
 import { isHeaderRow } from '../../core/plan/sources/header';
+import { SHEET } from '../../core/tracking/sheet';
 import { UnpackBudget } from './grid';
 import { loadWorkbook, plainValue } from './read';
 
@@ -60,6 +61,10 @@ const MAX_COLS = 60;
 /** The plan in a workbook: the first sheet (visible ones first) whose rows hold a plan table's header. */
 async function planFromWorkbook(bytes: Uint8Array, name: string): Promise<PlanRead> {
   const wb = await loadWorkbook(bytes, name);
+  if (wb.getWorksheet(SHEET.meta)) {
+    const zh = '这是本工具生成的推进表，不是计划表。校验、填报请在“校验”“填报”中打开它；要重新生成，请使用原来的计划文件';
+    throw new InputError(`${zh} (a tracking workbook, not a plan)`, name, zh);
+  }
   const sheets = wb.worksheets.slice().sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
   for (const ws of sheets) {
     const rows: CellValue[][] = [];

@@ -61,10 +61,13 @@ export function isHeaderRow(cells: string[]): boolean {
   return distinct.size >= 3 && unknown <= (distinct.size >= 5 ? 2 : 0);
 }
 
-/** A row under a header row that only names columns (上半年 | 下半年 under 年度工作计划). */
+/** A row under a header row that names columns (上半年 | 下半年 under 年度工作计划), perhaps with a few it
+ *  doesn't know beside the halves. */
 export function isSubHeaderRow(cells: string[]): boolean {
   const texts = cells.filter((c) => c.trim());
-  return texts.length > 0 && texts.every((c) => roleOf(c) !== null);
+  const roles = texts.map(roleOf);
+  const unknown = roles.filter((r) => r === null).length;
+  return texts.length > 0 && (unknown === 0 || ((roles.includes('h1') || roles.includes('h2')) && unknown * 2 <= texts.length));
 }
 
 /** The columns of a plan table, as its header rows name them. */
