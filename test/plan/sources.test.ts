@@ -48,6 +48,15 @@ describe('序号 as people write it', () => {
     ]);
   });
 
+  test('a group heading row (一、妇女与健康) is no item, and says so', () => {
+    const plan = parsePlan(['2024年计划表', HEADER, '一、\t妇女与健康\t\t\t\t\t', row('1'), '二、\t儿童与教育\t\t\t\t\t', row('2')].join('\n'));
+    expect(plan.items.map((i) => i.no)).toEqual([1, 2]);
+    expect(plan.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^第3行：“妇女与健康”只有序号和名称，看作分类标题/),
+      expect.stringMatching(/^第5行：“儿童与教育”/),
+    ]);
+  });
+
   test('a plan whose rows all fail says why in the error', () => {
     expect(() => parsePlan(['2024年计划表', HEADER, row('0')].join('\n'))).toThrow(/没有找到任何事项行.*第3行：序号为0/);
   });

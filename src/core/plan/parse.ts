@@ -186,6 +186,12 @@ export function parsePlanRows(rows: PlanRow[], opts: { defaultYear?: number } = 
       continue;
     }
     const get = (role: Role) => (cols.col[role] === undefined ? '' : cells[cols.col[role]!] ?? '');
+    // A row with only a number and a name heads a group of items ("一、妇女与健康"): it is no item itself.
+    const content = (['summary', 'goal', 'plan', 'h1', 'h2', 'units'] as Role[]).some((r) => get(r).trim());
+    if (!content && cells.length >= width && clean(get('name'))) {
+      warnings.push({ item: null, message: `${at(row)}：“${clean(get('name')).slice(0, 20)}”只有序号和名称，看作分类标题，未作为事项读入 (line ${row.line}: a group heading, not an item)` });
+      continue;
+    }
     let h1 = get('h1');
     let h2 = get('h2');
     let units = get('units');
