@@ -3,7 +3,8 @@
 a Word attachment (python-docx) with the merges a real one has, and a workbook (openpyxl) with merged cells.
 
 usage: make_plan_files.py SEED.txt OUT_DIR
-Writes OUT_DIR/plan-python-docx.docx and OUT_DIR/plan-openpyxl.xlsx.
+Writes OUT_DIR/plan-python-docx.docx, OUT_DIR/plan-python-docx-numbered.docx (the 序号 column numbered by
+Word's automatic list numbering, no number in the text) and OUT_DIR/plan-openpyxl.xlsx.
 """
 import re
 import sys
@@ -34,7 +35,7 @@ def split_point(text):
     return None
 
 
-def make_docx(title, items, out):
+def make_docx(title, items, out, numbered=False):
     from docx import Document
     from docx.enum.text import WD_BREAK
     from docx.oxml import OxmlElement
@@ -106,7 +107,10 @@ def make_docx(title, items, out):
             set_text(cells[4], h1)
             if h2 is not None:
                 set_text(cells[5], h2)
-        set_text(cells[0], no)
+        if numbered:
+            cells[0].paragraphs[0].style = 'List Number'  # Word writes the number; the cell holds no text
+        else:
+            set_text(cells[0], no)
         set_text(cells[1], name, lines=True)
         set_text(cells[2], summary)
         set_text(cells[3], goal)
@@ -159,4 +163,5 @@ if __name__ == '__main__':
     seed, out_dir = sys.argv[1], sys.argv[2]
     title, items = read_seed(seed)
     make_docx(title, items, f'{out_dir}/plan-python-docx.docx')
+    make_docx(title, items, f'{out_dir}/plan-python-docx-numbered.docx', numbered=True)
     make_xlsx(title, items, f'{out_dir}/plan-openpyxl.xlsx')

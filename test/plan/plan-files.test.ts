@@ -87,6 +87,7 @@ beforeAll(async () => {
 describe('the seed plan from every file it comes in gives exactly the seed plan', () => {
   test.each([
     ['plan-python-docx.docx', null],
+    ['plan-python-docx-numbered.docx', null],
     ['plan-libreoffice.docx', null],
     ['plan-openpyxl.xlsx', '已读取工作表“推进计划表”中的计划表'],
     ['plan-excel-utf8.csv', null],

@@ -205,6 +205,20 @@ describe('Word tables', () => {
     expect(docxRows(xml)[0].cells).toEqual(['', 'a', 'b\ninner']);
   });
 
+  test('a 序号 column numbered by Word (一、 二、 …, one list over two tables) reads as its numbers', () => {
+    const numbering =
+      '<w:numbering><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>' +
+      '<w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num></w:numbering>';
+    const numbered = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr></w:p>`;
+    const item = (name: string) => tr(tc(numbered), ...[name, '简介', '全年培训100人。', '培训50人。', '培训50人。', '市妇联'].map((t) => tc(p(t))));
+    const xml = doc(`${p('2024年计划表')}<w:tbl>${headerRows}${item('甲')}${item('乙')}</w:tbl>${p()}<w:tbl>${headerRows}${item('丙')}</w:tbl>`);
+    expect(docxRows(xml, { numbering }).filter((r) => r.cells.length > 1).map((r) => r.cells[0])).toEqual(['序号', '', '一、', '二、', '序号', '', '三、']);
+    const plan = planFromDocxXml(xml, 'plan.docx', { numbering });
+    expect(plan.items.map((i) => [i.no, i.name])).toEqual([[1, '甲'], [2, '乙'], [3, '丙']]);
+    // Without the numbering part the numbers are missing, and every row says so.
+    expect(() => planFromDocxXml(xml, 'plan.docx')).toThrow(/没有序号/);
+  });
+
   test('a Word file without a plan table says what it needs', () => {
     expect(() => planFromDocxXml(doc(p('通知正文')), '通知.docx')).toThrow(/通知\.docx: 文件中没有找到计划表/);
   });

@@ -5,7 +5,7 @@ import * as ExcelJS from 'exceljs';
 import type { CellValue, Range } from '../../core/layout/types';
 import { InputError } from '../../core/model';
 import { planFromGrid } from '../../core/plan/grid';
-import { inFile, planFromDocxXml, readPlanBytes, type PlanRead } from '../../core/plan/sources';
+import { inFile, planFromDocxXml, readPlanBytes, type DocxParts, type PlanRead } from '../../core/plan/sources';
 import { isHeaderRow } from '../../core/plan/sources/header';
 import { SHEET } from '../../core/tracking/sheet';
 import { UnpackBudget } from './grid';
@@ -19,12 +19,16 @@ const utf8 = new TextDecoder('utf-8');
 export async function readPlanFile(bytes: Uint8Array, name: string): Promise<PlanRead> {
   const read = readPlanBytes(bytes, name);
   if ('plan' in read) return read;
-  if (read.kind === 'docx') return { plan: planFromDocxXml(await docxMainXml(bytes, name), name), notes: [] };
+  if (read.kind === 'docx') {
+    const { xml, parts } = await docxParts(bytes, name);
+    return { plan: planFromDocxXml(xml, name, parts), notes: [] };
+  }
   return planFromWorkbook(bytes, name);
 }
 
-/** The main document part of a .docx (word/document.xml, or where the package's relationships point). */
-async function docxMainXml(bytes: Uint8Array, name: string): Promise<string> {
+/** The main document part of a .docx (word/document.xml, or where the package's relationships point), and the
+ *  numbering and styles parts that give its automatic list numbers. */
+async function docxParts(bytes: Uint8Array, name: string): Promise<{ xml: string; parts: DocxParts }> {
   const bad = (why: string) => {
     const zh = '这不是有效的 Word 文件（.docx），无法读取。请在 Word 中打开后重新另存为 .docx';
     return new InputError(`${zh} (${why})`, name, zh);
@@ -42,12 +46,21 @@ async function docxMainXml(bytes: Uint8Array, name: string): Promise<string> {
     return f ? utf8.decode(await budget.inflate(f)) : null;
   };
   try {
-    const rels = (await textOf('_rels/.rels')) ?? '';
-    const main = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels)?.[0];
-    const target = main ? /Target="\/?([^"]+)"/.exec(main)?.[1] : undefined;
-    const xml = (target ? await textOf(target) : null) ?? (await textOf('word/document.xml'));
+    const target = (rels: string, type: string) => {
+      const rel = new RegExp(`<Relationship\\b[^>]*Type="[^"]*/${type}"[^>]*>`).exec(rels)?.[0];
+      return rel ? /Target="([^"]+)"/.exec(rel)?.[1] : undefined;
+    };
+    const mainPath = (target((await textOf('_rels/.rels')) ?? '', 'officeDocument') ?? 'word/document.xml').replace(/^\//, '');
+    const xml = (await textOf(mainPath)) ?? (await textOf('word/document.xml'));
     if (xml === null) throw bad('no main document part');
-    return xml;
+    // Parts named relative to the main part's folder (word/).
+    const dir = mainPath.includes('/') ? mainPath.slice(0, mainPath.lastIndexOf('/') + 1) : '';
+    const rels = (await textOf(`${dir}_rels/${mainPath.slice(dir.length)}.rels`)) ?? '';
+    const part = async (type: string, fallback: string) => {
+      const t = target(rels, type);
+      return (await textOf(t ? (t.startsWith('/') ? t.slice(1) : dir + t) : fallback)) ?? undefined;
+    };
+    return { xml, parts: { numbering: await part('numbering', 'word/numbering.xml'), styles: await part('styles', 'word/styles.xml') } };
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw bad(e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e));

@@ -4,6 +4,7 @@
 // repeated on each page, are the parser's business. A small scanner, no DOM: the core runs anywhere.
 import { InputError } from '../../model';
 import type { PlanRow } from '../parse';
+import { ListNumbers } from './listNumbers';
 
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -30,8 +31,17 @@ interface Cell {
   vMerge: 'restart' | 'continue' | null;
 }
 
-/** Rows of the document's tables, and its paragraphs outside tables, in document order. */
-export function docxRows(xml: string, where = 'Word 文件'): PlanRow[] {
+/** The parts beside the main document that say what a paragraph shows: its list numbers. */
+export interface DocxParts {
+  /** word/numbering.xml */
+  numbering?: string;
+  /** word/styles.xml */
+  styles?: string;
+}
+
+/** Rows of the document's tables, and its paragraphs outside tables, in document order. Automatic list numbers
+ *  (a 序号 column numbered by Word) are written into the text, as Word shows them. */
+export function docxRows(xml: string, parts: DocxParts = {}): PlanRow[] {
   if (!/<w:body\b/.test(xml)) {
     const zh = '这个 Word 文件中没有正文，无法读取';
     throw new InputError(`${zh} (no w:body in the document)`, undefined, zh);
@@ -44,7 +54,10 @@ export function docxRows(xml: string, where = 'Word 文件'): PlanRow[] {
   let cell: Cell | null = null;
   let para: string | null = null;
   let inText = false;
-  let skip = 0; // inside deleted text, field instructions, alternative content fallbacks
+  let skip = 0; // inside deleted text, field instructions, alternative content fallbacks, text boxes
+  let inChange = 0; // inside a tracked formatting change: the old properties
+  const lists = new ListNumbers(parts.numbering, parts.styles);
+  let list: { style?: string; numId?: string; ilvl?: number } = {};
   let bodyParagraphs = 0;
   const tag = /<(\/?)([A-Za-z][\w.-]*:)?([A-Za-z][\w.-]*)([^>]*?)(\/?)>|([^<]+)/g;
   for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
@@ -65,8 +78,24 @@ export function docxRows(xml: string, where = 'Word 文件'): PlanRow[] {
     switch (name) {
       case 'delText':
       case 'instrText':
+      case 'txbxContent':
         if (open && !selfClose) skip++;
         else if (close) skip--;
+        break;
+      case 'pPrChange':
+      case 'rPrChange':
+      case 'numberingChange':
+        if (open && !selfClose) inChange++;
+        else if (close) inChange--;
+        break;
+      case 'pStyle':
+        if (open && para !== null && !inChange && !skip) list.style = val(attrs);
+        break;
+      case 'numId':
+        if (open && para !== null && !inChange && !skip) list.numId = val(attrs);
+        break;
+      case 'ilvl':
+        if (open && para !== null && !inChange && !skip) list.ilvl = Number(val(attrs) ?? 0) || 0;
         break;
       case 't':
         inText = open && !selfClose;
@@ -82,9 +111,13 @@ export function docxRows(xml: string, where = 'Word 文件'): PlanRow[] {
         if (open && para !== null && !skip) para += '-';
         break;
       case 'p':
-        if (open && !selfClose) para = '';
+        if (skip) break; // a paragraph inside a text box
+        if (open && !selfClose) {
+          para = '';
+          list = {};
+        }
         if (ends) {
-          const textOf = para ?? '';
+          const textOf = labelOf(lists, list) + (para ?? '');
           para = null;
           if (cell) cell.paragraphs.push(textOf);
           else if (depth === 0) {
@@ -131,6 +164,13 @@ export function docxRows(xml: string, where = 'Word 文件'): PlanRow[] {
     }
   }
   return out;
+}
+
+/** The automatic number a paragraph shows: its own list (numId 0 switches its style's off), else its style's. */
+function labelOf(lists: ListNumbers, p: { style?: string; numId?: string; ilvl?: number }): string {
+  if (p.numId !== undefined) return lists.next(p.numId, p.ilvl ?? 0);
+  const byStyle = p.style ? lists.ofStyle(p.style) : null;
+  return byStyle ? lists.next(byStyle.numId, p.ilvl ?? byStyle.ilvl) : '';
 }
 
 /** Spreads a row's cells over the table's grid columns; a vMerge continuation is marked as continuing. */

@@ -1,12 +1,12 @@
 // Plans from the files they come in: plan text in any encoding and separator, a Word table, a sheet.
 import { InputError, type Plan } from '../../model';
 import { parsePlan, parsePlanRows } from '../parse';
-import { docxRows } from './docx';
+import { docxRows, type DocxParts } from './docx';
 import { sniffPlanFile, type PlanFileKind } from './file';
 import { isHeaderRow } from './header';
 
 export { sniffPlanFile, decodeText, type PlanFileKind } from './file';
-export { docxRows } from './docx';
+export { docxRows, type DocxParts } from './docx';
 
 /** A plan read from a file, with notes on how it was read ('文件是 GBK 编码的文本，已按 GBK 读取'). */
 export interface PlanRead {
@@ -25,9 +25,9 @@ export function inFile<T>(name: string, read: () => T): T {
 }
 
 /** The plan in a Word document's main XML part. */
-export function planFromDocxXml(xml: string, name: string): Plan {
+export function planFromDocxXml(xml: string, name: string, parts: DocxParts = {}): Plan {
   return inFile(name, () => {
-    const rows = docxRows(xml);
+    const rows = docxRows(xml, parts);
     if (!rows.some((r) => isHeaderRow(r.cells))) {
       const zh =
         '文件中没有找到计划表：表格的表头应写有序号、事项名称、年度任务目标、上半年、下半年、牵头单位等。' +
