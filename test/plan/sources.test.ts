@@ -219,6 +219,24 @@ describe('Word tables', () => {
     expect(() => planFromDocxXml(xml, 'plan.docx')).toThrow(/没有序号/);
   });
 
+  test('the whole official document: the notice before the attachment is not the title', () => {
+    const item = tr(...['1', '开展培训', '简介', '全年培训100人。', '培训50人。', '培训50人。', '市妇联'].map((t) => tc(p(t))));
+    const xml = doc(
+      p('某市妇女儿童工作委员会文件') +
+        p('关于印发《某市2024年重要事项推进计划表》的通知') +
+        p('各区市：') +
+        p('1. 请各单位认真落实。') +
+        p('附件') +
+        p('某市2024年重要事项推进计划表') +
+        `<w:tbl>${headerRows}${item}</w:tbl>` +
+        p('注：各单位于每季度末报送进展。'),
+    );
+    const plan = planFromDocxXml(xml, 'plan.docx');
+    expect(plan.title).toBe('某市2024年重要事项推进计划表');
+    expect(plan.items).toHaveLength(1);
+    expect(plan.warnings).toEqual([]);
+  });
+
   test('a Word file without a plan table says what it needs', () => {
     expect(() => planFromDocxXml(doc(p('通知正文')), '通知.docx')).toThrow(/通知\.docx: 文件中没有找到计划表/);
   });

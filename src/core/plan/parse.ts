@@ -31,21 +31,27 @@ const STANDARD: ColumnMap = {
   unknown: [],
 };
 
+/**
+ * The title above the table: the last line before it that names a 计划表 (a Word attachment may follow the
+ * notice that sends it, "关于印发…推进计划的通知"), else the first that names a 推进计划 or 事项.
+ */
 function readTitle(rows: PlanRow[]): { title: string; year: number | null } {
+  let table: string | null = null;
+  let other: string | null = null;
   for (const row of rows) {
     const text = row.cells.join(' ').trim();
     if (isHeaderRow(row.cells)) break;
     if (!text || /^附件\s*\d*$/.test(text)) continue;
     const first = readItemNo(row.cells[0]);
     if (first && 'no' in first && row.cells.filter((c) => c.trim()).length > 1) break;
-    if (/计划表|推进计划|事项/.test(text)) {
-      // The title stays as the source writes it ("规划 2023 年"): it is shown, not parsed.
-      const title = squeeze(text);
-      const m = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(text));
-      return { title, year: m ? Number(m[1]) : null };
-    }
+    if (/计划表/.test(text) && !/通知$/.test(text)) table = text;
+    else if (/计划表|推进计划|事项/.test(text)) other ??= text;
   }
-  return { title: '', year: null };
+  const text = table ?? other;
+  if (text === null) return { title: '', year: null };
+  // The title stays as the source writes it ("规划 2023 年"): it is shown, not parsed.
+  const m = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(text));
+  return { title: squeeze(text), year: m ? Number(m[1]) : null };
 }
 
 const clean = (s: string | undefined) => joinWrappedText((s ?? '').replace(/\n+/g, ' '));
