@@ -229,11 +229,14 @@ describe('Word tables', () => {
         p('附件') +
         p('某市2024年重要事项推进计划表') +
         `<w:tbl>${headerRows}${item}</w:tbl>` +
+        p('某市妇儿工委办公室') +
         p('注：各单位于每季度末报送进展。'),
     );
     const plan = planFromDocxXml(xml, 'plan.docx');
     expect(plan.title).toBe('某市2024年重要事项推进计划表');
     expect(plan.items).toHaveLength(1);
+    // The signature under the table is no part of the last row's 牵头单位.
+    expect(plan.items[0].leadUnits).toEqual(['市妇联']);
     expect(plan.warnings).toEqual([]);
   });
 

@@ -20,6 +20,7 @@ export function planRowsFromGrid(rows: CellValue[][], opts: GridOptions = {}): P
     line: i + 1,
     where: opts.where?.(i + 1),
     cells: Array.from({ length: width }, (_, c) => text(r?.[c])),
+    kind: 'table' as const,
   }));
   for (const m of opts.merges ?? []) {
     for (let r = m.r1; r <= m.r2 && r <= out.length; r++) {

@@ -20,6 +20,9 @@ export interface PlanRow {
   cells: string[];
   /** Cells that continue the cell above them (a vertical merge in Word or a sheet). */
   up?: boolean[];
+  /** A row of a real table (Word, a sheet) or a paragraph outside it; text lines when not given. Only text lines
+   *  can be a row cut by a line break. */
+  kind?: 'table' | 'paragraph';
 }
 
 const at = (r: PlanRow) => r.where ?? `第${r.line}行`;
@@ -152,7 +155,7 @@ export function parsePlanRows(rows: PlanRow[], opts: { defaultYear?: number } = 
     // 序号 that continues the previous row from its last cell on. A lone short line continues its last cell
     // (牵头单位); a note ("注：…") does not.
     const prev = prevItem?.cells;
-    if (prev && !row.up && noCol === 0) {
+    if (prev && !row.kind && !prevItem!.row.kind && noCol === 0) {
       const fits = prev.length + cells.length - 1 <= width;
       const looksContinued = prev.length < width || (cells.length === 1 && cells[0].trim().length <= 20 && !/[：:]/.test(cells[0]));
       if (fits && looksContinued) {

@@ -122,7 +122,7 @@ export function docxRows(xml: string, parts: DocxParts = {}): PlanRow[] {
           if (cell) cell.paragraphs.push(textOf);
           else if (depth === 0) {
             bodyParagraphs++;
-            out.push({ line: bodyParagraphs, where: `正文第${bodyParagraphs}段`, cells: [textOf] });
+            out.push({ line: bodyParagraphs, where: `正文第${bodyParagraphs}段`, cells: [textOf], kind: 'paragraph' });
           }
         }
         break;
@@ -187,5 +187,5 @@ function rowOf(row: { cells: Cell[]; before: number }, table: number, n: number)
       up.push(continues);
     }
   }
-  return { line: n, where: `第${table}个表格第${n}行`, cells, up: up.some(Boolean) ? up : undefined };
+  return { line: n, where: `第${table}个表格第${n}行`, cells, up: up.some(Boolean) ? up : undefined, kind: 'table' };
 }
