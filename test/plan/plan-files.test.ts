@@ -1,5 +1,5 @@
 // The seed plan in every file it may come in: a Word attachment made by python-docx and by LibreOffice, a workbook
-// made by openpyxl, Excel's CSV (UTF-8 with BOM, and GBK), GBK and UTF-16 text. Each must give exactly the plan the
+// made by openpyxl and re-saved by LibreOffice, Excel's CSV (UTF-8 with BOM, and GBK), GBK and UTF-16 text. Each must give exactly the plan the
 // seed text gives (`tuijin plan --json`). Formats Tuijin can't read (a real .doc, .xls and PDF made by LibreOffice,
 // an image) get a Chinese sentence naming the file and saying what to do.
 import { execFileSync } from 'child_process';
@@ -71,6 +71,9 @@ beforeAll(async () => {
   soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'doc:MS Word 97', '--outdir', DIR, file('plan.html')]);
   soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', DIR, file('plan.html')]);
   soffice(['--convert-to', 'xls:MS Excel 97', '--outdir', DIR, file('plan-openpyxl.xlsx')]);
+  // The same workbook saved again by LibreOffice Calc: another writer's sheet XML and merges.
+  soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(DIR, 'lo'), file('plan-openpyxl.xlsx')]);
+  fs.renameSync(path.join(DIR, 'lo/plan-openpyxl.xlsx'), file('plan-libreoffice.xlsx'));
   execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', file('plan.pdf'), file('plan')]);
 
   fs.writeFileSync(file('plan-excel-utf8.csv'), '\uFEFF' + seedCsv());
@@ -90,6 +93,7 @@ describe('the seed plan from every file it comes in gives exactly the seed plan'
     ['plan-python-docx-numbered.docx', null],
     ['plan-libreoffice.docx', null],
     ['plan-openpyxl.xlsx', '已读取工作表“推进计划表”中的计划表'],
+    ['plan-libreoffice.xlsx', '已读取工作表“推进计划表”中的计划表'],
     ['plan-excel-utf8.csv', null],
     ['plan-excel-gbk.csv', '文件是 GBK 编码的文本，已按 GBK 读取'],
     ['plan-gbk.txt', '文件是 GBK 编码的文本，已按 GBK 读取'],
