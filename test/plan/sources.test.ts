@@ -198,6 +198,14 @@ describe('Word tables', () => {
     expect(plan.items[0].leadUnits).toEqual(['市妇联', '市教育局']);
   });
 
+  test('another prefix for the WordprocessingML namespace reads the same', () => {
+    const xml = doc(p('附件') + `<w:tbl>${headerRows}${tr(...['1', '开展培训', '简介', '全年培训100人。', '培训50人。', '培训50人。', '市妇联'].map((t) => tc(p(t))))}</w:tbl>`);
+    const other = xml.replace(/<(\/?)w:/g, '<$1ns0:').replace(/ w:/g, ' ns0:').replace('xmlns:w=', 'xmlns:ns0=');
+    expect(other).not.toContain('w:');
+    expect(docxRows(other)).toEqual(docxRows(xml));
+    expect(docxRows(xml)[3].cells[6]).toBe('市妇联');
+  });
+
   test('gridBefore shifts a row; a nested table adds its text to its cell', () => {
     const xml = doc(
       `<w:tbl>${tr(`<w:trPr><w:gridBefore w:val="1"/></w:trPr>`, tc(p('a')), tc(`${p('b')}<w:tbl>${tr(tc(p('inner')))}</w:tbl>`))}</w:tbl>`,

@@ -20,7 +20,7 @@ function decode(s: string): string {
 }
 
 function val(attrs: string): string | undefined {
-  const m = /(?:^|\s)w:val\s*=\s*["']([^"']*)["']/.exec(attrs);
+  const m = /(?:^|\s)(?:[\w.-]+:)?val\s*=\s*["']([^"']*)["']/.exec(attrs);
   return m ? m[1] : undefined;
 }
 
@@ -42,10 +42,13 @@ export interface DocxParts {
 /** Rows of the document's tables, and its paragraphs outside tables, in document order. Automatic list numbers
  *  (a 序号 column numbered by Word) are written into the text, as Word shows them. */
 export function docxRows(xml: string, parts: DocxParts = {}): PlanRow[] {
-  if (!/<w:body\b/.test(xml)) {
+  if (!/<(?:[\w.-]+:)?body\b/.test(xml)) {
     const zh = '这个 Word 文件中没有正文，无法读取';
     throw new InputError(`${zh} (no w:body in the document)`, undefined, zh);
   }
+  // WordprocessingML's prefix is w: by custom only; take the one the document binds (transitional or strict).
+  const bound = /xmlns(?::([\w.-]+))?\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main|purl\.oclc\.org\/ooxml\/wordprocessingml\/main)["']/.exec(xml);
+  const W = bound ? (bound[1] ? `${bound[1]}:` : '') : 'w:';
   const out: PlanRow[] = [];
   let tableNo = 0;
   let rowNo = 0;
@@ -69,12 +72,12 @@ export function docxRows(xml: string, parts: DocxParts = {}): PlanRow[] {
     const ns = prefix ?? '';
     const open = !close;
     const ends = !!close || !!selfClose;
-    if (ns === 'mc:' && name === 'Fallback') {
+    if (name === 'Fallback' && ns !== W) {
       if (open && !selfClose) skip++;
       else if (close) skip--;
       continue;
     }
-    if (ns !== 'w:') continue;
+    if (ns !== W) continue;
     switch (name) {
       case 'delText':
       case 'instrText':
@@ -101,11 +104,11 @@ export function docxRows(xml: string, parts: DocxParts = {}): PlanRow[] {
         inText = open && !selfClose;
         break;
       case 'tab':
-        if (open && para !== null && !skip && !/w:val/.test(attrs)) para += ' ';
+        if (open && para !== null && !skip && !/val\s*=/.test(attrs)) para += ' ';
         break;
       case 'br':
       case 'cr':
-        if (open && para !== null && !skip && !/w:type\s*=\s*["']page/.test(attrs)) para += '\n';
+        if (open && para !== null && !skip && !/type\s*=\s*["']page/.test(attrs)) para += '\n';
         break;
       case 'noBreakHyphen':
         if (open && para !== null && !skip) para += '-';
