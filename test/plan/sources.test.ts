@@ -6,6 +6,7 @@ import { detectSeparator, splitRows } from '../../src/core/plan/rows';
 import { planFromGrid } from '../../src/core/plan/grid';
 import { docxRows, decodeText, sniffPlanFile, planFromDocxXml } from '../../src/core/plan/sources';
 import { chineseNumeral, readItemNo } from '../../src/core/plan/sources/numbering';
+import { roleOf } from '../../src/core/plan/sources/header';
 
 const HEADER = '序号\t事项名称\t事项简介\t年度任务目标\t上半年\t下半年\t牵头单位';
 const row = (no: string, name = '开展培训') => `${no}\t${name}\t简介\t全年培训100人。\t培训50人。\t培训50人。\t市妇联`;
@@ -80,6 +81,12 @@ describe('header wordings and column order', () => {
     expect(plan.items.map((i) => i.leadUnits)).toEqual([['市妇联'], ['市妇联']]);
     expect(plan.warnings).toEqual([{ item: null, message: expect.stringMatching(/^第2行：表头中的“督办科室”不是计划表的列/) }]);
   });
+
+  test.each([
+    ['上半年', 'h1'], ['上半年计划', 'h1'], ['上半年（1-6月）', 'h1'], ['1～6月', 'h1'], ['1—6月份', 'h1'], ['7-12月', 'h2'], ['下半年工作计划', 'h2'],
+    ['序 号', 'no'], ['编号', 'no'], ['事项名称', 'name'], ['重点任务', 'name'], ['事项简介', 'summary'], ['年度目标', 'goal'], ['年度任务\n目标', 'goal'],
+    ['年度工作计划', 'plan'], ['牵头单位', 'units'], ['责任单位', 'units'], ['牵头部门', 'units'], ['完成时限', 'deadline'], ['备注', 'other'], ['完成情况说明', null],
+  ])('header text %j names %s', (text, role) => expect(roleOf(text)).toBe(role));
 
   test('责任单位 stands for 牵头单位; a single 年度工作计划 column serves both halves, and says so', () => {
     const plan = parsePlan(['2024年计划表', '序号\t事项名称\t年度任务目标\t年度工作计划\t责任单位', '1\t开展活动\t举办活动20场。\t按季度举办。\t市文旅局'].join('\n'));
