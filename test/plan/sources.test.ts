@@ -85,8 +85,20 @@ describe('header wordings and column order', () => {
   test.each([
     ['上半年', 'h1'], ['上半年计划', 'h1'], ['上半年（1-6月）', 'h1'], ['1～6月', 'h1'], ['1—6月份', 'h1'], ['7-12月', 'h2'], ['下半年工作计划', 'h2'],
     ['序 号', 'no'], ['编号', 'no'], ['事项名称', 'name'], ['重点任务', 'name'], ['事项简介', 'summary'], ['年度目标', 'goal'], ['年度任务\n目标', 'goal'],
-    ['年度工作计划', 'plan'], ['牵头单位', 'units'], ['责任单位', 'units'], ['牵头部门', 'units'], ['完成时限', 'deadline'], ['备注', 'other'], ['完成情况说明', null],
+    ['年度工作计划', 'plan'], ['牵头单位', 'units'], ['责任单位', 'units'], ['牵头部门', 'units'], ['完成时限', 'deadline'], ['备注', 'other'], ['类别', 'other'], ['分管市领导', 'other'], ['完成情况说明', null],
   ])('header text %j names %s', (text, role) => expect(roleOf(text)).toBe(role));
+
+  test('a 类别 column merged down over its items is left out; the items are read by their 序号 column', () => {
+    const rows = [
+      ['某市2024年重要事项推进计划表'],
+      ['类别', '序号', '事项名称', '事项简介', '年度任务目标', '上半年', '下半年', '牵头单位'],
+      ['妇女与健康', '1', '开展培训', '简介', '全年培训100人。', '培训50人。', '培训50人。', '市妇联'],
+      [null, '2', '开展活动', '简介', '举办活动20场。', '举办10场。', '举办10场。', '市妇联'],
+    ];
+    const plan = planFromGrid(rows, { merges: [{ r1: 3, c1: 1, r2: 4, c2: 1 }] });
+    expect(plan.items.map((i) => [i.no, i.name])).toEqual([[1, '开展培训'], [2, '开展活动']]);
+    expect(plan.warnings).toEqual([]);
+  });
 
   test('责任单位 stands for 牵头单位; a single 年度工作计划 column serves both halves, and says so', () => {
     const plan = parsePlan(['2024年计划表', '序号\t事项名称\t年度任务目标\t年度工作计划\t责任单位', '1\t开展活动\t举办活动20场。\t按季度举办。\t市文旅局'].join('\n'));
