@@ -152,6 +152,15 @@ describe('files that are no plan say what to do instead, naming the file', () =>
     expect(r.err).toMatch(/这是本工具生成的推进表，不是计划表/);
   });
 
+  test('a truncated .docx says it is damaged, naming the file', async () => {
+    const bytes = fs.readFileSync(file('plan-python-docx.docx'));
+    fs.writeFileSync(file('truncated.docx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const r = await cli('plan', file('truncated.docx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(file('truncated.docx'));
+    expect(r.err).toMatch(/damaged|损坏/);
+  });
+
   test('a .doc renamed .docx is still a .doc: the bytes decide, not the name', async () => {
     fs.copyFileSync(file('plan.doc'), file('renamed.docx'));
     const r = await cli('plan', file('renamed.docx'));
