@@ -74,7 +74,7 @@ export function docxRows(xml: string, parts: DocxParts = {}): PlanRow[] {
     const ends = !!close || !!selfClose;
     if (name === 'Fallback' && ns !== W) {
       if (open && !selfClose) skip++;
-      else if (close) skip--;
+      else if (close) skip = Math.max(0, skip - 1);
       continue;
     }
     if (ns !== W) continue;
@@ -83,13 +83,13 @@ export function docxRows(xml: string, parts: DocxParts = {}): PlanRow[] {
       case 'instrText':
       case 'txbxContent':
         if (open && !selfClose) skip++;
-        else if (close) skip--;
+        else if (close) skip = Math.max(0, skip - 1);
         break;
       case 'pPrChange':
       case 'rPrChange':
       case 'numberingChange':
         if (open && !selfClose) inChange++;
-        else if (close) inChange--;
+        else if (close) inChange = Math.max(0, inChange - 1);
         break;
       case 'pStyle':
         if (open && para !== null && !inChange && !skip) list.style = val(attrs);
