@@ -138,3 +138,22 @@ function gridRows(sheet: string): (string | number | boolean | null)[][] {
   for (let i = 0; i < rows.length; i++) rows[i] = Array.from(rows[i] ?? [], (v) => v ?? null);
   return rows;
 }
+
+test('a .docx plan file is reviewed without touching the workbook, then generates the tracking sheets', async () => {
+  const { execFileSync } = await import('child_process');
+  const os = await import('os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-plan-docx-'));
+  const seedFile = path.join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt');
+  execFileSync('/usr/bin/python3', [path.join(__dirname, '../plan/make_plan_files.py'), seedFile, dir], { stdio: 'pipe', timeout: 60_000 });
+  const file = { name: '附件.docx', bytes: new Uint8Array(fs.readFileSync(path.join(dir, 'plan-python-docx.docx'))) };
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const review = await officeJobs.reviewPlan({ kind: 'file', file });
+  expect(review).toEqual(await officeJobs.reviewPlan({ kind: 'seed' }));
+  // Reviewing wrote nothing: no sheet added, no value written.
+  expect(mock.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  expect(mock.stats.valueWrites).toEqual([]);
+
+  await officeJobs.generate({ kind: 'file', file }, progress);
+  expect(mock.sheets.map((s) => s.name)).toContain(SHEET.main);
+});

@@ -1,4 +1,4 @@
-// `tuijin plan [FILE] [--json]`: reads a plan table and prints what was understood.
+// `tuijin plan [FILE] [--json]`: reads a plan table (text, .docx, .xlsx) and prints what was understood.
 import { parseArgs } from './args';
 import { readPlanFile, seedPath } from './files';
 import type { Command } from './io';
@@ -6,7 +6,8 @@ import type { Command } from './io';
 export const planCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, [], ['json']);
   const file = args.positional[0] ?? seedPath();
-  const plan = readPlanFile(file);
+  const { plan, notes } = await readPlanFile(file);
+  for (const n of notes) io.err(`note: ${n}`);
   if (args.flags.has('json')) {
     io.out(JSON.stringify(plan, null, 2));
     return 0;

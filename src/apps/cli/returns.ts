@@ -3,11 +3,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../core/model';
-import { parsePlan } from '../../core/plan/parse';
 import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../core/returns/source';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../adapters/exceljs/returns';
 import { flagValue, parseArgs } from './args';
-import { readTextFile, sameFile, seedPath, writeFileAtomic } from './files';
+import { readPlanFile, sameFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
 
 /** Reads a workbook file's bytes; a missing or unreadable file is the user's input error. */
@@ -39,13 +38,9 @@ export const returnsCommand: Command = async (argv, io) => {
   if (book) {
     source = await returnSourceFromWorkbook(readBinaryFile(book), book);
   } else {
-    const file = planFile ?? seedPath();
-    try {
-      source = returnSourceFromPlan(parsePlan(readTextFile(file)));
-    } catch (e) {
-      if (e instanceof InputError && !e.message.startsWith(file)) throw new InputError(e.message, file);
-      throw e;
-    }
+    const { plan, notes } = await readPlanFile(planFile ?? seedPath());
+    for (const n of notes) io.err(`note: ${n}`);
+    source = returnSourceFromPlan(plan);
   }
   const round = flagValue(args, 'round') ?? defaultRound(source.plan.year, localStamp().slice(0, 10));
 

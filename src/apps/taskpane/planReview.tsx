@@ -19,6 +19,20 @@ export function PlanReviewView(props: { review: PlanReview }) {
         {review.title}
       </Text>
       <Text block>{s.planReviewTitle(review.indicators.length, review.itemCount)}</Text>
+      {review.notes.length > 0 && (
+        <div data-testid="plan-notes">
+          <Text block weight="semibold">
+            {s.planNotes}
+          </Text>
+          <ul>
+            {review.notes.map((n, i) => (
+              <li key={i}>
+                <Text size={200}>{n}</Text>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {review.warnings.length > 0 && (
         <div>
           <Text block weight="semibold" className={css.warn}>

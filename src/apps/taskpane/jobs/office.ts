@@ -26,7 +26,7 @@ import {
 } from '../../../adapters/office';
 import { PaneError } from '../errors';
 import type { FileOut, OfficeJobs, PlanSource } from './types';
-import { planTextFromGrid } from '../../../core/plan/grid';
+import { planFromGrid } from '../../../core/plan/grid';
 import { checkViewOf, consolidationViewOf, reviewOf } from './review';
 
 declare const TUIJIN_VERSION: string;
@@ -45,10 +45,24 @@ function checkDate(asOf: string): void {
 }
 
 async function planOf(source: PlanSource): Promise<Plan> {
+  return (await planRead(source)).plan;
+}
+
+/** The plan and, for a file, notes on how it was read. */
+async function planRead(source: PlanSource): Promise<{ plan: Plan; notes: string[] }> {
+  if (source.kind === 'file') {
+    // A .docx or .xlsx plan needs the zip reader and ExcelJS: loaded only when a file is opened.
+    const { readPlanFile } = await import(/* webpackChunkName: "plan-file" */ '../../../adapters/exceljs/planFile');
+    return readPlanFile(source.file.bytes, source.file.name);
+  }
+  return { plan: await planOfHost(source), notes: [] };
+}
+
+async function planOfHost(source: PlanSource): Promise<Plan> {
   if (source.kind === 'text') return parsePlan(source.text);
   if (source.kind === 'seed') return parsePlan(seedText);
   const sheet = await run((ctx) => readActiveSheet(ctx));
-  return parsePlan(planTextFromGrid(sheet.rows));
+  return planFromGrid(sheet.rows);
 }
 
 function base64(bytes: Uint8Array): string {
@@ -65,7 +79,8 @@ let previewed: ReturnInput[] | null = null;
 
 export const officeJobs: OfficeJobs = {
   async reviewPlan(source) {
-    return reviewOf(await planOf(source));
+    const { plan, notes } = await planRead(source);
+    return reviewOf(plan, notes);
   },
 
   async hasTracking() {

@@ -39,9 +39,10 @@ export function consolidationViewOf(r: ConsolidationReport): ConsolidationView {
   };
 }
 
-export function reviewOf(plan: Plan): PlanReview {
+export function reviewOf(plan: Plan, notes: string[] = []): PlanReview {
   return {
     title: plan.title,
+    notes,
     year: plan.year,
     itemCount: plan.items.length,
     leadUnits: leadUnitsOf(plan),

@@ -13,7 +13,8 @@ export interface FileOut {
   mime: string;
 }
 
-export type PlanSource = { kind: 'seed' } | { kind: 'text'; text: string } | { kind: 'sheet' };
+/** Where the plan comes from: the bundled seed, pasted text, the current sheet, or a file (.docx, .xlsx, text). */
+export type PlanSource = { kind: 'seed' } | { kind: 'text'; text: string } | { kind: 'sheet' } | { kind: 'file'; file: FileIn };
 
 export interface IndicatorRow {
   id: string;
@@ -34,6 +35,8 @@ export interface PlanReview {
   leadUnits: string[];
   indicators: IndicatorRow[];
   warnings: string[];
+  /** How a plan file was read ('文件是 GBK 编码的文本，已按 GBK 读取'). */
+  notes: string[];
 }
 
 export interface ResultRow {
