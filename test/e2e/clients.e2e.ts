@@ -9,7 +9,7 @@ import { REQUIRED_EXCEL_API } from '../../src/adapters/office/caps';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ES_TARGET } = require('../../webpack.config.js') as { ES_TARGET: string };
-const bundleEs = Number(/^es(\d{4})$/i.exec(ES_TARGET)![1]) as acorn.ecmaVersion;
+const bundleEs = Number(/^es(\d{4})$/i.exec(ES_TARGET)![1]) as 2020;
 const manifest = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
 const floor = manifestFloor(manifest);
 /** What legacy.js treats as a webview too old for the pane. */

@@ -31,7 +31,7 @@ beforeEach(() => {
   const g = globalThis as unknown as Record<string, unknown>;
   g.TUIJIN_VERSION = 'test';
   g.Office = { context: { requirements: { isSetSupported: mock.isSetSupported } } };
-  g.Excel = { run: <T>(fn: (ctx: unknown) => Promise<T>) => fn(mock.context()) };
+  g.Excel = { run: mock.run, createWorkbook: jest.fn().mockResolvedValue(undefined) };
 });
 afterEach(() => expectAllLoaded(mock));
 
