@@ -141,11 +141,10 @@ export class Batch {
     await this.room(this.toProtect.size * 200);
     for (const [name, ws] of this.toProtect) if (!this.keepOpen.has(name)) protectSheet(ws);
     this.toProtect.clear();
-    if (this.eventsOff) {
-      this.ctx.runtime.enableEvents = true;
-      this.eventsOff = false;
-    }
+    if (this.eventsOff) this.ctx.runtime.enableEvents = true;
     await this.sync();
+    // Only now: if this sync fails, recover() must still turn them back on.
+    this.eventsOff = false;
   }
 
   /**
