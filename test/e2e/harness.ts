@@ -27,7 +27,7 @@ window.Office = {
 window.Excel = {
   run: function (a, b) {
     var fn = typeof a === 'function' ? a : b;
-    var sheets = { load: function () {}, items: [{ name: 'Sheet1', visibility: 'Visible' }] };
+    var sheets = { load: function () {}, items: [{ name: 'Sheet1', visibility: 'Visible', protection: { protected: false } }] };
     return fn({ workbook: { worksheets: sheets }, sync: function () { return Promise.resolve(); } });
   },
 };`;

@@ -33,8 +33,8 @@ export const CLIENTS: ClientProfile[] = [
   { name: 'Microsoft 365 Version 2102 (Windows, WebView2)', excelApi: 13, webview: 'WebView2', es: 2021, userAgent: UA.webView2(88), platform: 'PC' },
   { name: 'Office 2021 LTSC (Windows, WebView2)', excelApi: 14, webview: 'WebView2', es: 2021, userAgent: UA.webView2(92), platform: 'PC' },
   { name: 'Microsoft 365 current (Windows, WebView2)', excelApi: 20, webview: 'WebView2', es: 2024, userAgent: UA.webView2(140), platform: 'PC' },
-  // Excel for Mac 16.46 still ran on macOS 10.14 with Safari 14: no class fields or static blocks.
-  { name: 'Excel for Mac 16.46 (macOS 10.14, Safari 14)', excelApi: 13, webview: 'WKWebView', es: 2021, userAgent: UA.safari('14.1.2'), platform: 'Mac' },
+  // Excel for Mac 16.50 still ran on macOS 10.14 with Safari 14: no class fields or static blocks.
+  { name: 'Excel for Mac 16.50 (macOS 10.14, Safari 14)', excelApi: 13, webview: 'WKWebView', es: 2021, userAgent: UA.safari('14.1.2'), platform: 'Mac' },
   { name: 'Excel for Mac current (Safari 17)', excelApi: 20, webview: 'WKWebView', es: 2023, userAgent: UA.safari('17.6'), platform: 'Mac' },
   { name: 'Excel on the web (current browser)', excelApi: 20, webview: 'Browser', es: 2024, userAgent: UA.webView2(140), platform: 'OfficeOnline' },
 ];
