@@ -407,9 +407,11 @@ async function readForConsolidation(ctx: Excel.RequestContext): Promise<{ wb: Wo
   const extra = [LOG_SHEET, PROGRESS_SHEET];
   // List first: 日志 and 进展情况 exist only after a first consolidation.
   const sheets = await listSheets(ctx);
+  // Row heights ride along, so rows the merge lengthens (说明, 日志) grow instead of clipping (review #16).
   const wb = await readTrackingWorkbook(
     ctx,
     extra.filter((n) => sheets.some((s) => s.name === n)),
+    { rowHeights: true },
   );
   return { wb, syncs: 1 + wb.syncs };
 }
