@@ -112,6 +112,8 @@ export interface MockOptions {
   client?: ClientProfile;
   /** unprotect() on an unprotected sheet: a no-op (historic) or AccessDenied (office-js #6784 regression). */
   unprotectUnprotected?: 'noop' | 'throw';
+  /** Host quirk (office-js #1860): "fit to N pages wide" is silently not applied. */
+  fitToPagesDropped?: boolean;
   /** Page breaks, page layout and headers on a protected sheet: refused (default) or allowed. Unconfirmed in
    *  real Excel either way, so the adapter must not depend on it. */
   printSetupWhenProtected?: 'throw' | 'allow';
@@ -294,6 +296,7 @@ export class MockExcel {
   readonly platform: ClientProfile['platform'];
   readonly unprotectUnprotected: 'noop' | 'throw';
   readonly printSetupWhenProtected: 'throw' | 'allow';
+  readonly fitToPagesDropped: boolean;
   enableEvents = true;
   /** The user is typing in a cell: batches fail unless run with delayForCellEdit (then they wait). */
   editing = false;
@@ -312,6 +315,7 @@ export class MockExcel {
     this.platform = opts.client?.platform ?? 'PC';
     this.unprotectUnprotected = opts.unprotectUnprotected ?? 'throw';
     this.printSetupWhenProtected = opts.printSetupWhenProtected ?? 'throw';
+    this.fitToPagesDropped = opts.fitToPagesDropped ?? false;
     // Checked after every test by test/office/setup.ts: reads before load() are always adapter bugs.
     doubles().push(this);
   }
@@ -912,7 +916,7 @@ class MockWorksheet {
         }, 40, 'autoFilter');
       },
     };
-    this.pageLayout = makePageLayout(ctx, q, minor);
+    this.pageLayout = makePageLayout(ctx, q, minor, resolve);
     this.horizontalPageBreaks = {
       add(range: unknown) {
         const top = typeof range === 'string' ? parseBox(range).r1 : (range as MockRange).box.r1;
@@ -1050,11 +1054,15 @@ function makePageLayout(
   ctx: MockContext,
   q: (run: (s: StoredSheet) => void, payload?: number, label?: string) => void,
   minor: number,
+  resolve: () => StoredSheet,
 ): Record<string, unknown> {
   const need = () => {
     if (minor < 9) throw fail('ApiNotFound', 'pageLayout');
   };
   const page: Record<string, unknown> = {};
+  // zoom can be loaded back (to see whether a fit-to setting stuck).
+  const state = new Loadable(ctx, 'pageLayout', ['zoom'], () => ({ zoom: resolve().page.zoom ?? { scale: 100 } }));
+  page.load = (p: string) => state.load(p);
   const setter = (name: string) => ({
     set(v: unknown) {
       need();
@@ -1062,10 +1070,13 @@ function makePageLayout(
       if (/Header|Footer/.test(name) && String(v).length > 255) throw fail('InvalidArgument', `${name} longer than 255`);
       q((s) => {
         guard(s, 'print');
-        s.page[name] = v;
+        // office-js #1860: fit-to-pages is dropped unless the Page Layout tab is showing.
+        const fit = name === 'zoom' && (v as { horizontalFitToPages?: number }).horizontalFitToPages !== undefined;
+        s.page[name] = fit && s.owner.fitToPagesDropped ? { scale: 100 } : v;
       }, bytes(v), 'pageLayout');
     },
     get() {
+      if (name === 'zoom') return state.get('zoom');
       throw fail('PropertyNotLoaded', `pageLayout.${name}`);
     },
     enumerable: true,

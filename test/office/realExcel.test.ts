@@ -198,3 +198,18 @@ describe('sync counts at 1,000 indicators (stricter double)', () => {
     void applyConsolidation;
   });
 });
+
+test('打印 notices when Excel drops "fit to one page wide" (office-js #1860), in the same syncs', async () => {
+  const plan = syntheticPlan(20);
+  const ok = harness();
+  await generateTracking(ok.ctx, plan, { caps: ok.caps, asOf: AS_OF });
+  const p1 = ok.fresh();
+  expect((await preparePrint(p1.ctx, AS_OF, { caps: ok.caps })).fitNotApplied).toEqual([]);
+  expect(p1.sync.mock.calls.length).toBeLessThanOrEqual(2);
+  const quirky = harness({ fitToPagesDropped: true });
+  await generateTracking(quirky.ctx, plan, { caps: quirky.caps, asOf: AS_OF });
+  const p2 = quirky.fresh();
+  const res = await preparePrint(p2.ctx, AS_OF, { caps: quirky.caps });
+  expect(res.fitNotApplied).toContain(SHEET.main);
+  expect(p2.sync.mock.calls.length).toBeLessThanOrEqual(2);
+});

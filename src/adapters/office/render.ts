@@ -486,8 +486,9 @@ async function applyValidation(b: Batch, ws: Excel.Worksheet, v: DataValidationR
     };
 }
 
-/** Page setup. */
-export async function applyPrint(b: Batch, ws: Excel.Worksheet, p: PrintSetup): Promise<void> {
+/** Page setup. Returns a check, valid after the batch's sync, that "fit to N pages wide" stuck: Excel can drop
+ *  it silently (office-js #1860). The zoom is loaded in the same request, so it costs no sync. */
+export async function applyPrint(b: Batch, ws: Excel.Worksheet, p: PrintSetup): Promise<() => boolean> {
   await b.room(jsonBytes(p) + 600);
   const pl = ws.pageLayout;
   pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
@@ -506,6 +507,8 @@ export async function applyPrint(b: Batch, ws: Excel.Worksheet, p: PrintSetup): 
   const hf = pl.headersFooters.defaultForAllPages;
   hf.centerHeader = p.header ?? '';
   hf.centerFooter = p.footer ?? '';
+  pl.load('zoom');
+  return () => pl.zoom?.horizontalFitToPages === p.fitToWidth;
 }
 
 /** Manual page breaks after the given rows. */

@@ -237,6 +237,8 @@ export async function readTrackingWorkbook(
 }
 
 export interface CheckResult {
+  /** 打印 only: sheets where Excel did not keep "fit to one page wide" (office-js #1860). */
+  fitNotApplied?: string[];
   judgements: Judgement[];
   counts: Record<Status, number>;
   bulletin: string;
@@ -299,6 +301,7 @@ export async function checkTracking(
   b.syncs += wb.syncs;
   const { judgements, counts, patch, bulletin } = checkTrackingRead(wb.read, asOf);
   opts.progress?.('写入校验结果', 0.5);
+  const fits: Array<[string, () => boolean]> = [];
   await writing(b, async () => {
     await queueFullPatch(b, patch, wb);
     if (opts.print)
@@ -308,9 +311,11 @@ export async function checkTracking(
         wb.sheets.map((s) => s.name).concat(patch.sheets.map((s) => s.name)),
         wb,
         new Set(patch.sheets.map((s) => s.name)),
+        fits,
       );
   });
   return {
+    ...(opts.print ? { fitNotApplied: fits.filter(([, ok]) => !ok()).map(([name]) => name) } : {}),
     judgements,
     counts,
     bulletin,
@@ -347,20 +352,22 @@ export interface PrintResult {
   syncs: number;
 }
 
-/** Queues core's print setup for each tracking sheet in `present`; returns the sheets done. */
+/** Queues core's print setup for each tracking sheet in `present`; returns the sheets done, and (after the
+ *  sync) those where fit-to-width did not stick. */
 async function queuePrintSetups(
   b: Batch,
   asOf: string | undefined,
   present: string[],
   wb: Pick<WorkbookRead, 'sheets' | 'protectedSheets'>,
   replaced: ReadonlySet<string> = new Set(),
+  checks: Array<[string, () => boolean]> = [],
 ): Promise<string[]> {
   // The print setup of each sheet as core's layout defines it (content doesn't matter for that).
   const template = buildTrackingLayout({ title: '', year: Number((asOf ?? '2000').slice(0, 4)), items: [], warnings: [] }, { asOf });
   const done: string[] = [];
   for (const s of template.sheets) {
     if (!s.print || !present.includes(s.name) || done.includes(s.name)) continue;
-    await applyPrint(b, writable(b, wb, s.name, replaced), s.print);
+    checks.push([s.name, await applyPrint(b, writable(b, wb, s.name, replaced), s.print)]);
     done.push(s.name);
   }
   return done;

@@ -201,6 +201,10 @@ export const officeJobs: OfficeJobs = {
     checkDate(asOf);
     progress('正在刷新汇总并设置打印格式…', 0.3);
     const r = await run((ctx) => preparePrint(ctx, asOf));
-    return { bulletin: r.bulletin, note: '已刷新汇总并设置打印格式（横向、每页重复表头、页码）。' };
+    const missed = r.fitNotApplied ?? [];
+    const note = missed.length
+      ? `已刷新汇总并设置打印格式（横向、每页重复表头、页码）。但 Excel 没有接受“${missed.join('、')}”的“调整为 1 页宽”（Excel 的已知问题）：打印前请在“页面布局”选项卡把“宽度”设为“1 页”。`
+      : '已刷新汇总并设置打印格式（横向、每页重复表头、页码）。';
+    return { bulletin: r.bulletin, note };
   },
 };
