@@ -179,7 +179,7 @@ export class Batch {
       // Sheets this batch unprotected are protected again, as they were (unless kept open on purpose).
       const reopen = [...this.opened].filter((n) => !this.keepOpen.has(n) && !hadOld.has(n));
       const prot = reopen.map((n) => ({ ws: sheets.getItemOrNullObject(n) }));
-      await ctx.sync();
+      if (prot.length) await ctx.sync();
       const live = prot.filter((p) => !p.ws.isNullObject);
       for (const p of live) p.ws.protection.load('protected');
       if (live.length) await ctx.sync();
