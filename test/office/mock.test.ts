@@ -272,3 +272,21 @@ test('client profiles couple API sets with the platform', () => {
   const vl = new MockExcel({ client: CLIENTS.find((c) => c.excelApi === 7)! });
   expect(vl.isSetSupported('ExcelApi', '1.8')).toBe(false);
 });
+
+test("Excel's limits: sheet names, very hidden sheets, validation texts, row heights, getRanges length", async () => {
+  const mock = book();
+  const ctx = mock.context();
+  const sheets = ctx.workbook.worksheets;
+  sheets.add('a/b');
+  await expect(codeOf(ctx.sync())).resolves.toBe('InvalidArgument');
+  sheets.add('t');
+  await expect(codeOf(ctx.sync())).resolves.toBe('ItemAlreadyExists');
+  mock.sheet('T').visibility = 'VeryHidden';
+  sheets.getItem('T').delete();
+  await expect(codeOf(ctx.sync())).resolves.toBe('InvalidOperation');
+  sheets.getItem('S').getRange('A1').dataValidation.prompt = { showPrompt: true, title: '标'.repeat(33), message: '' };
+  await expect(codeOf(ctx.sync())).resolves.toBe('InvalidArgument');
+  sheets.getItem('S').getRange('A1').format.rowHeight = 410;
+  await expect(codeOf(ctx.sync())).resolves.toBe('InvalidArgument');
+  expect(() => sheets.getItem('S').getRanges(Array.from({ length: 2000 }, (_, i) => `A${i + 1}`).join(','))).toThrow(RichApiError);
+});

@@ -771,6 +771,8 @@ class MockWorksheetCollection {
   add(name: string): MockWorksheet {
     let stored: StoredSheet | undefined;
     this.ctx.queue(() => {
+      if (!name.trim() || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) throw fail('InvalidArgument', `sheet name ${name}`);
+      if (this.ctx.mock.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw fail('ItemAlreadyExists', name);
       stored = this.ctx.mock.addSheet(name);
     }, bytes(name), 'add');
     return new MockWorksheet(this.ctx, () => {
@@ -1424,10 +1426,14 @@ function makeValidation(ctx: MockContext, withBox: WithBox): Record<string, unkn
   const record = (field: keyof StoredValidation) => ({
     set(v: unknown) {
       if (minor < 8) throw fail('ApiNotFound', 'dataValidation');
+      // Excel's limits: titles 32 characters, messages and list sources 255.
+      const m = (v ?? {}) as { title?: string; message?: string; list?: { source?: unknown } };
+      const tooLong = (m.title?.length ?? 0) > 32 || (m.message?.length ?? 0) > 255 || (typeof m.list?.source === 'string' && m.list.source.length > 255);
       ctx.queue(
         () =>
           withBox((s, b) => {
             guard(s, 'validation');
+            if (tooLong) throw fail('InvalidArgument', `data validation ${field} over Excel's length limits`);
             const address = boxAddress(b);
             let dv = s.validations.find((x) => x.address === address);
             if (!dv) {
