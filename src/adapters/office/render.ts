@@ -52,8 +52,6 @@ interface Aside {
   sheet: string;
   was: string;
   wasProtected: boolean;
-  /** Deleted at the end of the batch (not kept). */
-  temporary: boolean;
 }
 
 /** Sheets left unprotected on purpose while live validation is on (it writes 状态/说明 as people type, and
@@ -577,7 +575,7 @@ export async function queueLayout(
       kept.push(newName);
     }
     old.name = newName.slice(0, 31);
-    const a = { ws: old, sheet: newName.slice(0, 31), was: sheet.name, wasProtected: !!info.protected, temporary: !keepOld };
+    const a = { ws: old, sheet: newName.slice(0, 31), was: sheet.name, wasProtected: !!info.protected };
     aside.push(a);
     b.aside.push(a);
     // A kept old sheet is protected again at the end, as it was.
