@@ -100,8 +100,10 @@ export interface OfficeJobs {
   generate(source: PlanSource, progress: Progress): Promise<string>;
   check(asOf: string, progress: Progress): Promise<CheckView>;
   selectIndicator(id: string): Promise<void>;
-  setLiveValidation(on: boolean, asOf: () => string, onError: (message: string) => void): Promise<void>;
-  returnForms(progress: Progress): Promise<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean }>;
+  /** Turns live validation on or off; on, says what it means for protection and undo. */
+  setLiveValidation(on: boolean, asOf: () => string, onError: (message: string) => void): Promise<string | null>;
+  /** `canOpen`: Excel.createWorkbook is there; `canDownload`: downloads work in this Excel (not on Mac). */
+  returnForms(progress: Progress): Promise<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean; canDownload: boolean }>;
   /** Opens a form as a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
   openInExcel(file: FileOut): Promise<void>;
   previewConsolidation(returns: FileIn[], progress: Progress): Promise<ConsolidationView>;
