@@ -330,9 +330,10 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
         deadline: ind.deadline,
         per: ind.per,
         source: ind.source,
+        review: ind.review,
       };
       TARGET_COLUMNS.forEach(([key], i) => {
-        const style = key === 'label' || key === 'source' ? 'left' : key === 'annual' || key === 'h1' || key === 'h2' ? 'num' : 'center';
+        const style = key === 'label' || key === 'source' || key === 'review' ? 'left' : key === 'annual' || key === 'h1' || key === 'h2' ? 'num' : 'center';
         const value = values[key];
         cells.push({ r, c: i + 1, value: value === '' || value === undefined ? null : value, style });
       });
