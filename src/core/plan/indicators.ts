@@ -58,7 +58,9 @@ function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemN
   const verb = /.*(开展|举办|组织|发放|举行)/.exec(core);
   if (cjkLength(core) > 12 && verb && cjkLength(core.slice(verb[0].length)) >= 4) core = core.slice(verb[0].length);
   else if (cjkLength(core) > 20) review = '标签取自长句，请核对指标名称';
-  let after = trimLabel(text.slice(q.end, nextStart));
+  // After "、" the words name the next target of a list ("幼儿园35所、义务教育学校113所"), not this one.
+  const rawAfter = text.slice(q.end, nextStart);
+  let after = /^\s*[、和及与]/.test(rawAfter) ? '' : trimLabel(rawAfter);
   // What follows a figure names it up to the next verb ("80名阅读推广人进学校…" → "阅读推广人").
   const cut = /^(.{2,}?)(进(?!行)|开展|参与|参加|深入|到|在|提供)/.exec(after);
   if (cut) after = cut[1];
@@ -136,6 +138,19 @@ function enumerated(text: string, masked: string, qs: Quantity[], found: Found[]
   void base;
 }
 
+const FREQUENCY = /每(?:个)?(?:月|季度|季|周|旬|半年|天|日|星期)/;
+
+/** The thing done in the clause before `clauseStart` when that clause is a frequency ("每季度召开一次政企座谈会"). */
+function frequencyName(text: string, masked: string, clauseStart: number): string | null {
+  const end = clauseStart - 1;
+  if (end <= 0) return null;
+  const [a] = clauseBounds(masked, end - 1);
+  const clause = text.slice(a, end);
+  if (!FREQUENCY.test(clause)) return null;
+  const name = trimLabel(clause.replace(FREQUENCY, '').replace(/[一二两三四五六七八九十\d]+(?:次|场|期)/, ''));
+  return cjkLength(name) >= 2 ? name : null;
+}
+
 function findTargets(text: string, year: number, itemName: string, opts: { arabicOnly: boolean }): Found[] {
   const found: Found[] = [];
   for (const s of sentences(toHalfWidth(text))) {
@@ -146,6 +161,11 @@ function findTargets(text: string, year: number, itemName: string, opts: { arabi
     qs.forEach((q, i) => {
       const [a, b] = clauseBounds(masked, q.numStart);
       let { label, review } = labelFor(s.text, masked, qs, i, itemName);
+      // "每月开展一次“村晚”活动，全年不少于12次": the frequency clause before names the yearly count.
+      if (label === itemName && review) {
+        const named = frequencyName(s.text, masked, a);
+        if (named) [label, review] = [named, null];
+      }
       const prev = found[found.length - 1];
       if (GENERIC_LABEL.test(label.replace(/[^\u3400-\u9fff]/g, '')) && prev) {
         label = prev.label.replace(LEADING_VERB, '') + (label.includes('累计') ? '累计' : '');
@@ -275,10 +295,12 @@ function applyHalf(drafts: Draft[], text: string, half: 'h1' | 'h2', year: numbe
     const pairs: Array<{ d: number; f: number; score: number; sim: number }> = [];
     const draftGrams = dis.map((di) => bigrams(drafts[di].label));
     for (const fi of fis) {
+      // The figure's own label counts most; its whole clause (which may name other targets too) breaks ties.
+      const own = bigrams(found[fi].label);
       const g = bigrams(found[fi].label + found[fi].source);
       dis.forEach((di, j) => {
-        const sim = overlap(g, draftGrams[j]);
-        const score = sim + (dis.length === 1 ? 0.5 : 0);
+        const sim = Math.max(overlap(own, draftGrams[j]), overlap(g, draftGrams[j]));
+        const score = sim + 0.5 * overlap(own, draftGrams[j]) + (dis.length === 1 ? 0.5 : 0);
         if (score > 0.2) pairs.push({ d: di, f: fi, score, sim });
       });
     }
