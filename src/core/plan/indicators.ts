@@ -1,7 +1,7 @@
 // Target extraction: an item's measurable targets, read from 年度任务目标 and the half-year work plans.
 import type { Indicator, IndicatorKind, PlanItem } from '../model';
 import { toHalfWidth } from '../text';
-import { DatePhrase, eachMultiplier, findDates, findQuantities, maskQuoted, Quantity } from './quantities';
+import { DatePhrase, eachMultiplier, findDates, maskQuoted, Quantity, scanQuantities } from './quantities';
 
 type ItemText = Pick<PlanItem, 'no' | 'name' | 'annualGoal' | 'h1Plan' | 'h2Plan'>;
 
@@ -15,6 +15,9 @@ interface Found {
   review: string | null;
 }
 
+const NOT_APPROX_BEFORE = /[签预节制履特邀违集简婉缔践公合守大]/;
+// Names with digits in them are names, not stray figures: PM2.5, PM10, 5G, 12345热线.
+const NAME_WITH_DIGITS = /[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Za-z]+|\d{5,}/g;
 const CLAUSE_BREAK = /[，,；;。：:！？\n]/;
 const LEADING_NOISE = /^(?:\d+[.、．)）]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|全年|每年|年内|到?年底前?|到?年末|\d{4}年(?:末|底)?|\d{1,2}月(?:份|底|末)?(?:前)?|进一步|部门联合|预计|力争|计划|累计|同时|其中|并|且|在|确保|全年|年度|分别)+/;
 const TRAILING_NOISE = /(?:达到|达|不少于|至少|不低于|约|提升到|提升至|提高到|提高至|增加到|为|共|要|需|总计|合计|的|分别|稳定在|保持在|保持|控制在|压缩至|压缩到|缩短至|缩短到|降至|降到|压减至|不超过|超过|突破)+$/;
@@ -52,7 +55,8 @@ function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemN
   // A list ended by 等 ("月嫂、育婴…等技能培训活动") is named by what follows 等.
   const deng = before.lastIndexOf('等');
   if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
-  let core = trimLabel(before.replace(/(不少于|至少|不低于|约)/g, ''));
+  // Comparator words go; 约 inside a word stays (签约, 预约, 节约).
+  let core = trimLabel(before.replace(/不少于|至少|不低于/g, '').replace(/(.?)约/g, (m, p: string) => (p && NOT_APPROX_BEFORE.test(p) ? m : p)));
   let review: string | null = null;
   // A long phrase is named by what follows its last verb ("…社区开展儿童绘本讲读故事会" → "儿童绘本讲读故事会").
   const verb = /.*(开展|举办|组织|发放|举行)/.exec(core);
@@ -69,6 +73,8 @@ function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemN
     return { label: afterUsable && cjkLength(after) <= 12 ? core + after : core, review };
   }
   if (afterUsable) return { label: core + after, review };
+  // Only a verb ("全年培训2000人"): the verb names it well enough.
+  if (cjkLength(core) >= 2) return { label: core, review };
   return { label: itemName, review: '原文没有说明这个数字指什么，标签取自事项名称' };
 }
 
@@ -130,6 +136,7 @@ function enumerated(text: string, masked: string, qs: Quantity[], found: Found[]
         f.review = '一句列出多个目标，未能一一对应名称，请核对指标名称';
         return;
       }
+      f.review = f.q.review;
       let name = names[j];
       if (j < names.length - 1 && tail && last.length > tail.length + 1 && !name.endsWith(tail)) name += tail;
       f.label = name + word;
@@ -155,7 +162,7 @@ function findTargets(text: string, year: number, itemName: string, opts: { arabi
   const found: Found[] = [];
   for (const s of sentences(toHalfWidth(text))) {
     const masked = maskQuoted(s.text);
-    const qs = findQuantities(s.text, { arabicOnly: opts.arabicOnly, bare: true });
+    const qs = scanQuantities(masked, { arabicOnly: opts.arabicOnly, bare: true });
     if (!qs.length) continue;
     const dates: DatePhrase[] = findDates(masked, year);
     qs.forEach((q, i) => {
@@ -182,7 +189,7 @@ function findTargets(text: string, year: number, itemName: string, opts: { arabi
     enumerated(s.text, masked, qs, found, s.start);
   }
   for (const f of found) {
-    if (/\d/.test(f.label) && !f.review) f.review = '标签含有数字，请核对指标名称';
+    if (/\d/.test(f.label.replace(NAME_WITH_DIGITS, '')) && !f.review) f.review = '标签含有数字，请核对指标名称';
   }
   return found;
 }
@@ -191,9 +198,9 @@ function findTargets(text: string, year: number, itemName: string, opts: { arabi
 function datedTasks(text: string, year: number): Array<{ label: string; deadline: string; source: string; at: number }> {
   const out: Array<{ label: string; deadline: string; source: string; at: number }> = [];
   for (const s of sentences(toHalfWidth(text))) {
-    if (findQuantities(s.text).length) continue;
-    const dates = findDates(maskQuoted(s.text), year);
-    if (!dates.length) continue;
+    const masked = maskQuoted(s.text);
+    const dates = findDates(masked, year);
+    if (!dates.length || scanQuantities(masked).length) continue;
     const d = dates[dates.length - 1];
     const label = trimLabel(s.text.slice(0, dates[0].start) + s.text.slice(dates[0].end)) || s.text.trim();
     out.push({ label, deadline: d.date, source: s.text.trim(), at: s.start });

@@ -86,17 +86,21 @@ function clauseBefore(s: string, at: number, max: number, breaks = /[，,；;。
   return s.slice(a, at);
 }
 
+// One regex for all cue words, longest first, anchored at the end of the text before a number.
+const CUE_RE = new RegExp(`(${CUES.map(([w]) => w).join('|')})$`);
+const CUE_OF = new Map(CUES);
+
 function cueBefore(masked: string, numStart: number): { word: string; cue: Cue; at: number } | null {
   let end = numStart;
   while (end > 0 && /\s/.test(masked[end - 1])) end--;
   const head = masked.slice(Math.max(0, end - 8), end);
-  for (const [w, cue] of CUES) {
-    if (!head.endsWith(w)) continue;
-    const before = masked.slice(Math.max(0, end - w.length - 2), end - w.length);
-    if (NOT_BEFORE_CUE[w]?.test(before)) continue;
-    return { word: w, cue, at: end - w.length };
-  }
-  return null;
+  const m = CUE_RE.exec(head);
+  if (!m) return null;
+  let w = m[1];
+  // "签约": 约 isn't a cue; a shorter cue inside a longer word never is either.
+  const before = masked.slice(Math.max(0, end - w.length - 2), end - w.length);
+  if (NOT_BEFORE_CUE[w]?.test(before)) return null;
+  return { word: w, cue: CUE_OF.get(w) as Cue, at: end - w.length };
 }
 
 /** What is wrong with reading a number at `numStart` as a figure: a reason, or null when it may be one. */
@@ -148,7 +152,11 @@ function perOf(masked: string, start: number): string | null {
 /** Finds the quantities in `text`; `arabicOnly` skips Chinese-numeral figures; `bare` also reads figures whose
  *  unit is not in the lexicon when a verb shows they are targets (flagged for review). */
 export function findQuantities(text: string, opts: { arabicOnly?: boolean; bare?: boolean } = {}): Quantity[] {
-  const masked = maskQuoted(toHalfWidth(text));
+  return scanQuantities(maskQuoted(toHalfWidth(text)), opts);
+}
+
+/** findQuantities on text already made half-width and masked (maskQuoted), so callers that hold it scan once. */
+export function scanQuantities(masked: string, opts: { arabicOnly?: boolean; bare?: boolean } = {}): Quantity[] {
   const found: Quantity[] = [];
   const taken: Array<[number, number]> = [];
   NUMBER_RE.lastIndex = 0;
@@ -216,7 +224,7 @@ function bareFigures(masked: string, taken: Array<[number, number]>): Quantity[]
     BARE_RE.lastIndex = numStart + num.length;
     if (taken.some(([a, b]) => numStart < b && end > a)) continue;
     if (notAFigure(masked, numStart) || /[-—–~～至到./:：]/.test(masked[numStart + num.length] ?? '')) continue;
-    if (BARE_NOT_UNIT.test(masked.slice(end - 1)) || isFrequency(masked, numStart)) continue;
+    if (BARE_NOT_UNIT.test(masked.slice(end - 1, end + 3)) || isFrequency(masked, numStart)) continue;
     const head = clauseBefore(masked, numStart, 12);
     if (!TARGET_VERB.test(head)) continue;
     const cue = cueBefore(masked, numStart);
@@ -238,22 +246,24 @@ function bareFigures(masked: string, taken: Array<[number, number]>): Quantity[]
   return out;
 }
 
-/** Numbers in `text` that are neither figures nor obviously something else: for a plan warning. */
-export function unreadNumbers(text: string, read: Quantity[]): Array<{ value: string; words: string }> {
+/** Numbers in `text` that are neither figures nor plainly something else (a year, a hotline, a qualifier …), and
+ *  that no verb marks as a target either: for a plan warning, so no figure is dropped silently. */
+export function unreadNumbers(text: string): Array<{ value: string; words: string }> {
   const masked = maskQuoted(toHalfWidth(text));
   const out: Array<{ value: string; words: string }> = [];
   BARE_RE.lastIndex = 0;
   for (let m = BARE_RE.exec(masked); m; m = BARE_RE.exec(masked)) {
     const numStart = m.index;
     BARE_RE.lastIndex = numStart + m[1].length;
-    if (read.some((q) => q.numStart <= numStart && numStart < q.end)) continue;
     if (notAFigure(masked, numStart) || /[-—–~～至到./:：]/.test(masked[numStart + m[1].length] ?? '')) continue;
     const end = numStart + m[0].length;
-    if (BARE_NOT_UNIT.test(masked.slice(end - 1)) || isFrequency(masked, numStart)) continue;
-    // Numbers with a known unit that were left out on purpose (qualifiers, frequencies, ordinals) aren't unread.
+    if (BARE_NOT_UNIT.test(masked.slice(end - 1, end + 3)) || isFrequency(masked, numStart)) continue;
+    // A known unit: read as a figure, or left out on purpose (qualifier, frequency, date).
     NUMBER_RE.lastIndex = numStart;
     const known = NUMBER_RE.exec(masked);
     if (known && known.index === numStart) continue;
+    // A verb before it: read as a target flagged for review (bareFigures).
+    if (TARGET_VERB.test(clauseBefore(masked, numStart, 12))) continue;
     if (m[1].length >= 5) continue; // hotlines and codes ("12345热线")
     out.push({ value: m[1] + (m[2] ?? ''), words: masked.slice(Math.max(0, numStart - 8), Math.min(masked.length, end + 6)) });
   }
