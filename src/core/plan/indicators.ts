@@ -380,6 +380,11 @@ export function extractIndicators(item: ItemText, year: number): Indicator[] {
   // Both halves restating the annual figure ("13处…全部主体完工", "13处…全部交付") is a stock reached by a date.
   for (const d of drafts) {
     if (d.kind === 'count' && d.annual !== null && d.h1 === d.annual && d.h2 === d.annual) d.kind = 'level';
+    // "达到150项 … 达到200项" against 200项 for the year: the halves are written as running totals.
+    if (d.kind === 'count' && d.annual !== null && d.h1 !== null && d.h2 === d.annual && d.h1 < d.annual && d.h1 > 0) {
+      d.kind = 'level';
+      d.review ??= '上下半年数字像是累计数（下半年等于全年），按存量处理，请核对';
+    }
   }
 
   const indicators: Indicator[] = [];

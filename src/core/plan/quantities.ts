@@ -108,6 +108,7 @@ function notAFigure(masked: string, numStart: number): string | null {
   const before = masked.slice(Math.max(0, numStart - 3), numStart);
   if (/[\d.]$/.test(before)) return 'part of a longer number';
   if (/[A-Za-z][\s-]*$/.test(before)) return 'a name or standard number (PM2.5, GB 3095)';
+  if (/\d\s*[-—–/]\s*$/.test(before)) return 'the second part of a code or range (29639-2020)';
   if (/[第/#№]\s*$/.test(before)) return 'an ordinal';
   if (/前$/.test(before)) return 'a ranking';
   return null;
@@ -225,6 +226,10 @@ function bareFigures(masked: string, taken: Array<[number, number]>): Quantity[]
     if (taken.some(([a, b]) => numStart < b && end > a)) continue;
     if (notAFigure(masked, numStart) || /[-—–~～至到./:：]/.test(masked[numStart + num.length] ?? '')) continue;
     if (BARE_NOT_UNIT.test(masked.slice(end - 1, end + 3)) || isFrequency(masked, numStart)) continue;
+    // A known unit left out on purpose ("5万吨级", a qualifier, a frequency) stays out.
+    NUMBER_RE.lastIndex = numStart;
+    const known = NUMBER_RE.exec(masked);
+    if (known && known.index === numStart) continue;
     const head = clauseBefore(masked, numStart, 12);
     if (!TARGET_VERB.test(head)) continue;
     const cue = cueBefore(masked, numStart);
