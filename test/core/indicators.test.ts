@@ -171,8 +171,9 @@ describe('the quantity grammar', () => {
   });
 
   test.each([
-    ['签约项目30个', '>='],
-    ['预约诊疗30万人次', '>='],
+    ['签约30个项目', '>='],
+    ['全年预约30万人次', '>='],
+    ['节约300万立方米', '>='],
     ['约30万人次', '≈'],
   ])('约 inside a word is not a comparator: %s', (text, cmp) => {
     expect(findQuantities(text)[0].comparator).toBe(cmp);
