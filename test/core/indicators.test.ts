@@ -247,6 +247,13 @@ describe('targets from any plan\'s wording', () => {
     ]);
   });
 
+  test('a figure due at the end of a quarter is a dated milestone of its target, not the half\'s figure', () => {
+    expect(item('新建驿站20个。', '新建驿站10个。', '9月底前新建驿站10个。').map((d) => [d.label, d.kind, d.annual, d.h1, d.h2, d.deadline])).toEqual([
+      ['新建驿站', 'count', 20, 10, null, null],
+      ['新建驿站10个', 'milestone', null, null, null, '2023-09-30'],
+    ]);
+  });
+
   test('growth and reduction are change targets; 降至…以下 is a <= level', () => {
     expect(rows('地区生产总值增长8%。')[0]).toEqual(['地区生产总值增长', '>=', 8, '%', null, null, 'change']);
     expect(rows('事故起数同比下降5%以上。')[0]).toEqual(['事故起数同比下降', '>=', 5, '%', null, null, 'change']);

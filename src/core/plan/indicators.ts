@@ -13,6 +13,8 @@ interface Found {
   /** Offset of the figure in the text it was read from, for ordering. */
   at: number;
   review: string | null;
+  /** The quarter-end date its own clause sets ("9月底前…10个"), if any. */
+  quarter: string | null;
 }
 
 const NOT_APPROX_BEFORE = /[签预节制履特邀违集简婉缔践公合守大]/;
@@ -145,6 +147,14 @@ function enumerated(text: string, masked: string, qs: Quantity[], found: Found[]
   void base;
 }
 
+/** A date at the end of the first or third quarter inside the clause [a, b): "3月底前", "9月30日前", "三季度末". */
+function quarterEnd(masked: string, dates: DatePhrase[], a: number, b: number, year: number): string | null {
+  const named = /([一三])季度末/.exec(masked.slice(a, b));
+  if (named) return named[1] === '一' ? `${year}-03-31` : `${year}-09-30`;
+  const d = dates.find((x) => x.start >= a && x.start < b && /-(03-31|09-30)$/.test(x.date));
+  return d ? d.date : null;
+}
+
 const FREQUENCY = /每(?:个)?(?:月|季度|季|周|旬|半年|天|日|星期)/;
 
 /** The thing done in the clause before `clauseStart` when that clause is a frequency ("每季度召开一次政企座谈会"). */
@@ -184,6 +194,7 @@ function findTargets(text: string, year: number, itemName: string, opts: { arabi
         deadline: dates.length ? dates[dates.length - 1].date : null,
         at: s.start + q.numStart,
         review: q.review ?? review,
+        quarter: quarterEnd(masked, dates, a, b, year),
       });
     });
     enumerated(s.text, masked, qs, found, s.start);
@@ -276,7 +287,19 @@ function applyHalf(drafts: Draft[], text: string, half: 'h1' | 'h2', year: numbe
     byKey.set(key(d.unit, d.per), list);
   });
   const foundByKey = new Map<string, number[]>();
+  // A figure due at the end of a quarter is a dated milestone of its target, not the half's figure.
+  const milestones: Draft[] = [];
   found.forEach((f, fi) => {
+    if (!f.quarter || drafts.every((d) => d.fromHalf || d.unit !== f.q.unit || similarity(d.label, f.label) < 0.5)) return;
+    used.add(fi);
+    const m = draftOf(f, drafts[0]?.item ?? 0);
+    Object.assign(m, { label: `${f.label}${f.q.value}${f.q.unit}`, unit: '', kind: 'milestone', comparator: '=', annual: null, per: null });
+    m.deadline = f.quarter;
+    m.fromHalf = true;
+    milestones.push(m);
+  });
+  found.forEach((f, fi) => {
+    if (used.has(fi)) return;
     const list = foundByKey.get(key(f.q.unit, f.q.per)) ?? [];
     list.push(fi);
     foundByKey.set(key(f.q.unit, f.q.per), list);
@@ -328,6 +351,7 @@ function applyHalf(drafts: Draft[], text: string, half: 'h1' | 'h2', year: numbe
   }
   // New targets from the work plan: digits only ("开展1次…培训", "每场涵盖30家企业"). Chinese numerals there are
   // idiom ("组织一次观摩活动") unless they fill a target above.
+  drafts.push(...milestones);
   // Targets the other half's plan already added, by unit: the same target named again fills this half.
   const fromHalf = new Map<string, Draft[]>();
   for (const d of drafts) {
@@ -372,7 +396,7 @@ export function extractIndicators(item: ItemText, year: number): Indicator[] {
   }
   for (const d of drafts) {
     d.item = item.no;
-    if (!d.fromHalf) continue;
+    if (!d.fromHalf || d.kind === 'milestone') continue;
     // A target found only in the work plans: an additive one sums its halves; a rate holds in each.
     d.annual = d.kind === 'count' ? (d.h1 ?? 0) + (d.h2 ?? 0) : (d.h2 ?? d.h1);
     if (d.h1 !== null && d.h2 !== null) d.deadline = `${year}-12-31`;
