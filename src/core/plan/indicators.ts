@@ -27,7 +27,12 @@ const VERB_ONLY = /^(?:完成|开展|组织|举办|举行|办理|发放|为|对|
 const DOWN_WORDS = /(降低|下降|减少|压减)$/;
 
 function cjkLength(s: string): number {
-  return (s.match(/[\u3400-\u9fff]/g) ?? []).length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) n++;
+  }
+  return n;
 }
 
 function trimLabel(s: string): string {

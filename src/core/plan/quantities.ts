@@ -74,6 +74,9 @@ const NUMBER_RE = new RegExp(
     ')(及以上|以上|以内|以下|左右)?',
   'g',
 );
+// The same grammar anchored at a position: checked on a short window, so each check is constant time.
+const NUMBER_AT = new RegExp(`^(?:${NUMBER_RE.source})`);
+const knownAt = (masked: string, at: number) => NUMBER_AT.test(masked.slice(at, at + 40));
 // A figure with an unknown unit: digits, an optional 万/亿, then a CJK word.
 const BARE_RE = /(\d+(?:\.\d+)?)\s*(万|亿)?\s*(余|多)?\s*([\u3400-\u9fff])/g;
 // Words right after a bare number that show it isn't a figure of something counted.
@@ -227,9 +230,7 @@ function bareFigures(masked: string, taken: Array<[number, number]>): Quantity[]
     if (notAFigure(masked, numStart) || /[-—–~～至到./:：]/.test(masked[numStart + num.length] ?? '')) continue;
     if (BARE_NOT_UNIT.test(masked.slice(end - 1, end + 3)) || isFrequency(masked, numStart)) continue;
     // A known unit left out on purpose ("5万吨级", a qualifier, a frequency) stays out.
-    NUMBER_RE.lastIndex = numStart;
-    const known = NUMBER_RE.exec(masked);
-    if (known && known.index === numStart) continue;
+    if (knownAt(masked, numStart)) continue;
     const head = clauseBefore(masked, numStart, 12);
     if (!TARGET_VERB.test(head)) continue;
     const cue = cueBefore(masked, numStart);
@@ -264,9 +265,7 @@ export function unreadNumbers(text: string): Array<{ value: string; words: strin
     const end = numStart + m[0].length;
     if (BARE_NOT_UNIT.test(masked.slice(end - 1, end + 3)) || isFrequency(masked, numStart)) continue;
     // A known unit: read as a figure, or left out on purpose (qualifier, frequency, date).
-    NUMBER_RE.lastIndex = numStart;
-    const known = NUMBER_RE.exec(masked);
-    if (known && known.index === numStart) continue;
+    if (knownAt(masked, numStart)) continue;
     // A verb before it: read as a target flagged for review (bareFigures).
     if (TARGET_VERB.test(clauseBefore(masked, numStart, 12))) continue;
     if (m[1].length >= 5) continue; // hotlines and codes ("12345热线")
