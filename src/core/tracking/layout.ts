@@ -337,9 +337,11 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
         const value = values[key];
         cells.push({ r, c: i + 1, value: value === '' || value === undefined ? null : value, style });
       });
+      const width = (key: string) => widths[TARGET_COLUMNS.findIndex((c) => c[0] === key)];
       rowHeights[r] = Math.max(
-        heightForText(ind.source, widths[n - 1], SIZE.body),
-        heightForText(ind.label, widths[2], SIZE.body),
+        heightForText(ind.source, width('source'), SIZE.body),
+        heightForText(ind.label, width('label'), SIZE.body),
+        heightForText(ind.review ?? '', width('review'), SIZE.body),
       );
       r++;
     }
