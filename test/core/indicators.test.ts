@@ -262,6 +262,23 @@ describe('targets from any plan\'s wording', () => {
     expect(rows('企业开办时间压缩至1个工作日以内。')[0]).toEqual(['企业开办时间', '<=', 1, '工作日', null, null, 'level']);
   });
 
+  test('wording from published 民生实事 lists', () => {
+    const got = (goal: string) => item(goal).map((d) => [d.label, d.comparator, d.annual, d.unit, d.kind]);
+    expect(got('16010名义务教育段学生开展正脊筛查。')).toEqual([['义务教育段学生', '>=', 16010, '名', 'count']]);
+    expect(got('完成10个以上老旧小区供配电设施升级改造、安装80万个以上智能电表。')).toEqual([
+      ['完成老旧小区供配电设施升级改造', '>=', 10, '个', 'count'],
+      ['安装智能电表', '>=', 800000, '个', 'count'],
+    ]);
+    expect(got('新建200个（标准桩）以上电动汽车公共充电桩、新增公共停车泊位2000个。')).toEqual([
+      ['新建电动汽车公共充电桩', '>=', 200, '个', 'count'],
+      ['新增公共停车泊位', '>=', 2000, '个', 'count'],
+    ]);
+    expect(got('完成大专及以上学历提升902人。')).toEqual([['完成大专及以上学历提升', '>=', 902, '人', 'count']]);
+    expect(got('实施二次供水改造提升8个居民小区。')).toEqual([['实施二次供水改造提升居民小区', '>=', 8, '个', 'count']]);
+    expect(got('为300户困境未成年人家庭进行“追光小屋”居室微改造。')).toEqual([['困境未成年人家庭', '>=', 300, '户', 'count']]);
+    expect(got('扶持500人以上的企业20家。')).toEqual([['扶持500人以上的企业', '>=', 20, '家', 'count']]);
+  });
+
   test('a unit not in the lexicon gives an indicator flagged for review, not nothing', () => {
     const [d] = item('建设智慧灯杆300基。');
     expect(d).toMatchObject({ label: '建设智慧灯杆', annual: 300, unit: '基' });

@@ -57,8 +57,11 @@ function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemN
   const prevEnd = i > 0 && qs[i - 1].end > a ? qs[i - 1].end : a;
   const nextStart = i + 1 < qs.length && qs[i + 1].start < b ? qs[i + 1].start : b;
   let before = text.slice(prevEnd, q.start);
-  // Keep the direction of a change in its label ("近视率比上一年降低").
-  if (q.direction) before = text.slice(prevEnd, q.numStart);
+  // Keep the direction word in the label ("近视率比上一年降低", "学历提升").
+  if (q.direction || /(?:降低|下降|减少|压减|提高|提升|增加|增长|上升)\s*$/.test(text.slice(q.start, q.numStart))) before = text.slice(prevEnd, q.numStart);
+  // After another figure in the clause, a list break starts this target's own words ("…充电桩、新增公共停车泊位").
+  const listBreak = prevEnd > a ? before.lastIndexOf('、') : -1;
+  if (listBreak >= 0) before = before.slice(listBreak + 1);
   // A list ended by 等 ("月嫂、育婴…等技能培训活动") is named by what follows 等.
   const deng = before.lastIndexOf('等');
   if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
@@ -70,11 +73,15 @@ function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemN
   if (cjkLength(core) > 12 && verb && cjkLength(core.slice(verb[0].length)) >= 4) core = core.slice(verb[0].length);
   else if (cjkLength(core) > 20) review = '标签取自长句，请核对指标名称';
   // After "、" the words name the next target of a list ("幼儿园35所、义务教育学校113所"), not this one.
-  const rawAfter = text.slice(q.end, nextStart);
-  let after = /^\s*[、和及与]/.test(rawAfter) ? '' : trimLabel(rawAfter);
+  // Its own words end at a list break too ("200个（标准桩）以上电动汽车公共充电桩、新增…").
+  const rawAfter = text.slice(q.end, nextStart).split('、')[0].replace(/^\s*(?:[（(][^）)]*[）)])?\s*(?:及以上|以上)?/, '');
+  let after = /^\s*[和及与]/.test(rawAfter) ? '' : trimLabel(rawAfter);
   // What follows a figure names it up to the next verb ("80名阅读推广人进学校…" → "阅读推广人").
   const cut = /^(.{2,}?)(进(?!行)|开展|参与|参加|深入|到|在|提供)/.exec(after);
   if (cut) after = cut[1];
+  // Still too long to be a name: "…家庭进行“追光小屋”居室微改造" is named by who it is for.
+  const doing = /^(.{2,}?)进行/.exec(after);
+  if (doing && cjkLength(after) > 18) after = doing[1];
   const afterUsable = after !== '' && cjkLength(after) >= 2 && cjkLength(after) <= 18 && !/\d/.test(after);
   if (cjkLength(core) >= 2 && !VERB_ONLY.test(core)) {
     return { label: afterUsable && cjkLength(after) <= 12 ? core + after : core, review };

@@ -71,7 +71,7 @@ const NUMBER_RE = new RegExp(
     '(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+))?' + // a range: its lower bound counts
     '\\s*(十万|百万|千万|万|亿)?\\s*(余|多)?\\s*(' +
     UNIT_PATTERN +
-    ')(及以上|以上|以内|以下|左右)?',
+    ')(?:\\s*[（(][^）)]{0,12}[）)])?(及以上|以上|以内|以下|左右)?', // an aside may come first: 200个（标准桩）以上
   'g',
 );
 // The same grammar anchored at a position: checked on a short window, so each check is constant time.
@@ -123,9 +123,11 @@ function isFrequency(masked: string, numStart: number): boolean {
 }
 
 /** A figure in a qualifier: "千万元以上项目", "10万元以上的村", "65岁及以上老年人". */
-function inQualifier(masked: string, end: number, after: string | undefined): boolean {
+function inQualifier(masked: string, end: number, after: string | undefined, kind: UnitKind): boolean {
   if (!after || !/以上|以下/.test(after)) return false;
   const next = masked.slice(end, end + 3);
+  // "10个以上老旧小区" counts at least ten of them; "千万元以上项目", "500人以上的企业" only say which ones.
+  if (kind === 'count' && !next.startsWith('的')) return false;
   return /^[的\u3400-\u9fff]/.test(next) && !/^(?:和|及|与|或|并|且|水平|目标)/.test(next);
 }
 
@@ -191,7 +193,7 @@ export function scanQuantities(masked: string, opts: { arabicOnly?: boolean; bar
     }
     if (/每\s*$/.test(masked.slice(Math.max(0, numStart - 2), numStart)) && !chinese) continue; // "每10万人": a basis
     if (isFrequency(masked, numStart)) continue;
-    if (inQualifier(masked, end, after)) continue;
+    if (inQualifier(masked, end, after, entry.kind)) continue;
     const exp = (mult ? MULTIPLIER_EXP[mult] : 0) + entry.exp;
     let value = chinese ? (parseChineseNumeral(num) ?? NaN) * 10 ** exp : scaleDecimal(num, exp);
     if (chinese) value = Number(value.toPrecision(15));
@@ -199,7 +201,9 @@ export function scanQuantities(masked: string, opts: { arabicOnly?: boolean; bar
 
     const cue = cueBefore(masked, numStart);
     const start = cue ? cue.at : numStart;
-    let direction: Quantity['direction'] = cue?.cue === 'down' ? 'down' : cue?.cue === 'up' ? 'up' : null;
+    // "提升416人", "增加300个": so many more things, a count; a change is in %, 个百分点 or an amount.
+    const directed = entry.kind !== 'count';
+    let direction: Quantity['direction'] = !directed ? null : cue?.cue === 'down' ? 'down' : cue?.cue === 'up' ? 'up' : null;
     // A change in 个百分点 without a word just before it still reads its direction from the clause.
     if (entry.kind === 'points' && !direction) {
       const clause = masked.slice(Math.max(0, numStart - 30), numStart);

@@ -80,7 +80,7 @@ export const NOT_AFTER: Record<string, RegExp> = {
   部: /^[门署分位]/,
   期: /^[间限末满]/,
   份: /^额/,
-  名: /^[单称义录]/,
+  名: /^(?:[单称录]|义(?!务))/,
   类: /^[别型]/,
   条: /^[件例款]/,
   例: /^如/,
@@ -88,7 +88,7 @@ export const NOT_AFTER: Record<string, RegExp> = {
   克: /^服/,
   门: /^[槛户类]/,
   头: /^[部等]/,
-  次: /^性/,
+  次: /^[性供]/,
 };
 
 export function unitEntry(unit: string): UnitEntry | undefined {
