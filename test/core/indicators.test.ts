@@ -279,6 +279,15 @@ describe('targets from any plan\'s wording', () => {
     expect(got('扶持500人以上的企业20家。')).toEqual([['扶持500人以上的企业', '>=', 20, '家', 'count']]);
   });
 
+  test('wording from published targets: 由…压缩至, 万亿, names with Latin letters, 稳定保持在', () => {
+    const got = (goal: string) => item(goal).map((d) => [d.label, d.comparator, d.annual, d.unit]);
+    expect(got('市场主体简易注销公告时间由45天压缩至20天。')).toEqual([['市场主体简易注销公告时间', '<=', 20, '天']]);
+    expect(got('全流程审批时限从120个工作日缩减至46个工作日以内。')).toEqual([['全流程审批时限', '<=', 46, '工作日']]);
+    expect(got('粮食产量稳定在1.3万亿斤以上。')).toEqual([['粮食产量', '>=', 1300000000000, '斤']]);
+    expect(got('PM2.5达到30.5微克/立方米左右。')).toEqual([['PM2.5', '≈', 30.5, '微克/立方米']]);
+    expect(got('行政村比例稳定保持在90%以上。')).toEqual([['行政村比例', '>=', 90, '%']]);
+  });
+
   test('a unit not in the lexicon gives an indicator flagged for review, not nothing', () => {
     const [d] = item('建设智慧灯杆300基。');
     expect(d).toMatchObject({ label: '建设智慧灯杆', annual: 300, unit: '基' });

@@ -22,7 +22,7 @@ const NOT_APPROX_BEFORE = /[签预节制履特邀违集简婉缔践公合守大]
 const NAME_WITH_DIGITS = /[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Za-z]+|\d{5,}/g;
 const CLAUSE_BREAK = /[，,；;。：:！？\n]/;
 const LEADING_NOISE = /^(?:\d+[.、．)）]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|全年|每年|年内|到?年底前?|到?年末|\d{4}年(?:末|底)?|\d{1,2}月(?:份|底|末)?(?:前)?|进一步|部门联合|预计|力争|计划|累计|同时|其中|并|且|在|确保|全年|年度|分别)+/;
-const TRAILING_NOISE = /(?:达到|达|不少于|至少|不低于|约|提升到|提升至|提高到|提高至|增加到|为|共|要|需|总计|合计|的|分别|稳定在|保持在|保持|控制在|压缩至|压缩到|缩短至|缩短到|降至|降到|压减至|不超过|超过|突破)+$/;
+const TRAILING_NOISE = /(?:达到|达|不少于|至少|不低于|约|提升到|提升至|提高到|提高至|增加到|为|共|要|需|总计|合计|的|分别|稳定保持在|稳定在|保持在|保持|稳定|控制在|压缩至|压缩到|缩短至|缩短到|降至|降到|压减至|不超过|超过|突破)+$/;
 const VERB_ONLY = /^(?:完成|开展|组织|举办|举行|办理|发放|为|对|向|给|实现|建设|推进|培育|培训|新建|提供|达|达到)*$/;
 const DOWN_WORDS = /(降低|下降|减少|压减)$/;
 
@@ -33,6 +33,11 @@ function cjkLength(s: string): number {
     if (c >= 0x3400 && c <= 0x9fff) n++;
   }
   return n;
+}
+
+/** Characters that can name something: CJK and Latin letters ("PM2.5" names a pollutant). */
+function nameLength(s: string): number {
+  return cjkLength(s) + (s.match(/[A-Za-z]/g)?.length ?? 0);
 }
 
 function trimLabel(s: string): string {
@@ -59,6 +64,9 @@ function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemN
   let before = text.slice(prevEnd, q.start);
   // Keep the direction word in the label ("近视率比上一年降低", "学历提升").
   if (q.direction || /(?:降低|下降|减少|压减|提高|提升|增加|增长|上升)\s*$/.test(text.slice(q.start, q.numStart))) before = text.slice(prevEnd, q.numStart);
+  // "公告时间由45天压缩至20天": the words before 由/从 name it; the starting figure doesn't.
+  const from = /[由从][^由从]*\d[^由从]*$/.exec(before);
+  if (from) before = before.slice(0, from.index);
   // After another figure in the clause, a list break starts this target's own words ("…充电桩、新增公共停车泊位").
   const listBreak = prevEnd > a ? before.lastIndexOf('、') : -1;
   if (listBreak >= 0) before = before.slice(listBreak + 1);
@@ -83,7 +91,7 @@ function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemN
   const doing = /^(.{2,}?)进行/.exec(after);
   if (doing && cjkLength(after) > 18) after = doing[1];
   const afterUsable = after !== '' && cjkLength(after) >= 2 && cjkLength(after) <= 18 && !/\d/.test(after);
-  if (cjkLength(core) >= 2 && !VERB_ONLY.test(core)) {
+  if (nameLength(core) >= 2 && !VERB_ONLY.test(core)) {
     return { label: afterUsable && cjkLength(after) <= 12 ? core + after : core, review };
   }
   if (afterUsable) return { label: core + after, review };

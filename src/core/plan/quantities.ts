@@ -43,7 +43,7 @@ const CUE_WORDS: Record<Cue, string[]> = {
     '降至', '降到', '压减到', '压减至', '压缩到', '压缩至', '缩短到', '缩短至', '减少到', '减少至', '减至', '缩减至'],
   ge: ['不少于', '至少', '不低于', '达到', '达', '超过', '高于', '大于', '提升到', '提升至', '提高到', '提高至', '增加到', '增加至',
     '增至', '增长到', '增长至', '突破', '扩大到', '扩大至'],
-  held: ['稳定在', '保持在', '保持', '稳定', '维持在'],
+  held: ['稳定保持在', '稳定在', '保持在', '保持', '稳定', '维持在'],
   down: ['降低', '下降', '减少', '压减', '削减', '缩减'],
   up: ['提高', '提升', '增加', '增长', '上升', '扩大'],
 };
@@ -69,7 +69,7 @@ const NUM = '(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)
 const NUMBER_RE = new RegExp(
   NUM +
     '(?:\\s*[-—–~～至到]\\s*(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+))?' + // a range: its lower bound counts
-    '\\s*(十万|百万|千万|万|亿)?\\s*(余|多)?\\s*(' +
+    '\\s*(十万|百万|千万|万亿|万|亿)?\\s*(余|多)?\\s*(' +
     UNIT_PATTERN +
     ')(?:\\s*[（(][^）)]{0,12}[）)])?(及以上|以上|以内|以下|左右)?', // an aside may come first: 200个（标准桩）以上
   'g',
@@ -77,6 +77,7 @@ const NUMBER_RE = new RegExp(
 // The same grammar anchored at a position: checked on a short window, so each check is constant time.
 const NUMBER_AT = new RegExp(`^(?:${NUMBER_RE.source})`);
 const knownAt = (masked: string, at: number) => NUMBER_AT.test(masked.slice(at, at + 40));
+const FROM_TO = /^[^，,；;。]{0,5}(?:至|到)/;
 // A figure with an unknown unit: digits, an optional 万/亿, then a CJK word.
 const BARE_RE = /(\d+(?:\.\d+)?)\s*(万|亿)?\s*(余|多)?\s*([\u3400-\u9fff])/g;
 // Words right after a bare number that show it isn't a figure of something counted.
@@ -194,6 +195,8 @@ export function scanQuantities(masked: string, opts: { arabicOnly?: boolean; bar
     if (/每\s*$/.test(masked.slice(Math.max(0, numStart - 2), numStart)) && !chinese) continue; // "每10万人": a basis
     if (isFrequency(masked, numStart)) continue;
     if (inQualifier(masked, end, after, entry.kind)) continue;
+    // "由45天压缩至20天", "从120个工作日缩减至46个": the first figure is where it starts from, not a target.
+    if (/[由从]\s*$/.test(masked.slice(Math.max(0, numStart - 2), numStart)) && FROM_TO.test(masked.slice(end, end + 8))) continue;
     const exp = (mult ? MULTIPLIER_EXP[mult] : 0) + entry.exp;
     let value = chinese ? (parseChineseNumeral(num) ?? NaN) * 10 ** exp : scaleDecimal(num, exp);
     if (chinese) value = Number(value.toPrecision(15));

@@ -96,7 +96,7 @@ export function unitEntry(unit: string): UnitEntry | undefined {
 }
 
 /** Multipliers written before a unit, as powers of ten. */
-export const MULTIPLIER_EXP: Record<string, number> = { 十万: 5, 百万: 6, 千万: 7, 万: 4, 亿: 8 };
+export const MULTIPLIER_EXP: Record<string, number> = { 十万: 5, 百万: 6, 千万: 7, 万: 4, 亿: 8, 万亿: 12 };
 
 /**
  * A decimal written as digits ("2.3"), times 10^exp, computed on the digits so 2.3亿 is 230000000 exactly
