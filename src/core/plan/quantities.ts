@@ -135,11 +135,16 @@ function inQualifier(masked: string, end: number, after: string | undefined, kin
 // Verbs and cue words that show a figure is something to be reached, for figures whose unit is unknown.
 const TARGET_VERB = /(?:达到|完成|新建|建成|新增|建设|改造|培训|开展|举办|不少于|至少|超过|累计|发放|引进|实现|培育|创建|打造|组织|提供|帮扶|服务|救助|治理|整治|修复|种植|营造|新改建|实施)[^，,；;。、]{0,8}$/;
 
-function comparatorOf(cue: Cue | null, after: string | undefined, yu: string | undefined, ranged: boolean, kind: UnitKind | null): Comparator {
+// Words that make a time a limit ("办结时限3天"), unlike a count of days ("优良天数317天").
+const TIME_LIMIT = /时限|时间|时长|用时|期限|周期|办结|办理|审批|压缩|缩短|响应|到达/;
+
+function comparatorOf(
+  cue: Cue | null, after: string | undefined, yu: string | undefined, ranged: boolean, kind: UnitKind | null, limit = false,
+): Comparator {
   let cmp: Comparator = '>=';
   if (cue === 'approx') cmp = '≈';
   else if (cue === 'le') cmp = '<=';
-  else if (cue === null && kind === 'time') cmp = '<='; // a time limit with no word: a limit
+  else if (cue === null && kind === 'time' && limit) cmp = '<='; // a time limit with no word: a limit
   if (after === '以内' || after === '以下') cmp = '<=';
   if (after === '左右') cmp = '≈';
   if (yu || ranged || after === '以上' || after === '及以上') cmp = cmp === '≈' ? '>=' : cmp;
@@ -213,7 +218,8 @@ export function scanQuantities(masked: string, opts: { arabicOnly?: boolean; bar
       if (CHANGE_DOWN.some((w) => clause.includes(w))) direction = 'down';
       else if (CHANGE_UP.some((w) => clause.includes(w))) direction = 'up';
     }
-    const comparator = comparatorOf(cue?.cue ?? null, after, yu, upper !== undefined, entry.kind);
+    const limit = entry.kind === 'time' && TIME_LIMIT.test(clauseBefore(masked, numStart, 20));
+    const comparator = comparatorOf(cue?.cue ?? null, after, yu, upper !== undefined, entry.kind, limit);
     found.push({
       start, end, numStart, value, unit: entry.base, unitKind: entry.kind, comparator, direction, per: perOf(masked, start), chinese,
       held: cue?.cue === 'held', review: null,
