@@ -147,6 +147,8 @@ describe('the quantity grammar', () => {
     ['审批时限压缩至5个工作日', 5, '工作日', '<='],
     ['办结时限3天', 3, '天', '<='],
     ['空气质量优良天数317天', 317, '天', '>='],
+    ['查处违法案件50起', 50, '起', '>='],
+    ['新打机井20眼', 20, '眼', '>='],
     ['提档升级县道4-6条', 4, '条', '>='],
     ['增长6%左右', 6, '%', '≈'],
   ])('%s → %d %s %s', (text, value, unit, cmp) => {
@@ -192,6 +194,7 @@ describe('the quantity grammar', () => {
     ['新建千吨级泊位', 'grades'],
     ['新建5万吨级泊位', 'grades with a figure'],
     ['PM2.5浓度监测', 'names with digits'],
+    ['从3起步', 'words that start with a unit'],
     ['每月开展一次安全检查', 'frequencies'],
     ['每季度召开一次座谈会', 'frequencies'],
   ])('%s is not a target (%s)', (text) => {

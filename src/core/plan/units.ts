@@ -32,7 +32,7 @@ export interface UnitEntry {
 
 const entries: Array<[string, UnitKind, string?, number?]> = [
   // Things and people counted.
-  ...'个 家 所 处 座 套 张 部 条 辆 台 艘 架 间 栋 户 人 名 场 次 件 本 项 篇 批 期 份 类 宗 笔 例 株 棵 头 只 盏 根 块 支 册 幅 门 处次 人次 场次 家次 户次 车次 班次 架次 项次 个次'
+  ...'个 家 所 处 座 套 张 部 条 辆 台 艘 架 间 栋 户 人 名 场 次 件 本 项 篇 批 期 份 类 宗 笔 例 株 棵 头 只 盏 根 块 支 册 幅 门 起 口 眼 趟 处次 人次 场次 家次 户次 车次 班次 架次 项次 个次 天次 辆次 艘次 吨次'
     .split(' ')
     .map((u) => [u, 'count'] as [string, UnitKind]),
   // Length, area, volume, weight.
@@ -89,6 +89,9 @@ export const NOT_AFTER: Record<string, RegExp> = {
   门: /^[槛户类]/,
   头: /^[部等]/,
   次: /^[性供]/,
+  起: /^[草点步始来码诉跑航]/,
+  口: /^[岸罩径号碑袋令头]/,
+  眼: /^[光界前睛镜]/,
 };
 
 export function unitEntry(unit: string): UnitEntry | undefined {
