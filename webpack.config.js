@@ -46,6 +46,9 @@ module.exports = (_env, argv) => {
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
+      // Chunks load relative to the page. (The default, 'auto', reads the script's own URL, which the one-file
+      // page built by scripts/inline.js does not have.)
+      publicPath: '',
     },
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],

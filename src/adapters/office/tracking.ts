@@ -9,9 +9,9 @@ import { buildTrackingLayout, type TrackingOptions } from '../../core/tracking/l
 import { readTracking, type TrackingRead } from '../../core/tracking/read';
 import { checkTracking as checkTrackingRead } from '../../core/tracking/check';
 import { carryEntries } from '../../core/tracking/carry';
-import { gridWithPatch } from '../../core/layout/grid';
 import { SHEET } from '../../core/tracking/sheet';
 import { consolidateGrids } from '../../core/consolidate/index';
+import { checkAfterConsolidation } from '../../core/consolidate/check';
 import { LOG_SHEET } from '../../core/consolidate/log';
 import { PROGRESS_SHEET } from '../../core/consolidate/progress';
 import {
@@ -429,10 +429,8 @@ export async function applyConsolidation(
   let check: ApplyConsolidationResult['check'];
   let checkPatch: WorkbookPatch | null = null;
   if (opts.asOf) {
-    // Judge the workbook as it will be after the merge: apply the patch's values to the grid in memory.
-    const merged = gridWithPatch(wb.grid, result.patch);
-    const read = readTracking(merged);
-    const checked = checkTrackingRead(read, opts.asOf);
+    // Judge the workbook as it will be after the merge (the same check the CLI and the page run).
+    const checked = checkAfterConsolidation(wb.grid, result.patch, opts.asOf);
     checkPatch = checked.patch;
     check = { judgements: checked.judgements, counts: checked.counts, bulletin: checked.bulletin };
   }

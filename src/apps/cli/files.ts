@@ -66,3 +66,56 @@ export function readPlanFile(file: string): Plan {
     throw e;
   }
 }
+
+/** Where a path really is: its real path, and (device, inode) when it exists, so a symlink or a hard
+ *  link to an input is recognised as that input. */
+function identity(file: string): { real: string; node?: string } {
+  try {
+    const st = fs.statSync(file);
+    return { real: fs.realpathSync(file), node: `${st.dev}:${st.ino}` };
+  } catch {
+    // Not there (yet): the real folder plus the name.
+    let dir = path.dirname(path.resolve(file));
+    try {
+      dir = fs.realpathSync(dir);
+    } catch {
+      /* a missing folder is reported when writing */
+    }
+    return { real: path.join(dir, path.basename(file)) };
+  }
+}
+
+/** True when `a` and `b` name the same file (through symlinks, hard links, `..`, letter case on
+ *  case-insensitive file systems). */
+export function sameFile(a: string, b: string): boolean {
+  const x = identity(a);
+  const y = identity(b);
+  if (x.node && y.node) return x.node === y.node;
+  return x.real === y.real;
+}
+
+/**
+ * Refuses an output path that is one of the inputs (never, even with --force) or that already exists
+ * (unless `force`). Inputs are only read; a workbook someone may have filled is only replaced on request.
+ */
+export function guardOutput(out: string, inputs: string[], force: boolean, flag = '--out'): void {
+  for (const input of inputs) {
+    if (sameFile(out, input)) {
+      throw new InputError(
+        `输出文件就是输入文件 ${input}；输入文件从不被改写，请为 ${flag} 另选一个文件名`,
+        out,
+        `输出文件就是输入文件 ${input}，请另选一个文件名`,
+      );
+    }
+  }
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(out);
+  } catch {
+    return;
+  }
+  if (st.isDirectory()) throw new InputError(`这是一个文件夹，不是文件；请为 ${flag} 给出文件名`, out, '这是一个文件夹，不是文件');
+  if (!force) {
+    throw new InputError(`文件已存在，不会覆盖（其中可能有已填的数据）；请另选文件名，或加 --force 替换`, out, '文件已存在，不会覆盖');
+  }
+}

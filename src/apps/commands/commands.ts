@@ -1,6 +1,8 @@
 /// <reference types="office-js" />
 // The ribbon's function file: 校验 checks the tracking table as of today without opening the pane.
 // Results land in the workbook itself (状态/说明 and the 汇总 sheet).
+// Before the core: zod's one-off `new Function` probe would break the page's no-eval policy (see zodConfig).
+import '../taskpane/jobs/zodConfig';
 import { checkTracking, type CheckResult } from '../../adapters/office/tracking';
 import { todayIso } from '../../adapters/office/live';
 

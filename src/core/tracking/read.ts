@@ -57,6 +57,8 @@ export interface TrackingRead {
   entries: Entry[];
   items: TrackingItemRead[];
   positions: TrackingPositions;
+  /** Indicators of the 指标 sheet with no row in the main sheet: not judged, and said so (never dropped silently). */
+  unplaced: Indicator[];
 }
 
 const ID = /^\d+\.\d+$/;
@@ -309,11 +311,13 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
     throw new InputError('no indicator rows (指标编号 like 1.1) under the header', `sheet ${main.sheet.name}`, '表头下面没有指标行（指标编号如 1.1）');
   }
   const c1 = (c: number) => (c >= 0 ? c + 1 : null);
+  const unplaced = [...targets.values()].filter((ind) => rows[ind.id] === undefined);
   return {
     meta,
     indicators,
     entries,
     items,
+    unplaced,
     positions: {
       sheet: main.sheet.name,
       headerRow: head + 1,

@@ -13,7 +13,8 @@ import { writeWorkbook } from '../../../adapters/exceljs/render';
 import { readWorkbookGrid } from '../../../adapters/exceljs/read';
 import { applyPatch } from '../../../adapters/exceljs/patch';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../../adapters/exceljs/returns';
-import { consolidateWorkbooks } from '../../../adapters/exceljs/consolidate';
+import { loadMaster, readReturnFiles } from '../../../adapters/exceljs/consolidate';
+import { consolidateAndCheck } from '../../../core/consolidate/check';
 import { PaneError } from '../errors';
 import { checkViewOf, consolidationViewOf, reviewOf } from './review';
 import type { BookInfo, FileIn, FileJobs, FileOut, PlanSource, Progress } from './types';
@@ -125,19 +126,22 @@ export const fileJobs: FileJobs = {
     return { fileName: `${source.plan.year}年重要事项进展填报表（${forms.length}个单位）.zip`, bytes, mime: 'application/zip' };
   },
 
-  async consolidate(master, returns, progress) {
+  async consolidate(master, returns, progress, asOf) {
+    if (asOf !== undefined) checkDate(asOf);
     progress('正在读取总表和填报表…', 0.1);
     await breathe();
-    const result = await consolidateWorkbooks(
-      master.bytes,
-      returns.map((r) => ({ file: r.name, data: r.bytes })),
-      { time: stamp(), masterName: master.name },
-    );
+    const now = stamp();
+    const loaded = await loadMaster(master.bytes, master.name);
+    const inputs = await readReturnFiles(returns.map((r) => ({ file: r.name, data: r.bytes })));
+    // Then the same check as the CLI and the add-in, so 状态, 说明 and 汇总 match the figures just applied.
+    const result = consolidateAndCheck(loaded.grid, inputs, { time: now, today: now.slice(0, 10), asOf });
     progress('正在写入总表…', 0.7);
     await breathe();
-    const bytes = await result.master.apply(result.patch);
+    const bytes = await loaded.apply(result.combined);
     progress('完成', 1);
     const report = consolidationViewOf(result.report);
-    return { report, merged: { fileName: `${baseName(master.name)}-汇总${stamp().slice(0, 10)}.xlsx`, bytes, mime: XLSX } };
+    const c = result.check.counts;
+    const message = `已按截至 ${result.check.asOf} 重新校验：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，已达标 ${c.met} 个。`;
+    return { report, message, merged: { fileName: `${baseName(master.name)}-汇总${now.slice(0, 10)}.xlsx`, bytes, mime: XLSX } };
   },
 };

@@ -30,7 +30,11 @@ export function consolidationViewOf(r: ConsolidationReport): ConsolidationView {
       values: c.values.map((v) => ({ unit: v.unit, file: v.file, value: v.value === null ? '（空）' : String(v.value) })),
       chosen: c.chosen,
     })),
-    rejected: r.rejected.map((x) => ({ file: x.file, reason: localizeReason(x.reason) })),
+    rejected: [
+      ...r.rejected.map((x) => ({ file: x.file, reason: localizeReason(x.reason) })),
+      // Cells left out of a return that otherwise went in (已报送（部分退回）).
+      ...(r.rejectedCells ?? []).map((x) => ({ file: `${x.file} ${x.cell}`, reason: `${x.id} ${FIELD_LABEL[x.field]}：${x.reason}` })),
+    ],
     missingUnits: r.missingUnits,
   };
 }

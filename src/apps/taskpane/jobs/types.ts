@@ -86,7 +86,8 @@ export interface FileJobs {
   check(book: FileIn, asOf: string, progress: Progress): Promise<{ view: CheckView; annotated: FileOut }>;
   /** One zip of every lead unit's return form; from the tracking workbook when given, else the bundled plan. */
   returnForms(from: FileIn | null, progress: Progress): Promise<FileOut>;
-  consolidate(master: FileIn, returns: FileIn[], progress: Progress): Promise<{ report: ConsolidationView; merged: FileOut }>;
+  /** Merges the returns into a copy of the master, then checks it at `asOf` (default: the round's date). */
+  consolidate(master: FileIn, returns: FileIn[], progress: Progress, asOf?: string): Promise<{ report: ConsolidationView; merged: FileOut; message: string }>;
   printCopy(book: FileIn, asOf: string, progress: Progress): Promise<{ file: FileOut; bulletin: string }>;
 }
 

@@ -51,10 +51,11 @@ export function ReturnsTab() {
       if (out) setReport(out);
     } else if (theMaster) {
       const m = theMaster;
-      const out = await mergeJob.run(async (progress) => (await pane.fileJobs()).consolidate(m, returns, progress));
+      const out = await mergeJob.run(async (progress) => (await pane.fileJobs()).consolidate(m, returns, progress, pane.asOf));
       if (out) {
         setReport(out.report);
         setMerged(out.merged);
+        setApplied(out.message);
       }
     }
   };
