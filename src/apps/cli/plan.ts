@@ -18,8 +18,11 @@ export const planCommand: Command = async (argv, io) => {
     for (const ind of item.indicators) {
       const fig = (v: number | null) => (v === null ? '—' : String(v));
       io.out(`   ${ind.id} ${ind.label} ${ind.comparator} ${fig(ind.annual)}${ind.unit} (上半年 ${fig(ind.h1)}, 下半年 ${fig(ind.h2)}) [${ind.kind}]`);
+      if (ind.review) io.out(`      待核：${ind.review}`);
     }
   }
+  const flagged = plan.items.reduce((n, it) => n + it.indicators.filter((d) => d.review).length, 0);
+  if (flagged) io.out(`待核指标 ${flagged} 个：请逐一核对（生成推进表后见“指标”表的“待核”列）`);
   for (const w of plan.warnings) io.out(`warning: ${w.item === null ? '' : `item ${w.item}: `}${w.message}`);
   return 0;
 };

@@ -46,6 +46,7 @@ export function reviewOf(plan: Plan, notes: string[] = []): PlanReview {
     year: plan.year,
     itemCount: plan.items.length,
     leadUnits: leadUnitsOf(plan),
+    // Flagged indicators first (in plan order), so the user checks the few that need it.
     indicators: plan.items.flatMap((it) =>
       it.indicators.map((ind) => ({
         id: ind.id,
@@ -56,8 +57,9 @@ export function reviewOf(plan: Plan, notes: string[] = []): PlanReview {
         h1: ind.h1,
         annual: ind.annual,
         deadline: ind.deadline,
+        review: ind.review,
       })),
-    ),
+    ).sort((a, b) => Number(b.review !== null) - Number(a.review !== null)),
     warnings: plan.warnings.map((w) => localizeReason(w.item === null ? w.message : `第${w.item}项：${w.message}`)),
   };
 }

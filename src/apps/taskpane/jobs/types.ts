@@ -26,6 +26,8 @@ export interface IndicatorRow {
   h1: number | null;
   annual: number | null;
   deadline: string | null;
+  /** Why the extraction may be wrong (Chinese), or null. */
+  review: string | null;
 }
 
 export interface PlanReview {
