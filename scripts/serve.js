@@ -28,15 +28,24 @@ function send(res, status, body, type) {
   res.end(body);
 }
 
+/** Longest request path answered; longer ones are refused before touching the file system. */
+const MAX_PATH = 1024;
+
 function handler(root) {
-  return (req, res) => {
+  const serve = (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    const raw = req.url || '/';
+    if (raw.length > MAX_PATH) return send(res, 400, 'bad request');
     let pathname;
     try {
-      pathname = decodeURIComponent(new URL(req.url || '/', 'http://localhost').pathname);
+      pathname = decodeURIComponent(new URL(raw, 'http://localhost').pathname);
     } catch {
       return send(res, 400, 'bad request');
     }
+    // NUL and other control characters are never part of a file we serve (fs throws on NUL).
+    if (/[\u0000-\u001f\u007f]/.test(pathname) || pathname.includes('\\')) return send(res, 400, 'bad request');
+    // A '..' that survives URL parsing was percent-encoded on purpose: malformed, not a file name.
+    if (pathname.split('/').includes('..')) return send(res, 400, 'bad request');
     if (pathname === '/') {
       res.writeHead(302, { Location: '/taskpane.html', 'Content-Security-Policy': CSP });
       return res.end();
@@ -49,14 +58,27 @@ function handler(root) {
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': st.size,
-        'Content-Security-Policy': CSP,
+        // The one-file page (scripts/inline.js) carries a stricter policy of its own, which allows its inline scripts.
+        ...(path.basename(file) === 'tuijin.html' ? {} : { 'Content-Security-Policy': CSP }),
         'X-Content-Type-Options': 'nosniff',
         // Hashed bundles never change; the HTML and manifest always revalidate.
         'Cache-Control': /\.[0-9a-f]{8}\.js$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
       if (req.method === 'HEAD') return res.end();
-      fs.createReadStream(file).pipe(res);
+      // A file that vanishes or can't be read after the headers went out ends this response only.
+      fs.createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
     });
+  };
+  // Whatever a request holds, it costs at most its own response, never the server.
+  return (req, res) => {
+    try {
+      serve(req, res);
+    } catch {
+      if (!res.headersSent) send(res, 400, 'bad request');
+      else res.destroy();
+    }
   };
 }
 
@@ -72,6 +94,11 @@ function start(options = {}) {
     return Promise.reject(new Error(`${root}/taskpane.html not found: run \`npm run build\` first`));
   }
   const server = options.https ? https.createServer(options.https, handler(root)) : http.createServer(handler(root));
+  // Requests Node can't even parse (bad request line, huge headers) get a 400 and the socket is closed.
+  server.on('clientError', (err, socket) => {
+    if (socket.writable && !socket.writableEnded) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
   const scheme = options.https ? 'https' : 'http';
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -34,6 +34,86 @@ export function parseChineseNumeral(s: string): number | null {
   return total + section + (digit ?? 0);
 }
 
+const ZERO = new Set(['零', '〇']);
+
+/**
+ * A Chinese numeral as a figure, only in its real written form: 三, 十五, 一百二十, 两千, 三千五百, 一万零五,
+ * 一亿二千万. Digit-by-digit strings (一二三, 二〇二三) and clipped forms whose value is a guess (三千五:
+ * 3500 or 3005?) are refused with the reason, never read as some number.
+ */
+export function parseChineseFigure(s: string): { ok: true; value: number } | { ok: false; reason: string } {
+  const refuse = (why: string) => ({ ok: false as const, reason: `“${s}”${why}` });
+  const plain = '不是规范的中文数字（如“一百二十”“两千”“三千五百”），请填写阿拉伯数字';
+  if (!s || ![...s].every((ch) => CHINESE_NUMERAL_CHARS.includes(ch))) return refuse(plain);
+  if ([...s].every((ch) => ZERO.has(ch))) return s.length === 1 ? { ok: true, value: 0 } : refuse(plain);
+  // Two digits side by side (零 aside, which marks a gap) means the digits were read out one by one.
+  for (let i = 1; i < s.length; i++) {
+    if (s[i] in DIGITS && s[i - 1] in DIGITS && !ZERO.has(s[i]) && !ZERO.has(s[i - 1])) {
+      return refuse('是逐位写的中文数字，无法确定数值，请填写阿拉伯数字（如 123）');
+    }
+    if (i >= 2 && ZERO.has(s[i - 1]) && s[i - 2] in DIGITS && !ZERO.has(s[i - 2])) {
+      return refuse('是逐位写的中文数字，无法确定数值，请填写阿拉伯数字（如 2023）');
+    }
+  }
+  /** One part below 万 (or 亿): units strictly falling, 零 only before a digit, a bare ones digit only after 十 or 零. */
+  const section = (t: string, first: boolean): number | { clipped: number } | null => {
+    let value = 0;
+    let lastUnit = Infinity;
+    let digit: number | null = null;
+    let gap = false;
+    for (let i = 0; i < t.length; i++) {
+      const ch = t[i];
+      if (ZERO.has(ch)) {
+        if (i === 0 && first) return null;
+        if (i === t.length - 1 || ZERO.has(t[i + 1]) || !(t[i + 1] in DIGITS)) return null;
+        gap = true;
+      } else if (ch in DIGITS) {
+        digit = DIGITS[ch];
+      } else {
+        const unit = SMALL_UNITS[ch];
+        if (unit >= lastUnit) return null;
+        if (digit === null) {
+          // 十五 = 15: a leading 十 may stand alone.
+          if (unit !== 10 || i !== 0 || !first) return null;
+          digit = 1;
+        }
+        value += digit * unit;
+        lastUnit = unit;
+        digit = null;
+      }
+    }
+    if (digit !== null) {
+      if (lastUnit !== Infinity && lastUnit !== 10 && !gap) return { clipped: lastUnit };
+      value += digit;
+    }
+    return value;
+  };
+  let rest = s;
+  let total = 0;
+  let first = true;
+  for (const [big, mult] of [['亿', 1e8], ['万', 1e4]] as const) {
+    const at = rest.indexOf(big);
+    if (at < 0) continue;
+    if (rest.indexOf(big, at + 1) >= 0) return refuse(plain);
+    const head = section(rest.slice(0, at), first);
+    if (head === null || typeof head === 'object' || head === 0) return refuse(plain);
+    total += head * mult;
+    rest = rest.slice(at + 1);
+    // 一万五 reads as 15000 to some and 10005 to others.
+    if (rest.length === 1 && rest in DIGITS && !ZERO.has(rest)) {
+      return refuse(`是口语简写，数值不确定，请写完整（如“${s}千”）或填写阿拉伯数字`);
+    }
+    first = false;
+  }
+  if (rest === '') return { ok: true, value: total };
+  const tail = section(rest, first);
+  if (tail !== null && typeof tail === 'object') {
+    return refuse(`是口语简写，数值不确定，请写完整（如“${s}${tail.clipped === 1000 ? '百' : '十'}”）或填写阿拉伯数字`);
+  }
+  if (tail === null) return refuse(plain);
+  return { ok: true, value: total + tail };
+}
+
 export type FigureResult = { ok: true; value: number; text?: string } | { ok: false; reason: string };
 
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
@@ -59,8 +139,15 @@ export function parseFigure(input: EntryValue): FigureResult {
   const m = /^([+-]?)(\d+(?:\.\d+)?|\.\d+|[零〇一二两三四五六七八九十百千万亿]+)(万|亿|千)?(%|‰)?([\u3400-\u9fff]{0,4})$/.exec(s);
   if (!m) return { ok: false, reason: `无法识别为数字：“${original.trim()}”` };
   const [, sign, num, mult, , unitWord] = m;
-  let value = /\d/.test(num) ? Number(num) : parseChineseNumeral(num);
-  if (value === null || !Number.isFinite(value)) return { ok: false, reason: `无法识别为数字：“${original.trim()}”` };
+  let value: number;
+  if (/\d/.test(num)) {
+    value = Number(num);
+  } else {
+    const cn = parseChineseFigure(num);
+    if (!cn.ok) return { ok: false, reason: `无法识别为数字：${cn.reason}` };
+    value = cn.value;
+  }
+  if (!Number.isFinite(value)) return { ok: false, reason: `无法识别为数字：“${original.trim()}”` };
   if (unitWord && /[零〇一二两三四五六七八九十百千万亿]/.test(unitWord[0])) {
     return { ok: false, reason: `无法识别为数字：“${original.trim()}”` };
   }

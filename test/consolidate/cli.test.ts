@@ -64,7 +64,7 @@ test('returns refuses bad arguments with exit 2 and one line', async () => {
   expect(bad.err).toContain('file not found');
 });
 
-test('consolidate --json prints exactly {applied, conflicts, rejected, missingUnits}; inputs untouched; output atomic', async () => {
+test('consolidate --json prints exactly {applied, conflicts, rejected, rejectedCells, partialUnits, missingUnits, check}; inputs untouched; output atomic', async () => {
   const formOf = (unit: string) => new Uint8Array(fs.readFileSync(path.join(formsDir, `2023年重要事项进展填报-${unit}.xlsx`)));
   const r1 = path.join(dir, 'r1.xlsx');
   const r2 = path.join(dir, 'r2.xlsx');
@@ -79,7 +79,11 @@ test('consolidate --json prints exactly {applied, conflicts, rejected, missingUn
   const r = await tuijin('consolidate', book, r2, r1, bad, path.join(dir, 'missing.xlsx'), '--out', out, '--json');
   expect(r.code).toBe(0);
   const json = JSON.parse(r.out);
-  expect(Object.keys(json).sort()).toEqual(['applied', 'conflicts', 'missingUnits', 'rejected']);
+  expect(Object.keys(json).sort()).toEqual(['applied', 'check', 'conflicts', 'missingUnits', 'partialUnits', 'rejected', 'rejectedCells']);
+  expect(json.rejectedCells).toEqual([]);
+  expect(json.partialUnits).toEqual([]);
+  // Checked at the round's date (2023年上半年 → 2023-06-30) right after the merge.
+  expect(json.check.asOf).toBe('2023-06-30');
   expect(json.applied).toBe(1);
   expect(json.conflicts).toEqual([
     {
@@ -113,7 +117,7 @@ test('consolidate refuses to write over an input, and a bad master, with exit 2'
   const r1 = path.join(dir, 'r1.xlsx');
   const same = await tuijin('consolidate', book, r1, '--out', book);
   expect(same.code).toBe(2);
-  expect(same.err).toMatch(/must not be one of the input files/);
+  expect(same.err).toMatch(/输出文件就是输入文件/);
   const notMaster = await tuijin('consolidate', r1, r1, '--out', path.join(dir, 'x.xlsx'));
   expect(notMaster.code).toBe(2);
   expect(notMaster.err.split('\n')).toHaveLength(1);

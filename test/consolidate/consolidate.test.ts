@@ -58,7 +58,6 @@ describe('a round of returns', () => {
             values: { '1.1': { h1: 98000, annual: '8.5万', progress: '=SUM(A1) 已完成检查' }, '2.1': { h1: '已完成' } },
             reporter: '=张三',
             phone: '+86 535 1234567',
-            reverseRows: true,
           },
           dir,
         ),
@@ -165,7 +164,7 @@ describe('a later run', () => {
   });
 });
 
-describe('bad returns are rejected whole, with a reason; good ones still go in', () => {
+describe('bad returns are rejected whole, bad cells alone, each with a reason; good ones still go in', () => {
   let report: ConsolidationReport;
   let grid: WorkbookGrid;
 
@@ -193,12 +192,21 @@ describe('bad returns are rejected whole, with a reason; good ones still go in',
     expect(reason('broken.xlsx')).toBe('文件无法读取：文件已损坏或不完整，无法读取');
     expect(reason('notxlsx.xlsx')).toBe('文件无法读取：这不是有效的 Excel 工作簿（.xlsx），无法读取');
     expect(reason('other-plan.xlsx')).toMatch(/另一份计划/);
-    expect(reason('tampered-id.xlsx')).toMatch(/被改动|已被改动/);
+    expect(reason('tampered-id.xlsx')).toMatch(/行被移动、交换或改动：第4行（D4）：指标编号应为 16\.1，表中为 1\.1/);
     expect(reason('tampered-unit.xlsx')).toMatch(/已被改动/);
-    expect(reason('bad-figure.xlsx')).toMatch(/14\.1 上半年完成.*大约一半吧/);
-    expect(reason('negative.xlsx')).toMatch(/负数/);
     expect(reason('again.xlsx')).toMatch(/重复报送/);
-    expect(report.rejected).toHaveLength(8);
+    expect(report.rejected).toHaveLength(6);
+  });
+
+  test('a cell that cannot be read is left out alone: its unit counts as 已报送（部分退回）', () => {
+    expect(report.rejectedCells.map(({ file, id, field, cell, reason }) => ({ file, id, field, cell, reason }))).toEqual([
+      { file: 'bad-figure.xlsx', id: '14.1', field: 'h1', cell: 'I4', reason: expect.stringMatching(/大约一半吧/) },
+      { file: 'negative.xlsx', id: '11.1', field: 'h1', cell: 'I4', reason: expect.stringMatching(/负数/) },
+    ]);
+    expect(report.partialUnits).toEqual(['市残联', '市农业农村局']);
+    const logged = logRows(grid).filter((r) => r.action === 'rejected' && r.id === '14.1');
+    expect(logged).toEqual([expect.objectContaining({ file: 'bad-figure.xlsx', field: '上半年完成', new: '大约一半吧', note: expect.stringMatching(/^单元格 I4：/) })]);
+    expect(logRows(grid).find((r) => r.file === 'bad-figure.xlsx' && r.field === '报送')!.note).toBe('收到0项，退回1项（已报送（部分退回））');
   });
 
   test('the good return is applied; nothing from a rejected one is', () => {
@@ -207,11 +215,11 @@ describe('bad returns are rejected whole, with a reason; good ones still go in',
     expect(e.get('16.1')!.h1).toBeNull();
     expect(e.get('1.1')!.h1).toBeNull();
     expect(e.get('14.1')!.h1).toBeNull();
-    expect(report.accepted.map((a) => a.unit)).toEqual(['市司法局']);
-    // Rejected units still owe a return.
-    expect(report.missingUnits).toEqual(expect.arrayContaining(['市公安局', '市残联', '市农业农村局']));
-    expect(report.missingUnits).not.toContain('市司法局');
-    const rejectedRows = logRows(grid).filter((r) => r.action === 'rejected');
+    expect(report.accepted.map((a) => a.unit)).toEqual(['市残联', '市农业农村局', '市司法局']);
+    // Rejected units still owe a return; units whose return went in partly do not.
+    expect(report.missingUnits).toEqual(expect.arrayContaining(['市公安局']));
+    for (const u of ['市司法局', '市残联', '市农业农村局']) expect(report.missingUnits).not.toContain(u);
+    const rejectedRows = logRows(grid).filter((r) => r.action === 'rejected' && r.field === '报送');
     expect(rejectedRows.map((r) => r.file)).toEqual(report.rejected.map((r) => r.file));
   });
 

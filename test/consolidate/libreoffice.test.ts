@@ -39,6 +39,8 @@ test('a return filled by openpyxl and re-saved by LibreOffice merges into a Libr
   const saved = resave({ 'master.xlsx': await masterOf(plan), 'fulian.xlsx': filled });
   const read = readReturn(await readWorkbookGrid(saved['fulian.xlsx']));
   expect(read.ok).toBe(true);
+  // The row binding (行号, 指标编号, 指标) survives LibreOffice's save, so row identity is checked, not skipped.
+  expect(read.ok && read.value.meta.rows?.length).toBe(forms.get('市妇联')!.indicators);
   const result = await consolidateWorkbooks(saved['master.xlsx'], [{ file: 'fulian.xlsx', data: saved['fulian.xlsx'] }], { time: '2023-07-01 08:00:00' });
   expect(result.report.rejected).toEqual([]);
   const out = await result.master.apply(result.patch);

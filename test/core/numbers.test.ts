@@ -48,6 +48,56 @@ describe('parseFigure examples', () => {
   });
 });
 
+describe('Chinese numerals typed as figures: real numeral forms only', () => {
+  test.each([
+    ['一百二十', 120],
+    ['两千', 2000],
+    ['三千五百', 3500],
+    ['一千零五十', 1050],
+    ['一万零五', 10005],
+    ['一亿二千万', 120000000],
+    ['十', 10],
+    ['零', 0],
+  ])('%s → %d', (input, expected) => expect(value(input)).toBe(expected));
+
+  test.each([
+    ['一二三', '无法识别为数字：“一二三”是逐位写的中文数字，无法确定数值，请填写阿拉伯数字（如 123）'],
+    ['二〇二三', '无法识别为数字：“二〇二三”是逐位写的中文数字，无法确定数值，请填写阿拉伯数字（如 2023）'],
+    ['三千五', '无法识别为数字：“三千五”是口语简写，数值不确定，请写完整（如“三千五百”）或填写阿拉伯数字'],
+    ['一万五', '无法识别为数字：“一万五”是口语简写，数值不确定，请写完整（如“一万五千”）或填写阿拉伯数字'],
+    ['百', '无法识别为数字：“百”不是规范的中文数字（如“一百二十”“两千”“三千五百”），请填写阿拉伯数字'],
+    ['十十', '无法识别为数字：“十十”不是规范的中文数字（如“一百二十”“两千”“三千五百”），请填写阿拉伯数字'],
+    ['一百千', '无法识别为数字：“一百千”不是规范的中文数字（如“一百二十”“两千”“三千五百”），请填写阿拉伯数字'],
+  ])('%s is refused: %s', (input, reason) => expect(value(input)).toBe(reason));
+
+  test('every whole number up to 99,999 written out properly reads back as itself', () => {
+    const d = '零一二三四五六七八九';
+    const below1e4 = (n: number, lead: boolean): string => {
+      const parts: string[] = [];
+      let gap = false;
+      [[1000, '千'], [100, '百'], [10, '十'], [1, '']].forEach(([u, name]) => {
+        const k = Math.floor(n / (u as number)) % 10;
+        if (k === 0) {
+          if (parts.length) gap = true;
+          return;
+        }
+        if (gap) parts.push('零');
+        gap = false;
+        parts.push(u === 10 && k === 1 && !parts.length && lead ? '十' : d[k] + name);
+      });
+      return parts.join('');
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99_999 }), (n) => {
+        const wan = Math.floor(n / 1e4);
+        const rest = n % 1e4;
+        const text = wan ? `${below1e4(wan, true)}万${rest ? (rest < 1000 ? '零' : '') + below1e4(rest, false) : ''}` : below1e4(rest, true);
+        return value(text) === n;
+      }),
+    );
+  });
+});
+
 describe('parseFigure properties', () => {
   const amount = fc.integer({ min: 0, max: 10_000_000_000 });
 

@@ -99,7 +99,7 @@ describe('tuijin generate / check', () => {
     const before = sha(p('filled.xlsx'));
     const r = await run('check', p('filled.xlsx'), '--write', p('filled.xlsx'));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/never overwrites its input/);
+    expect(r.err).toMatch(/输出文件就是输入文件/);
     expect(sha(p('filled.xlsx'))).toBe(before);
   });
 

@@ -83,8 +83,10 @@ export async function loadWorkbook(data: Uint8Array, where?: string): Promise<Ex
   guardXlsx(data, where);
   const wb = new ExcelJS.Workbook();
   try {
-    // ExcelJS unpacks every entry whole; count real sizes first, as directory sizes can lie.
+    // ExcelJS unpacks every entry whole; count real sizes first, as directory sizes can lie. And it trusts
+    // cell references: the bounded reader refuses rows and columns past Excel's limits before ExcelJS sees them.
     await checkUnpackedSizes(data, where);
+    await readGridFast(data, where);
     await withLinearMerges(() => wb.xlsx.load(data as unknown as ArrayBuffer));
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -1,7 +1,7 @@
 // Return forms as .xlsx bytes: one workbook per lead unit, rendered from the core layout.
 import { buildReturnLayout, ReturnFormOptions } from '../../core/returns/layout';
 import { returnSourceFromTracking, type ReturnSource } from '../../core/returns/source';
-import { leadUnitsOf, returnFileName } from '../../core/returns/units';
+import { leadUnitsOf, returnFileNames } from '../../core/returns/units';
 import { readWorkbookGrid } from './read';
 import { writeWorkbook } from './render';
 
@@ -14,10 +14,12 @@ export interface ReturnForm {
 
 export async function writeReturnForms(source: ReturnSource, opts: Omit<ReturnFormOptions, 'planId' | 'planHash'>): Promise<ReturnForm[]> {
   const forms: ReturnForm[] = [];
-  for (const unit of leadUnitsOf(source.plan)) {
+  const units = leadUnitsOf(source.plan);
+  const names = returnFileNames(source.plan.year, units);
+  for (const unit of units) {
     const layout = buildReturnLayout(source.plan, unit, { ...opts, planId: source.planId, planHash: source.planHash });
     const indicators = layout.sheets[0].validations.length / 2;
-    forms.push({ unit, fileName: returnFileName(source.plan.year, unit), indicators, data: await writeWorkbook(layout) });
+    forms.push({ unit, fileName: names.get(unit)!, indicators, data: await writeWorkbook(layout) });
   }
   return forms;
 }

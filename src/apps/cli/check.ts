@@ -1,7 +1,6 @@
 // `tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx]`: judges the entered figures.
 // --write saves a highlighted copy; the input file is never written.
 import * as fs from 'fs';
-import * as path from 'path';
 import { InputError, STATUS_LABEL } from '../../core/model';
 import { isIsoDate } from '../../core/judge';
 import { readTracking } from '../../core/tracking/read';
@@ -10,7 +9,7 @@ import { checkTracking } from '../../core/tracking/check';
 import { readWorkbookGrid } from '../../adapters/exceljs/read';
 import { applyPatch } from '../../adapters/exceljs/patch';
 import { flagValue, parseArgs } from './args';
-import { writeFileAtomic } from './files';
+import { guardOutput, writeFileAtomic } from './files';
 import type { Command } from './io';
 
 function today(): string {
@@ -38,20 +37,21 @@ function inFile<T>(file: string, f: () => T): T {
 }
 
 export const checkCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv, ['as-of', 'write'], ['json']);
+  const args = parseArgs(argv, ['as-of', 'write'], ['json', 'force']);
   if (args.positional.length !== 1) throw new InputError('give exactly one workbook: tuijin check BOOK.xlsx', 'arguments');
   const file = args.positional[0];
   const asOf = flagValue(args, 'as-of') ?? today();
   if (!isIsoDate(asOf)) throw new InputError(`--as-of '${asOf}' is not a real date written YYYY-MM-DD`, 'arguments');
   const out = flagValue(args, 'write');
-  if (out && path.resolve(out) === path.resolve(file)) {
-    throw new InputError('--write must name a new file; check never overwrites its input', out);
-  }
+  // Never the input (also through a link); an existing file only with --force.
+  if (out) guardOutput(out, [file], args.flags.has('force'), '--write');
 
   const data = readBytes(file);
   // The grid is let go once read: a big workbook's values needn't stay while the patch is written.
   const read = await readWorkbookGrid(data, file).then((grid) => inFile(file, () => readTracking(grid)));
-  const { judgements, counts: summary, patch } = checkTracking(read, asOf);
+  const { judgements, counts: summary, patch, warnings } = checkTracking(read, asOf);
+  // Not judged is said out loud, on stderr, whatever the output format.
+  for (const w of warnings) io.err(`警告：${w}`);
   if (out) {
     const patched = await applyPatch(data, patch, file);
     writeFileAtomic(out, patched);
@@ -63,13 +63,15 @@ export const checkCommand: Command = async (argv, io) => {
           asOf,
           indicators: judgements.map((j) => ({ id: j.id, item: j.item, status: j.status, h1Actual: j.h1Actual, annualActual: j.annualActual, message: j.message })),
           summary,
+          ...(read.unplaced.length ? { notInSheet: read.unplaced.map((ind) => ind.id) } : {}),
         },
         null,
         2,
       ),
     );
   } else {
-    io.out(`截至 ${asOf}：${judgements.length} 项指标`);
+    const skipped = read.unplaced.length ? `（“指标”工作表共 ${judgements.length + read.unplaced.length} 项，${read.unplaced.length} 项未校验：${read.unplaced.map((i) => i.id).join('、')}）` : '';
+    io.out(`截至 ${asOf}：${judgements.length} 项指标${skipped}`);
     for (const j of judgements) io.out(`${j.id.padEnd(6)} ${statusText(j.status)}  ${j.message}`);
     io.out(
       Object.entries(summary)

@@ -1,8 +1,8 @@
-// File access for the CLI: the bundled seed, text files, atomic writes.
+// File access for the CLI: the bundled seed, plan files, atomic writes.
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError, Plan } from '../../core/model';
-import { parsePlan } from '../../core/plan/parse';
+import { InputError } from '../../core/model';
+import { readPlanBytes, type PlanRead } from '../../core/plan/sources';
 
 export const SEED_FILE = '000_c36e4d77f78aadb1.txt';
 
@@ -21,21 +21,16 @@ export function seedPath(): string {
   return path.join(packageRoot(), 'seeds', SEED_FILE);
 }
 
-export function readTextFile(file: string): string {
-  let buf: Buffer;
+/** A file's bytes; a missing or unreadable file is the user's input error. */
+function readBytes(file: string): Uint8Array {
   try {
-    buf = fs.readFileSync(file);
+    return new Uint8Array(fs.readFileSync(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, file);
+    const zh = code === 'ENOENT' ? '找不到这个文件' : code === 'EISDIR' ? '这是文件夹，不是文件' : `无法读取文件（${code}）`;
+    const en = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code})`;
+    throw new InputError(`${zh} (${en})`, file, zh);
   }
-  if (buf.length === 0) throw new InputError('file is empty', file);
-  if (buf.subarray(0, 4).toString('binary') === 'PK\u0003\u0004') {
-    throw new InputError('this is a zip/xlsx file, not plan text (use --from BOOK.xlsx where supported)', file);
-  }
-  const text = buf.toString('utf8');
-  if (text.includes('\u0000') || text.includes('\uFFFD')) throw new InputError('not UTF-8 text', file);
-  return text.replace(/^\uFEFF/, '');
 }
 
 /** Writes via a temp file and rename, so a crash never leaves half a file at `file`. */
@@ -56,13 +51,68 @@ export function writeFileAtomic(file: string, data: Uint8Array | string): void {
   }
 }
 
-/** Reads and parses a plan-text file; parse errors name the file. */
-export function readPlanFile(file: string): Plan {
-  const text = readTextFile(file);
+/**
+ * Reads a plan from a file: text in any encoding (tabs or commas), a Word document (.docx) or a workbook (.xlsx).
+ * Errors name the file; notes say how it was read (its encoding, its sheet).
+ */
+export async function readPlanFile(file: string): Promise<PlanRead> {
+  const bytes = readBytes(file);
+  const read = readPlanBytes(bytes, file);
+  if ('plan' in read) return read;
+  // Only a .docx or .xlsx plan pays for unpacking it.
+  const { readPlanFile: fromPackage } = await import('../../adapters/exceljs/planFile');
+  return fromPackage(bytes, file);
+}
+
+/** Where a path really is: its real path, and (device, inode) when it exists, so a symlink or a hard
+ *  link to an input is recognised as that input. */
+function identity(file: string): { real: string; node?: string } {
   try {
-    return parsePlan(text);
-  } catch (e) {
-    if (e instanceof InputError && !e.where) throw new InputError(e.message, file);
-    throw e;
+    const st = fs.statSync(file);
+    return { real: fs.realpathSync(file), node: `${st.dev}:${st.ino}` };
+  } catch {
+    // Not there (yet): the real folder plus the name.
+    let dir = path.dirname(path.resolve(file));
+    try {
+      dir = fs.realpathSync(dir);
+    } catch {
+      /* a missing folder is reported when writing */
+    }
+    return { real: path.join(dir, path.basename(file)) };
+  }
+}
+
+/** True when `a` and `b` name the same file (through symlinks, hard links, `..`, letter case on
+ *  case-insensitive file systems). */
+export function sameFile(a: string, b: string): boolean {
+  const x = identity(a);
+  const y = identity(b);
+  if (x.node && y.node) return x.node === y.node;
+  return x.real === y.real;
+}
+
+/**
+ * Refuses an output path that is one of the inputs (never, even with --force) or that already exists
+ * (unless `force`). Inputs are only read; a workbook someone may have filled is only replaced on request.
+ */
+export function guardOutput(out: string, inputs: string[], force: boolean, flag = '--out'): void {
+  for (const input of inputs) {
+    if (sameFile(out, input)) {
+      throw new InputError(
+        `输出文件就是输入文件 ${input}；输入文件从不被改写，请为 ${flag} 另选一个文件名`,
+        out,
+        `输出文件就是输入文件 ${input}，请另选一个文件名`,
+      );
+    }
+  }
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(out);
+  } catch {
+    return;
+  }
+  if (st.isDirectory()) throw new InputError(`这是一个文件夹，不是文件；请为 ${flag} 给出文件名`, out, '这是一个文件夹，不是文件');
+  if (!force) {
+    throw new InputError(`文件已存在，不会覆盖（其中可能有已填的数据）；请另选文件名，或加 --force 替换`, out, '文件已存在，不会覆盖');
   }
 }

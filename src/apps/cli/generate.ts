@@ -1,12 +1,15 @@
-// `tuijin generate [--plan FILE] --out BOOK.xlsx`: writes the tracking workbook for a plan.
+// `tuijin generate [--plan FILE] --out BOOK.xlsx [--force]`: writes the tracking workbook for a plan.
+// Never over the plan file; over an existing workbook only with --force, keeping what was entered in it.
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../core/model';
-import { parsePlan } from '../../core/plan/parse';
 import { buildTrackingLayout } from '../../core/tracking/layout';
+import { regenerateTracking } from '../../core/tracking/regenerate';
+import type { WorkbookLayout } from '../../core/layout/types';
 import { writeWorkbook } from '../../adapters/exceljs/render';
+import { readWorkbookGrid } from '../../adapters/exceljs/read';
 import { flagValue, parseArgs } from './args';
-import { packageRoot, readTextFile, seedPath, writeFileAtomic } from './files';
+import { guardOutput, packageRoot, readPlanFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
 
 /** The version in package.json, kept in the workbook's meta sheet. */
@@ -19,22 +22,41 @@ export function toolVersion(): string {
 }
 
 export const generateCommand: Command = async (argv, io) => {
-  const args = parseArgs(argv, ['plan', 'out'], []);
+  const args = parseArgs(argv, ['plan', 'out'], ['force']);
   if (args.positional.length > 0) throw new InputError(`unexpected argument '${args.positional[0]}' (use --plan FILE)`, 'arguments');
   const out = flagValue(args, 'out');
   if (!out) throw new InputError('--out BOOK.xlsx is required', 'arguments');
   const planFile = flagValue(args, 'plan') ?? seedPath();
-  let plan;
-  try {
-    plan = parsePlan(readTextFile(planFile));
-  } catch (e) {
-    if (e instanceof InputError && !e.message.startsWith(planFile)) throw new InputError(e.message, planFile);
-    throw e;
+  const force = args.flags.has('force');
+  guardOutput(out, [planFile], force);
+  const { plan, notes } = await readPlanFile(planFile);
+  for (const n of notes) io.err(`note: ${n}`);
+  const opts = { toolVersion: toolVersion() };
+  let layout: WorkbookLayout = buildTrackingLayout(plan, opts);
+  let kept = 0;
+  let sheetsKept: string[] = [];
+  if (fs.existsSync(out)) {
+    // --force over an existing workbook: what was entered in it goes into the new one, as the add-in does.
+    let old = null;
+    try {
+      old = await readWorkbookGrid(new Uint8Array(fs.readFileSync(out)), out);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      // Not a workbook at all (a stray file): --force replaces it.
+    }
+    if (old) {
+      const regen = regenerateTracking(plan, old, opts);
+      if (!regen.ok) throw new InputError(`${regen.reason}；为免丢失，不覆盖此文件。请输出到另一个文件`, out, `${regen.reason}，为免丢失未覆盖`);
+      ({ layout, kept, sheetsKept } = regen);
+    }
   }
-  const bytes = await writeWorkbook(buildTrackingLayout(plan, { toolVersion: toolVersion() }));
+  const bytes = await writeWorkbook(layout);
   writeFileAtomic(out, bytes);
   const count = plan.items.reduce((n, it) => n + it.indicators.length, 0);
   for (const w of plan.warnings) io.err(`warning: ${w.item === null ? '' : `item ${w.item}: `}${w.message}`);
   io.out(`wrote ${out}: ${plan.items.length} items, ${count} indicators`);
+  if (kept || sheetsKept.length) {
+    io.out(`保留了原工作簿中 ${kept} 项指标已填的数字${sheetsKept.length ? `，以及工作表${sheetsKept.map((s) => `“${s}”`).join('、')}` : ''}`);
+  }
   return 0;
 };

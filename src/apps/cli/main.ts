@@ -5,10 +5,11 @@ import { planCommand } from './plan';
 
 const USAGE = `tuijin: 推进表助手 command line
   tuijin plan [FILE] [--json]
-  tuijin generate [--plan FILE] --out BOOK.xlsx
-  tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx]
+  tuijin generate [--plan FILE] --out BOOK.xlsx [--force]
+  tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx [--force]]
   tuijin returns [--plan FILE] [--from BOOK.xlsx] [--round TEXT] [--force] --out DIR
-  tuijin consolidate MASTER.xlsx RETURN.xlsx... --out OUT.xlsx [--json]`;
+  tuijin consolidate MASTER.xlsx RETURN.xlsx... --out OUT.xlsx [--as-of YYYY-MM-DD] [--force] [--json]
+A plan FILE may be the Word attachment (.docx), a workbook (.xlsx), CSV, or text (UTF-8, GBK, UTF-16).`;
 
 // Commands load lazily so `tuijin plan` doesn't pay for ExcelJS.
 const COMMANDS: Record<string, () => Promise<Command>> = {

@@ -1,4 +1,4 @@
-// `tuijin plan [FILE] [--json]`: reads a plan table and prints what was understood.
+// `tuijin plan [FILE] [--json]`: reads a plan table (text, .docx, .xlsx) and prints what was understood.
 import { parseArgs } from './args';
 import { readPlanFile, seedPath } from './files';
 import type { Command } from './io';
@@ -6,7 +6,8 @@ import type { Command } from './io';
 export const planCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, [], ['json']);
   const file = args.positional[0] ?? seedPath();
-  const plan = readPlanFile(file);
+  const { plan, notes } = await readPlanFile(file);
+  for (const n of notes) io.err(`note: ${n}`);
   if (args.flags.has('json')) {
     io.out(JSON.stringify(plan, null, 2));
     return 0;
@@ -17,8 +18,11 @@ export const planCommand: Command = async (argv, io) => {
     for (const ind of item.indicators) {
       const fig = (v: number | null) => (v === null ? '—' : String(v));
       io.out(`   ${ind.id} ${ind.label} ${ind.comparator} ${fig(ind.annual)}${ind.unit} (上半年 ${fig(ind.h1)}, 下半年 ${fig(ind.h2)}) [${ind.kind}]`);
+      if (ind.review) io.out(`      待核：${ind.review}`);
     }
   }
+  const flagged = plan.items.reduce((n, it) => n + it.indicators.filter((d) => d.review).length, 0);
+  if (flagged) io.out(`待核指标 ${flagged} 个：请逐一核对（生成推进表后见“指标”表的“待核”列）`);
   for (const w of plan.warnings) io.out(`warning: ${w.item === null ? '' : `item ${w.item}: `}${w.message}`);
   return 0;
 };

@@ -3,11 +3,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../core/model';
-import { parsePlan } from '../../core/plan/parse';
 import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../core/returns/source';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../adapters/exceljs/returns';
 import { flagValue, parseArgs } from './args';
-import { readTextFile, seedPath, writeFileAtomic } from './files';
+import { readPlanFile, sameFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
 
 /** Reads a workbook file's bytes; a missing or unreadable file is the user's input error. */
@@ -39,13 +38,9 @@ export const returnsCommand: Command = async (argv, io) => {
   if (book) {
     source = await returnSourceFromWorkbook(readBinaryFile(book), book);
   } else {
-    const file = planFile ?? seedPath();
-    try {
-      source = returnSourceFromPlan(parsePlan(readTextFile(file)));
-    } catch (e) {
-      if (e instanceof InputError && !e.message.startsWith(file)) throw new InputError(e.message, file);
-      throw e;
-    }
+    const { plan, notes } = await readPlanFile(planFile ?? seedPath());
+    for (const n of notes) io.err(`note: ${n}`);
+    source = returnSourceFromPlan(plan);
   }
   const round = flagValue(args, 'round') ?? defaultRound(source.plan.year, localStamp().slice(0, 10));
 
@@ -53,6 +48,14 @@ export const returnsCommand: Command = async (argv, io) => {
   fs.mkdirSync(outDir, { recursive: true });
   const forms = await writeReturnForms(source, { round, createdAt: localStamp() });
   if (forms.length === 0) throw new InputError('the plan names no lead units (牵头单位)', book ?? planFile ?? seedPath());
+  // Never over an input (the plan or the master may sit in the folder, or be linked from it).
+  const inputs = [book ?? planFile ?? seedPath()];
+  for (const f of forms) {
+    const target = path.join(outDir, f.fileName);
+    if (inputs.some((input) => sameFile(target, input))) {
+      throw new InputError(`填报表 ${f.fileName} 会覆盖输入文件 ${inputs[0]}；输入文件从不被改写，请换一个输出文件夹`, outDir, '填报表会覆盖输入文件，请换一个输出文件夹');
+    }
+  }
   // A filled-in return saved here under the same name must never be replaced by a blank form.
   const clash = forms.map((f) => path.join(outDir, f.fileName)).filter((p) => fs.existsSync(p));
   if (clash.length && !args.flags.has('force')) {

@@ -1,4 +1,5 @@
 // Office mode or file mode: inside Excel the pane drives the workbook; anywhere else it works on files.
+import { BUILD_OFFICE_JS_URL, isOfflinePage } from './officeSource';
 
 export type Mode = { kind: 'office'; language: string } | { kind: 'file'; reason: 'no-host' | 'no-office-js' };
 
@@ -9,7 +10,7 @@ function officeGlobal(): typeof Office | undefined {
   return (window as unknown as { Office?: typeof Office }).Office;
 }
 
-export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+export const OFFICE_JS_URL = BUILD_OFFICE_JS_URL;
 
 /**
  * Runs office.js (preloaded by the page) and resolves once it is there, or to false when it failed or is too
@@ -41,6 +42,8 @@ function loadOfficeJs(timeoutMs: number, late: () => void): Promise<boolean> {
 
 /** Where the pane runs. `onLate` gets Office mode when office.js turns up after the pane chose file mode. */
 export async function detectMode(timeoutMs = OFFICE_JS_WAIT_MS, onLate?: (mode: Mode) => void): Promise<Mode> {
+  // The one-file offline page never runs in Excel and reaches for nothing (officeSource.ts).
+  if (isOfflinePage()) return { kind: 'file', reason: 'no-host' };
   const late = () => void officeMode(timeoutMs).then((m) => m && onLate?.(m));
   if (!(await loadOfficeJs(timeoutMs, late))) return { kind: 'file', reason: 'no-office-js' };
   return (await officeMode(timeoutMs)) ?? { kind: 'file', reason: 'no-host' };

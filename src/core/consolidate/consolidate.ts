@@ -5,6 +5,8 @@ import type { Indicator } from '../model';
 import { parseFigure } from '../numbers';
 import { isUncalculatedFormula, UNCALCULATED_REASON } from '../formula';
 import { ParsedReturn, readReturn } from '../returns/read';
+import { rowIdentityProblems } from '../returns/identity';
+import { colLetters } from '../layout/address';
 import { appendLogCells, ExistingLog, LOG_SHEET, LOG_STYLES, LogAction, LogRow, logRowHeight, logSheet } from './log';
 import { MasterSlot, MasterView, masterUnits } from './master';
 import { progressKey, ProgressRow, progressSheet, PROGRESS_STYLES } from './progress';
@@ -41,6 +43,22 @@ export interface Rejection {
   reason: string;
 }
 
+/** One entry cell of an accepted return that could not be read: left out alone, the rest goes in. */
+export interface CellRejection {
+  file: string;
+  unit: string;
+  round: string;
+  id: string;
+  field: 'h1' | 'annual';
+  /** Address in the form, e.g. 'I5'. */
+  cell: string;
+  /** 1-based row of the form. */
+  row: number;
+  /** What the cell held. */
+  value: CellValue;
+  reason: string;
+}
+
 export interface AcceptedReturn {
   file: string;
   unit: string;
@@ -49,13 +67,22 @@ export interface AcceptedReturn {
   phone: string;
   /** Non-blank values it brought. */
   values: number;
+  /** Cells left out (已报送（部分退回）when any). */
+  rejectedCells: number;
 }
+
+/** How a unit that sent a return with unreadable cells is listed. */
+export const PARTIAL_LABEL = '已报送（部分退回）';
 
 export interface ConsolidationReport {
   /** Master cells written. */
   applied: number;
   conflicts: Conflict[];
   rejected: Rejection[];
+  /** Cells of accepted returns that were left out, each with its reason (the rest of the return went in). */
+  rejectedCells: CellRejection[];
+  /** Lead units whose return went in without some of its cells: 已报送（部分退回）, not 未报送. */
+  partialUnits: string[];
   /** Lead units with no accepted return this round (未报送). */
   missingUnits: string[];
   accepted: AcceptedReturn[];
@@ -90,6 +117,8 @@ interface Fresh {
   parsed: ParsedReturn;
   /** id → field → normalized value (blanks left out). */
   values: Map<string, Partial<Record<Field, CellValue>>>;
+  /** Cells that couldn't be read, in sheet order. */
+  bad: CellRejection[];
 }
 
 const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v).trim());
@@ -138,15 +167,16 @@ function validate(master: MasterView, units: Set<string>, input: ReturnInput): {
   if (!units.has(meta.unit)) {
     return { ...who, ok: false, reason: `“${meta.unit}”不是本计划的牵头单位` };
   }
-  const seen = new Set<string>();
-  const dup = rows.filter((r) => (seen.has(r.id) ? true : (seen.add(r.id), false))).map((r) => r.id);
-  if (dup.length) return { ...who, ok: false, reason: `指标编号重复（表单被改动）：${dup.join('、')}` };
-  const listed = new Set(meta.ids);
-  const extra = rows.map((r) => r.id).filter((id) => !listed.has(id));
-  const lacking = meta.ids.filter((id) => !seen.has(id));
-  if (extra.length || lacking.length) {
-    const parts = [extra.length ? `多出 ${extra.join('、')}` : '', lacking.length ? `缺少 ${lacking.join('、')}` : ''].filter(Boolean);
-    return { ...who, ok: false, reason: `指标编号与表单不符（表单被改动）：${parts.join('；')}` };
+  // Each row must still hold the indicator it was made for (moved, swapped or relabelled rows are refused).
+  const moved = rowIdentityProblems(read.value);
+  if (moved.length) {
+    const more = moved.length > 3 ? `等${moved.length}处` : '';
+    const legacy = meta.rows ? '' : '（本表单由旧版本生成）';
+    return {
+      ...who,
+      ok: false,
+      reason: `表单的行被移动、交换或改动${legacy}：${moved.slice(0, 3).map((p) => p.text).join('；')}${more}。请在原表单中填写，不要移动或修改指标行`,
+    };
   }
   const unknown = rows.map((r) => r.id).filter((id) => !master.indicators.has(id));
   if (unknown.length) return { ...who, ok: false, reason: `主表中没有这些指标：${unknown.join('、')}` };
@@ -155,25 +185,25 @@ function validate(master: MasterView, units: Set<string>, input: ReturnInput): {
     .filter((id) => !(master.leadUnits.get(master.indicators.get(id)!.indicator.item) ?? []).includes(meta.unit));
   if (foreign.length) return { ...who, ok: false, reason: `指标 ${foreign.join('、')} 不属于“${meta.unit}”牵头的事项` };
 
-  const errors: string[] = [];
+  const bad: CellRejection[] = [];
   const values = new Map<string, Partial<Record<Field, CellValue>>>();
+  const colOf = { h1: read.value.columns.h1, annual: read.value.columns.annual };
   for (const row of rows) {
     const ind = master.indicators.get(row.id)!.indicator;
     const got: Partial<Record<Field, CellValue>> = {};
     for (const field of ['h1', 'annual'] as const) {
       const n = normalizeFigure(ind, row[field]);
-      if (!n.ok) errors.push(`第${row.row}行 ${row.id} ${FIELD_LABEL[field]}：${n.reason}`);
-      else if (n.value !== undefined) got[field] = n.value;
+      // A cell that can't be read is left out alone; the rest of the return still goes in.
+      if (!n.ok) {
+        const cell = `${colLetters(colOf[field])}${row.row}`;
+        bad.push({ file: input.file, unit: meta.unit, round: meta.round, id: row.id, field, cell, row: row.row, value: row[field], reason: n.reason });
+      } else if (n.value !== undefined) got[field] = n.value;
     }
     const progress = text(row.progress);
     if (progress) got.progress = progress;
     if (Object.keys(got).length) values.set(row.id, got);
   }
-  if (errors.length) {
-    const more = errors.length > 3 ? `等${errors.length}处` : '';
-    return { ...who, ok: false, reason: `数据无法识别：${errors.slice(0, 3).join('；')}${more}` };
-  }
-  return { ok: true, fresh: { file: input.file, unit: meta.unit, round: meta.round, parsed: read.value, values } };
+  return { ok: true, fresh: { file: input.file, unit: meta.unit, round: meta.round, parsed: read.value, values, bad } };
 }
 
 /**
@@ -310,11 +340,17 @@ export function planConsolidation(
   for (const [src, f] of accepted.entries()) {
     const who = [f.parsed.reporter && `填报人：${f.parsed.reporter}`, f.parsed.phone && `联系电话：${f.parsed.phone}`].filter(Boolean).join('，');
     const count = [...f.values.values()].reduce((n, got) => n + Object.keys(got).length, 0);
-    logRows.push(row(f.file, f.unit, f.round, '', SENDER_FIELD, null, who || null, 'applied', `收到${count}项`));
+    const partial = f.bad.length ? `，退回${f.bad.length}项（${PARTIAL_LABEL}）` : '';
+    logRows.push(row(f.file, f.unit, f.round, '', SENDER_FIELD, null, who || null, 'applied', `收到${count}项${partial}`));
     for (const { id } of f.parsed.rows) {
-      const got = f.values.get(id);
-      if (!got) continue;
+      const got = f.values.get(id) ?? {};
       for (const field of FIELDS) {
+        const b = f.bad.find((x) => x.id === id && x.field === field);
+        if (b) {
+          const shown = b.value === null || b.value === undefined ? null : typeof b.value === 'number' ? b.value : String(b.value);
+          logRows.push(row(f.file, f.unit, f.round, id, FIELD_LABEL[field], null, shown, 'rejected', `单元格 ${b.cell}：${b.reason}`));
+          continue;
+        }
         if (got[field] === undefined) continue;
         const o = outcome.get(`${src}|${id}|${field}`)!;
         const old = field === 'progress' ? (o.old ?? null) : slotOf(id, field).value;
@@ -364,6 +400,8 @@ export function planConsolidation(
       applied,
       conflicts,
       rejected: rejected.map(({ file, reason }) => ({ file, reason })),
+      rejectedCells: accepted.flatMap((f) => f.bad),
+      partialUnits: [...new Set(accepted.filter((f) => f.bad.length > 0).map((f) => f.unit))],
       missingUnits,
       accepted: accepted.map((f) => ({
         file: f.file,
@@ -372,6 +410,7 @@ export function planConsolidation(
         reporter: f.parsed.reporter,
         phone: f.parsed.phone,
         values: [...f.values.values()].reduce((n, got) => n + Object.keys(got).length, 0),
+        rejectedCells: f.bad.length,
       })),
       rounds,
       log: logRows,

@@ -10,6 +10,7 @@ export * from './consolidate';
 export * from './log';
 export * from './master';
 export * from './progress';
+export * from './check';
 
 /** Master grid + return grids → report and patch. Throws InputError only for a bad master. */
 export function consolidateGrids(master: WorkbookGrid, returns: ReturnInput[], opts: ConsolidateOptions): ConsolidationResult {

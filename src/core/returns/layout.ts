@@ -5,7 +5,7 @@ import type { Indicator } from '../model';
 import { COLOR, FONT, PAGE_FOOTER, SIZE } from '../layout/styles';
 import { heightForText, MAX_ROW_HEIGHT, spreadHeights } from '../layout/rowHeights';
 import { indicatorLabel, targetText } from '../tracking/format';
-import { makeReturnMeta, returnMetaSheet, ReturnMeta } from './meta';
+import { makeReturnMeta, returnMetaSheet, ReturnMeta, type ReturnRowBinding } from './meta';
 import { ReturnPlan, itemsOfUnit } from './units';
 
 export const RETURN_SHEET = '进展填报';
@@ -161,6 +161,7 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
 
   let r = 4;
   const ids: string[] = [];
+  const bound: ReturnRowBinding[] = [];
   for (const item of items) {
     const inds = item.indicators;
     if (inds.length === 0) continue;
@@ -178,6 +179,7 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
     const needs: number[] = [];
     for (const ind of inds) {
       ids.push(ind.id);
+      bound.push({ row: r, id: ind.id, label: indicatorLabel(ind) });
       cells.push({ r, c: C.id, value: ind.id, style: 'ret.center' });
       cells.push({ r, c: C.label, value: indicatorLabel(ind), style: 'ret.cell' });
       cells.push({ r, c: C.unit, value: ind.kind === 'milestone' ? '—' : ind.unit || '—', style: 'ret.center' });
@@ -242,6 +244,7 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
     unit,
     round: opts.round,
     ids,
+    rows: bound,
   });
   return { sheets: [main, returnMetaSheet(meta, opts.createdAt)], styles: { ...RETURN_STYLES } };
 }

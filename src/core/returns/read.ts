@@ -16,6 +16,12 @@ export interface ReturnRow {
 export interface ParsedReturn {
   meta: ReturnMeta;
   rows: ReturnRow[];
+  /** 1-based row of the header (指标编号, …). */
+  headerRow: number;
+  /** 1-based columns found by header text; label and progress may be missing from an edited form. */
+  columns: { id: number; label: number | null; h1: number; annual: number; progress: number | null };
+  /** The 指标 text beside each id, by 1-based row (for the row-binding check). */
+  labels: Map<number, string>;
   reporter: string;
   phone: string;
 }
@@ -66,12 +72,15 @@ export function readReturn(grid: WorkbookGrid): ReturnRead {
   }
   const idCol = col[RETURN_HEADERS.id];
   const progressCol = col[RETURN_HEADERS.progress];
+  const labelCol = col[RETURN_HEADERS.label];
   const out: ReturnRow[] = [];
+  const labels = new Map<number, string>();
   for (let r = header + 1; r < rows.length; r++) {
     const row = rows[r] ?? [];
     const id = cellText(row[idCol]);
     if (!id) continue;
     if (id.startsWith(RETURN_REPORTER_LABEL)) break;
+    if (labelCol !== undefined) labels.set(r + 1, cellText(row[labelCol]));
     out.push({
       id,
       h1: row[col[RETURN_HEADERS.h1]] ?? null,
@@ -85,6 +94,15 @@ export function readReturn(grid: WorkbookGrid): ReturnRead {
     value: {
       meta: meta.meta,
       rows: out,
+      headerRow: header + 1,
+      columns: {
+        id: idCol + 1,
+        label: labelCol === undefined ? null : labelCol + 1,
+        h1: col[RETURN_HEADERS.h1] + 1,
+        annual: col[RETURN_HEADERS.annual] + 1,
+        progress: progressCol === undefined ? null : progressCol + 1,
+      },
+      labels,
       reporter: valueAfterLabel(rows, RETURN_REPORTER_LABEL),
       phone: valueAfterLabel(rows, RETURN_PHONE_LABEL),
     },

@@ -28,3 +28,22 @@ export function returnFileName(year: number, unit: string): string {
   const safe = unit.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || '_';
   return `${year}年重要事项进展填报-${safe}.xlsx`;
 }
+
+/**
+ * One file name per unit, never two alike: names that differ only in letter case or Unicode form (the same
+ * file on Windows and macOS) or that become alike once unusable characters are replaced get a suffix
+ * (…-市/局.xlsx and …-市_局.xlsx → …-市_局.xlsx and …-市_局-2.xlsx).
+ */
+export function returnFileNames(year: number, units: string[]): Map<string, string> {
+  const taken = new Set<string>();
+  const key = (name: string) => name.normalize('NFKC').toLowerCase();
+  const out = new Map<string, string>();
+  for (const unit of units) {
+    const base = returnFileName(year, unit).replace(/\.xlsx$/, '');
+    let name = `${base}.xlsx`;
+    for (let n = 2; taken.has(key(name)); n++) name = `${base}-${n}.xlsx`;
+    taken.add(key(name));
+    out.set(unit, name);
+  }
+  return out;
+}

@@ -12,6 +12,15 @@ export interface TrackingCheck {
   patch: WorkbookPatch;
   /** The 通报 paragraph. */
   bulletin: string;
+  /** What was not judged and why (an indicator of 指标 with no row in the main sheet), one sentence each. */
+  warnings: string[];
+}
+
+/** One sentence per indicator that the 指标 sheet lists but the main sheet has no row for. */
+export function unplacedWarnings(read: Pick<TrackingRead, 'unplaced' | 'positions'>): string[] {
+  return (read.unplaced ?? []).map(
+    (ind) => `指标 ${ind.id}（${ind.label}）在“指标”工作表中有，但“${read.positions.sheet}”中没有这一行，未校验；请恢复该行，或从“指标”工作表中删除`,
+  );
 }
 
 /** The plan year a workbook is judged in: its own, else the as-of date's. */
@@ -27,5 +36,6 @@ export function checkTracking(read: TrackingRead, asOf: string): TrackingCheck {
     counts: summarize(judgements),
     patch: buildCheckPatch(read, judgements, asOf),
     bulletin: bulletinText(read, judgements, asOf),
+    warnings: unplacedWarnings(read),
   };
 }

@@ -195,6 +195,21 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
     rowHeights[r++] = heightForLines(1, SIZE.body);
   }
 
+  // Indicators of 指标 with no row in the main sheet: not judged, and listed so nobody thinks they were.
+  const unplaced = read.unplaced ?? [];
+  if (unplaced.length) {
+    r++;
+    put(r, 1, `未校验的指标（“指标”工作表中有，“${read.positions.sheet}”中没有这一行）：${unplaced.length}项`, 'subtitle');
+    rowHeights[r++] = 20;
+    listRow(['序号', '指标', '指标编号', '状态', '说明'], () => 'head');
+    rowHeights[r++] = 20;
+    for (const ind of unplaced) {
+      const note = '推进计划表中没有这一行，未校验；请恢复该行，或从“指标”工作表中删除';
+      listRow([String(ind.item), ind.label, ind.id, '未校验', note], (i) => (i === 4 || i === 1 ? 'left' : 'center'));
+      rowHeights[r++] = Math.max(heightForText(note, noteWidth, SIZE.body), heightForText(ind.label, widths[1], SIZE.body));
+    }
+  }
+
   return {
     name: SHEET.summary,
     state: 'visible',

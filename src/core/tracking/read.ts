@@ -57,6 +57,8 @@ export interface TrackingRead {
   entries: Entry[];
   items: TrackingItemRead[];
   positions: TrackingPositions;
+  /** Indicators of the 指标 sheet with no row in the main sheet: not judged, and said so (never dropped silently). */
+  unplaced: Indicator[];
 }
 
 const ID = /^\d+\.\d+$/;
@@ -202,6 +204,7 @@ function readTargets(grid: WorkbookGrid): Map<string, Indicator> {
       deadline: isoDateOf(get('deadline'), where('deadline')),
       per: per === '' ? null : per,
       source: cellText(get('source')),
+      review: cellText(get('review')) || null,
     };
     const checked = IndicatorSchema.safeParse(ind);
     if (!checked.success) throw new InputError(`row ${r + 1} is not a valid indicator`, `sheet ${SHEET.targets}`, `第${r + 1}行不是有效的指标`);
@@ -308,11 +311,13 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
     throw new InputError('no indicator rows (指标编号 like 1.1) under the header', `sheet ${main.sheet.name}`, '表头下面没有指标行（指标编号如 1.1）');
   }
   const c1 = (c: number) => (c >= 0 ? c + 1 : null);
+  const unplaced = [...targets.values()].filter((ind) => rows[ind.id] === undefined);
   return {
     meta,
     indicators,
     entries,
     items,
+    unplaced,
     positions: {
       sheet: main.sheet.name,
       headerRow: head + 1,

@@ -78,6 +78,8 @@ export const TARGET_COLUMNS = [
   ['deadline', '截止日期', 12],
   ['per', '每', 8],
   ['source', '来源', 56],
+  // Why the extraction may be wrong; empty when it is sure.
+  ['review', '待核', 20],
 ] as const;
 /** Keys of the 指标 sheet's columns. */
 export type TargetColumnKey = (typeof TARGET_COLUMNS)[number][0];

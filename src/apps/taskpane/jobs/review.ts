@@ -30,17 +30,23 @@ export function consolidationViewOf(r: ConsolidationReport): ConsolidationView {
       values: c.values.map((v) => ({ unit: v.unit, file: v.file, value: v.value === null ? '（空）' : String(v.value) })),
       chosen: c.chosen,
     })),
-    rejected: r.rejected.map((x) => ({ file: x.file, reason: localizeReason(x.reason) })),
+    rejected: [
+      ...r.rejected.map((x) => ({ file: x.file, reason: localizeReason(x.reason) })),
+      // Cells left out of a return that otherwise went in (已报送（部分退回）).
+      ...(r.rejectedCells ?? []).map((x) => ({ file: `${x.file} ${x.cell}`, reason: `${x.id} ${FIELD_LABEL[x.field]}：${x.reason}` })),
+    ],
     missingUnits: r.missingUnits,
   };
 }
 
-export function reviewOf(plan: Plan): PlanReview {
+export function reviewOf(plan: Plan, notes: string[] = []): PlanReview {
   return {
     title: plan.title,
+    notes,
     year: plan.year,
     itemCount: plan.items.length,
     leadUnits: leadUnitsOf(plan),
+    // Flagged indicators first (in plan order), so the user checks the few that need it.
     indicators: plan.items.flatMap((it) =>
       it.indicators.map((ind) => ({
         id: ind.id,
@@ -51,8 +57,9 @@ export function reviewOf(plan: Plan): PlanReview {
         h1: ind.h1,
         annual: ind.annual,
         deadline: ind.deadline,
+        review: ind.review,
       })),
-    ),
+    ).sort((a, b) => Number(b.review !== null) - Number(a.review !== null)),
     warnings: plan.warnings.map((w) => localizeReason(w.item === null ? w.message : `第${w.item}项：${w.message}`)),
   };
 }

@@ -13,7 +13,8 @@ export interface FileOut {
   mime: string;
 }
 
-export type PlanSource = { kind: 'seed' } | { kind: 'text'; text: string } | { kind: 'sheet' };
+/** Where the plan comes from: the bundled seed, pasted text, the current sheet, or a file (.docx, .xlsx, text). */
+export type PlanSource = { kind: 'seed' } | { kind: 'text'; text: string } | { kind: 'sheet' } | { kind: 'file'; file: FileIn };
 
 export interface IndicatorRow {
   id: string;
@@ -25,6 +26,8 @@ export interface IndicatorRow {
   h1: number | null;
   annual: number | null;
   deadline: string | null;
+  /** Why the extraction may be wrong (Chinese), or null. */
+  review: string | null;
 }
 
 export interface PlanReview {
@@ -34,6 +37,8 @@ export interface PlanReview {
   leadUnits: string[];
   indicators: IndicatorRow[];
   warnings: string[];
+  /** How a plan file was read ('文件是 GBK 编码的文本，已按 GBK 读取'). */
+  notes: string[];
 }
 
 export interface ResultRow {
@@ -84,7 +89,8 @@ export interface FileJobs {
   check(book: FileIn, asOf: string, progress: Progress): Promise<{ view: CheckView; annotated: FileOut }>;
   /** One zip of every lead unit's return form; from the tracking workbook when given, else the bundled plan. */
   returnForms(from: FileIn | null, progress: Progress): Promise<FileOut>;
-  consolidate(master: FileIn, returns: FileIn[], progress: Progress): Promise<{ report: ConsolidationView; merged: FileOut }>;
+  /** Merges the returns into a copy of the master, then checks it at `asOf` (default: the round's date). */
+  consolidate(master: FileIn, returns: FileIn[], progress: Progress, asOf?: string): Promise<{ report: ConsolidationView; merged: FileOut; message: string }>;
   printCopy(book: FileIn, asOf: string, progress: Progress): Promise<{ file: FileOut; bulletin: string }>;
 }
 
@@ -96,8 +102,10 @@ export interface OfficeJobs {
   generate(source: PlanSource, progress: Progress): Promise<string>;
   check(asOf: string, progress: Progress): Promise<CheckView>;
   selectIndicator(id: string): Promise<void>;
-  setLiveValidation(on: boolean, asOf: () => string, onError: (message: string) => void): Promise<void>;
-  returnForms(progress: Progress): Promise<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean }>;
+  /** Turns live validation on or off; on, says what it means for protection and undo. */
+  setLiveValidation(on: boolean, asOf: () => string, onError: (message: string) => void): Promise<string | null>;
+  /** `canOpen`: Excel.createWorkbook is there; `canDownload`: downloads work in this Excel (not on Mac). */
+  returnForms(progress: Progress): Promise<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean; canDownload: boolean }>;
   /** Opens a form as a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
   openInExcel(file: FileOut): Promise<void>;
   previewConsolidation(returns: FileIn[], progress: Progress): Promise<ConsolidationView>;
