@@ -139,3 +139,25 @@ test('a whole sheet from a layout: rows in order with heights, merges, freeze, p
   expect(out).toContain('<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>');
   expect(strings).toEqual(['时间']);
 });
+
+test('cell patches apply in order (a later style-only patch keeps the value), into a package without styles or strings', async () => {
+  const { applyPatch } = await import('../../src/adapters/exceljs/patch');
+  const { readWorkbookGrid } = await import('../../src/adapters/exceljs/read');
+  const { craftedSheet, partsOf, expectWellFormed } = await import('../hostile/xlsx-helpers');
+  const bytes = await craftedSheet('<row r="1"><c r="A1"><v>1</v></c></row>');
+  const out = await applyPatch(bytes, {
+    styles: { entry: TRACKING_STYLES.entry },
+    cells: [
+      { sheet: '推进计划表', r: 1, c: 1, value: 50, style: 'entry' },
+      { sheet: '推进计划表', r: 1, c: 1, style: 'entry' },
+      { sheet: '推进计划表', r: 2, c: 2, value: '已完成', style: 'entry' },
+    ],
+    sheets: [],
+  });
+  expect((await readWorkbookGrid(out)).sheets[0].rows).toEqual([[50], [null, '已完成']]);
+  const parts = await partsOf(out);
+  expect(parts.get('[Content_Types].xml')!.toString()).toContain('PartName="/xl/styles.xml"');
+  expect(parts.get('[Content_Types].xml')!.toString()).toContain('PartName="/xl/sharedStrings.xml"');
+  expect(parts.get('xl/_rels/workbook.xml.rels')!.toString()).toMatch(/Type="[^"]+\/styles" Target="styles.xml"/);
+  await expectWellFormed(out);
+});

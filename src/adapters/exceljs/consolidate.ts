@@ -1,7 +1,7 @@
 // Consolidation over .xlsx bytes: read the master and the returns, let the core decide, apply the patch.
 // Two steps so a UI can show the report before anything is written.
 import type { WorkbookGrid, WorkbookPatch } from '../../core/layout/types';
-import { consolidateGrids, type ConsolidateOptions, type ConsolidationResult, type ReturnInput } from '../../core/consolidate';
+import { consolidateGrids, readMaster, type ConsolidateOptions, type ConsolidationResult, type ReturnInput } from '../../core/consolidate';
 import { InputError } from '../../core/model';
 import { placeZh } from '../../core/errors';
 import { gridOfPackage, readGridFast } from './grid';
@@ -22,12 +22,19 @@ export interface LoadedMaster {
   apply(patch: WorkbookPatch): Promise<Uint8Array>;
 }
 
-/** Loads the master once: its grid for the rules, and the package to patch in place afterwards. */
+/** Loads the master once: its grid for the rules, and the package to patch in place afterwards. A workbook
+ *  that isn't a master is refused here, with the file named. */
 export async function loadMaster(data: Uint8Array, where?: string): Promise<LoadedMaster> {
   const pkg = await XlsxPackage.open(data, where);
+  const grid = await gridOfPackage(pkg);
+  try {
+    readMaster(grid);
+  } catch (e) {
+    throw naming(e, where);
+  }
   let used = false;
   return {
-    grid: await gridOfPackage(pkg),
+    grid,
     async apply(patch) {
       if (used) throw new Error('master already patched; load it again');
       used = true;

@@ -193,7 +193,12 @@ export async function patchPackage(pkg: XlsxPackage, patch: WorkbookPatch): Prom
     if (!e) rows.set(r, (e = { cells: new Map() }));
     return e;
   };
-  for (const c of patch.cells) rowEdit(c.sheet, c.r).cells.set(c.c, { value: c.value, xf: xfOf(c.style) });
+  for (const c of patch.cells) {
+    // Patches apply in order: a later style-only patch of a cell keeps the value an earlier one wrote.
+    const cells = rowEdit(c.sheet, c.r).cells;
+    const before = cells.get(c.c);
+    cells.set(c.c, { value: c.value === undefined ? before?.value : c.value, xf: xfOf(c.style) });
+  }
   for (const m of patch.minRowHeights ?? []) {
     const e = rowEdit(m.sheet, m.r);
     e.minHeight = Math.max(e.minHeight ?? 0, m.height);
