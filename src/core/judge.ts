@@ -2,6 +2,7 @@
 // H1 closes on 06-30 and the year on 12-31 (or the indicator's own deadline).
 import { Entry, EntryValue, Indicator, Judgement, Status, STATUS_LABEL } from './model';
 import { formatFigure, parseFigure } from './numbers';
+import { isUncalculatedFormula, UNCALCULATED_REASON } from './formula';
 
 const DAY = 86_400_000;
 
@@ -71,6 +72,7 @@ function judgeMilestone(ind: Indicator, entry: Entry | undefined, asOf: number, 
     return DONE.test(s) || /^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?$/.test(s);
   });
   const dueText = `要求${chineseDate(new Date(due).toISOString().slice(0, 10))}前完成`;
+  if (values.some(isUncalculatedFormula)) return makeJudgement(ind, 'invalid', null, null, null, UNCALCULATED_REASON);
   if (done) return makeJudgement(ind, 'met', null, null, 100, `已完成（${dueText}）`);
   const unreadable = values.find((v) => typeof v !== 'string' || !NOT_DONE.test(String(v).trim()));
   if (unreadable !== undefined) {

@@ -3,9 +3,13 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as ExcelJS from 'exceljs';
 import { main } from '../../src/apps/cli/main';
 import { COL, SHEET } from '../../src/core/tracking/sheet';
+import { TRACKING_STYLES } from '../../src/core/tracking/layout';
+import { readTracking } from '../../src/core/tracking/read';
+import type { CellPatch, CellValue } from '../../src/core/layout/types';
+import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { applyPatch } from '../../src/adapters/exceljs/patch';
 
 export const OUT_DIR = path.join(__dirname, '../../test-output/render');
 
@@ -17,7 +21,7 @@ export async function cli(...argv: string[]) {
 }
 
 /** Figures as staff would type them, chosen so several statuses show up at 2023-07-15. */
-export const ENTRIES: Record<string, [ExcelJS.CellValue, ExcelJS.CellValue]> = {
+export const ENTRIES: Record<string, [CellValue, CellValue]> = {
   '1.1': [80000, null], // 10万 due by 6-30 → 未达标
   '2.1': ['已完成', null], // milestone done → 已达标
   '3.1': ['53%', null], // ratio met
@@ -37,16 +41,15 @@ export async function checkedSeed(dir: string): Promise<{ book: string; filled: 
   const checked = path.join(dir, 'checked.xlsx');
   const g = await cli('generate', '--out', book);
   if (g.code !== 0) throw new Error(g.err);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(book);
-  wb.getWorksheet(SHEET.main)!.eachRow((row) => {
-    const e = ENTRIES[String(row.getCell(COL.id).value)];
-    if (e) {
-      row.getCell(COL.h1).value = e[0];
-      row.getCell(COL.annual).value = e[1];
-    }
-  });
-  await wb.xlsx.writeFile(filled);
+  // Filled in place (as Excel would, keeping the generated print setup), not by an ExcelJS load and save.
+  const grid = await readWorkbookGrid(new Uint8Array(fs.readFileSync(book)));
+  const read = readTracking(grid);
+  const cells: CellPatch[] = [];
+  for (const [id, [h1, annual]] of Object.entries(ENTRIES)) {
+    const r = read.positions.rows[id];
+    cells.push({ sheet: SHEET.main, r, c: COL.h1, value: h1 as CellValue, style: 'entry' }, { sheet: SHEET.main, r, c: COL.annual, value: annual as CellValue, style: 'entry' });
+  }
+  fs.writeFileSync(filled, await applyPatch(new Uint8Array(fs.readFileSync(book)), { styles: { entry: TRACKING_STYLES.entry }, cells, sheets: [] }));
   const c = await cli('check', filled, '--as-of', '2023-07-15', '--write', checked);
   if (c.code !== 0) throw new Error(c.err);
   return { book, filled, checked };

@@ -3,6 +3,7 @@
 import type { CellPatch, CellStyle, CellValue, WorkbookGrid, WorkbookPatch } from '../layout/types';
 import type { Indicator } from '../model';
 import { parseFigure } from '../numbers';
+import { isUncalculatedFormula, UNCALCULATED_REASON } from '../formula';
 import { ParsedReturn, readReturn } from '../returns/read';
 import { rowIdentityProblems } from '../returns/identity';
 import { colLetters } from '../layout/address';
@@ -128,6 +129,7 @@ const MILESTONE_FALSE = '未完成';
 /** A figure as the master should hold it, or why it can't be one. Blank → undefined. */
 export function normalizeFigure(ind: Indicator, v: CellValue): { ok: true; value: CellValue | undefined } | { ok: false; reason: string } {
   if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: undefined };
+  if (isUncalculatedFormula(v)) return { ok: false, reason: UNCALCULATED_REASON };
   if (ind.kind === 'milestone') {
     if (typeof v === 'boolean') return { ok: true, value: v ? MILESTONE_TRUE : MILESTONE_FALSE };
     if (typeof v === 'number') return { ok: false, reason: `应填“${MILESTONE_TRUE}”“${MILESTONE_FALSE}”或完成日期，不是数字 ${v}` };
