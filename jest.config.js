@@ -11,4 +11,6 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
   },
   testTimeout: 120000,
+  // Every Office test: no reads before load(), no silently swallowed errors (test/office/setup.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/office/setup.ts'],
 };

@@ -8,6 +8,13 @@ const { DefinePlugin } = require('webpack');
 
 const DEV_URL = 'https://localhost:3000';
 
+/**
+ * The JavaScript level of the oldest webview the manifest admits (ExcelApi 1.13: WebView2 on Windows,
+ * Safari 14's WKWebView on Mac; README "Which Excel"). Everything we ship, dependencies included, is
+ * compiled down to it, and test/taskpane/esLevel.test.ts parses every emitted script at this level.
+ */
+const ES_TARGET = 'es2020';
+
 /** The one production-URL transform: every dev URL in the manifest becomes the public one. */
 function publicUrl(content) {
   const target = process.env.TUIJIN_PUBLIC_URL;
@@ -26,7 +33,8 @@ module.exports = (_env, argv) => {
   const entry = { taskpane: './src/apps/taskpane/index.tsx' };
   if (hasCommands) entry.commands = './src/apps/commands/commands.ts';
 
-  const copy = [];
+  // The ES5 guard the pane's page loads first; copied as is, never bundled or transpiled.
+  const copy = [{ from: 'src/apps/taskpane/legacy.js', to: 'legacy.js' }];
   if (fs.existsSync(here('manifest.xml'))) {
     copy.push({ from: 'manifest.xml', to: 'manifest.xml', transform: publicUrl });
   }
@@ -38,7 +46,7 @@ module.exports = (_env, argv) => {
     mode: production ? 'production' : 'development',
     context: __dirname,
     entry,
-    target: ['web', 'es2019'],
+    target: ['web', ES_TARGET],
     // eval-based maps would break the pane's CSP; production ships none.
     devtool: production && !process.env.WEBPACK_MAPS ? false : 'source-map',
     output: {
@@ -70,7 +78,23 @@ module.exports = (_env, argv) => {
               transpileOnly: true,
               configFile: here('tsconfig.json'),
               // ES modules so webpack can tree-shake Fluent and split on import().
-              compilerOptions: { module: 'esnext', target: 'es2019', sourceMap: !production },
+              compilerOptions: { module: 'esnext', target: ES_TARGET, sourceMap: !production },
+            },
+          },
+        },
+        // Dependencies ship newer syntax than the floor's webviews parse (class static blocks in tabster,
+        // `?.` in zod): compile them down too. The prebuilt ExcelJS/JSZip bundles are ES2018 and ES5 already.
+        {
+          test: /\.[cm]?js$/,
+          include: /node_modules/,
+          exclude: /(exceljs|jszip)[\\/]dist[\\/]/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              instance: 'dependencies',
+              transpileOnly: true,
+              configFile: here('tsconfig.json'),
+              compilerOptions: { allowJs: true, checkJs: false, alwaysStrict: false, module: 'esnext', target: ES_TARGET, sourceMap: false },
             },
           },
         },
@@ -96,7 +120,7 @@ module.exports = (_env, argv) => {
             }),
           ]
         : []),
-      ...(copy.length ? [new CopyWebpackPlugin({ patterns: copy })] : []),
+      new CopyWebpackPlugin({ patterns: copy }),
     ],
     // ExcelJS is ~250 KB gzipped by itself; it is lazy, and `npm run size` guards first paint.
     performance: { hints: false },
@@ -109,3 +133,4 @@ module.exports = (_env, argv) => {
 
 // For tests of the manifest transform.
 module.exports.publicUrl = publicUrl;
+module.exports.ES_TARGET = ES_TARGET;

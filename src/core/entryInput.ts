@@ -4,6 +4,7 @@
 import type { EntryValue, Indicator } from './model';
 import { formatFigure, parseFigure } from './numbers';
 import { toHalfWidth } from './text';
+import { isUncalculatedFormula, UNCALCULATED_REASON } from './formula';
 
 /** What one entry cell gives for an indicator. `notes` say how the figure was read when that isn't obvious. */
 export interface FigureReading {
@@ -89,6 +90,8 @@ function round(v: number): number {
 export function readFigureFor(ind: Indicator, v: EntryValue, what: string, percentCell = false): FigureReading {
   const none: FigureReading = { value: null, error: null, notes: [], remark: null };
   if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return none;
+  // A formula saved without its result is never a silent 0, nor a figure with a remark.
+  if (isUncalculatedFormula(v)) return { ...none, error: `${what}${UNCALCULATED_REASON}` };
   const percentUnit = ind.unit === '%';
   const target = Math.max(ind.annual ?? 0, ind.h1 ?? 0, ind.h2 ?? 0);
   // A plain number stored as text reads like a number.

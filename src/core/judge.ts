@@ -4,6 +4,7 @@ import { Entry, EntryValue, Indicator, Judgement, Status, STATUS_LABEL } from '.
 import { formatFigure } from './numbers';
 import { readFigureFor } from './entryInput';
 import { approxWord, figureWord, gapWord } from './wording';
+import { isUncalculatedFormula, UNCALCULATED_REASON } from './formula';
 
 const DAY = 86_400_000;
 
@@ -63,6 +64,7 @@ function judgeMilestone(ind: Indicator, entry: Entry | undefined, asOf: number, 
     return DONE.test(s) || /^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?$/.test(s);
   });
   const dueText = `要求${chineseDate(new Date(due).toISOString().slice(0, 10))}前完成`;
+  if (values.some(isUncalculatedFormula)) return makeJudgement(ind, 'invalid', null, null, NO_RATES, UNCALCULATED_REASON);
   if (done) return makeJudgement(ind, 'met', null, null, NO_RATES, `已完成（${dueText}）`);
   const unreadable = values.find((v) => typeof v !== 'string' || !NOT_DONE.test(String(v).trim()));
   if (unreadable !== undefined) {

@@ -33,6 +33,8 @@ export const IndicatorSchema = z.object({
   per: z.string().nullable(),
   /** The words it came from. */
   source: z.string(),
+  /** Why a person should check it (Chinese), or null when the reading is sure. */
+  review: z.string().nullable(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 

@@ -1,6 +1,7 @@
 // Reading figures: what people type into entry cells, and the numbers written in plan text.
 import type { EntryValue } from './model';
 import { toHalfWidth } from './text';
+import { isUncalculatedFormula, UNCALCULATED_REASON } from './formula';
 
 const DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -128,6 +129,7 @@ export function parseFigure(input: EntryValue): FigureResult {
   }
   if (typeof input === 'boolean') return { ok: false, reason: '是逻辑值，不是数字' };
   if (input instanceof Date) return { ok: false, reason: '是日期，不是数字' };
+  if (isUncalculatedFormula(input)) return { ok: false, reason: UNCALCULATED_REASON };
   const original = String(input);
   let s = toHalfWidth(original).replace(/[\s\u00a0]/g, '');
   if (s === '') return { ok: false, reason: '未填写' };

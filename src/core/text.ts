@@ -6,7 +6,8 @@ const CLOSE_QUOTES = '”’」』';
 
 /** Full-width digits, letters and the symbols that matter for figures, to ASCII. */
 export function toHalfWidth(s: string): string {
-  if (!/[\uff01-\uff5e\u3000]/.test(s)) return s;
+  // Fast path: nothing to change (the kept punctuation ，；：（）！？ alone doesn't count).
+  if (!/[\uff02-\uff07\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff5e\u3000]/.test(s)) return s;
   return s.replace(/[\uff01-\uff5e]/g, (ch) => {
     // Keep Chinese punctuation that carries meaning in text (，；：（）) for the splitters.
     if ('，；：（）！？'.includes(ch)) return ch;

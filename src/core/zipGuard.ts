@@ -37,12 +37,36 @@ function decodeName(bytes: Uint8Array): string {
   }
 }
 
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function isCompoundFile(data: Uint8Array): boolean {
+  return data.length >= 512 && CFB_MAGIC.every((b, i) => data[i] === b);
+}
+
+/** Whether a stream name (UTF-16LE in a compound file's directory) occurs in the file. */
+function hasUtf16Name(data: Uint8Array, name: string): boolean {
+  const first = name.charCodeAt(0);
+  outer: for (let i = 0; i + name.length * 2 <= data.length; i++) {
+    if (data[i] !== first || data[i + 1] !== 0) continue;
+    for (let k = 1; k < name.length; k++) if (data[i + 2 * k] !== name.charCodeAt(k) || data[i + 2 * k + 1] !== 0) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** Reads the central directory of `data`; throws InputError in plain words when it isn't a sound zip
  *  or would unpack to more than `maxUnpacked` bytes. `where` names the file in messages. */
 export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_UNPACKED_BYTES): ZipSummary {
   if (data.length === 0) throw new InputError('file is empty', where, '文件是空的');
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const startsLikeZip = data.length >= 4 && view.getUint32(0, true) === LOCAL;
+  if (!startsLikeZip && isCompoundFile(data)) {
+    // Excel saves a workbook with an open password as an OLE compound file holding the encrypted package.
+    if (hasUtf16Name(data, 'EncryptedPackage')) {
+      throw new InputError('the workbook is password-protected (encrypted); remove the open password and save it again', where, '文件有打开密码，请在 Excel 中去掉打开密码（文件→信息→保护工作簿→用密码进行加密，清空密码）并保存后再试');
+    }
+    throw new InputError('an old-format Excel file (.xls), not .xlsx', where, '这是旧版 Excel 文件（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再试');
+  }
   if (!startsLikeZip) throw new InputError('not an .xlsx workbook (the file is not a zip archive)', where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
 
   // The end-of-central-directory record sits in the last 22..65557 bytes.

@@ -28,6 +28,7 @@ export function syntheticPlan(): Plan {
       deadline: null,
       per: null,
       source: `完成${1000 * (k + 1)}人`,
+      review: null,
     }));
     return {
       no,

@@ -4,7 +4,7 @@ import type { Entry, Indicator } from '../../src/core/model';
 
 const base: Indicator = {
   id: '1.1', item: 1, label: '“两癌”检查', unit: '人', kind: 'count', comparator: '>=',
-  annual: 220000, h1: 100000, h2: 120000, deadline: null, per: null, source: '完成“两癌”检查 22 万人',
+  annual: 220000, h1: 100000, h2: 120000, deadline: null, per: null, source: '完成“两癌”检查 22 万人', review: null,
 };
 const ind = (over: Partial<Indicator> = {}): Indicator => ({ ...base, ...over });
 const entry = (h1: Entry['h1'], annual: Entry['annual'] = null): Entry => ({ id: '1.1', h1, annual });

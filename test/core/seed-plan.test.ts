@@ -110,6 +110,14 @@ describe('the 2023 seed plan', () => {
     }
   });
 
+  test('flags for review only the two guesses: a label borrowed from the item name, halves paired on the unit alone', () => {
+    const flagged = plan.items.flatMap((i) => i.indicators).filter((d) => d.review).map((d) => [d.id, d.review]);
+    expect(flagged).toEqual([
+      ['14.1', '原文没有说明这个数字指什么，标签取自事项名称'],
+      ['15.1', '上半年数字仅按单位对应，请核对'],
+    ]);
+  });
+
   test('lints clean: every additive indicator adds up', () => {
     expect(plan.warnings).toEqual([]);
   });

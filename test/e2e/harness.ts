@@ -25,8 +25,9 @@ window.Office = {
   context: { displayLanguage: 'en-US', requirements: { isSetSupported: function () { return true; } } },
 };
 window.Excel = {
-  run: function (fn) {
-    var sheets = { load: function () {}, items: [{ name: 'Sheet1', visibility: 'Visible' }] };
+  run: function (a, b) {
+    var fn = typeof a === 'function' ? a : b;
+    var sheets = { load: function () {}, items: [{ name: 'Sheet1', visibility: 'Visible', protection: { protected: false } }] };
     return fn({ workbook: { worksheets: sheets }, sync: function () { return Promise.resolve(); } });
   },
 };`;
@@ -48,7 +49,7 @@ export function requireDist(): void {
   }
 }
 
-export async function openPane(opts: { officeJs: OfficeJs; width?: number; query?: string; officeDelayMs?: number }): Promise<Pane> {
+export async function openPane(opts: { officeJs: OfficeJs; width?: number; query?: string; officeDelayMs?: number; userAgent?: string }): Promise<Pane> {
   requireDist();
   fs.mkdirSync(OUT, { recursive: true });
   const server = await start({ port: 0, root: DIST });
@@ -68,6 +69,7 @@ export async function openPane(opts: { officeJs: OfficeJs; width?: number; query
     viewport: { width: opts.width ?? 350, height: 900 },
     locale: 'zh-CN',
     acceptDownloads: true,
+    ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
   });
   const problems: string[] = [];
   const outside: string[] = [];

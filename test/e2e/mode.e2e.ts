@@ -52,6 +52,20 @@ describe('mode detection', () => {
     expect(pane.problems.filter((p) => /CSP|pageerror/.test(p))).toEqual([]);
   });
 
+  test('the ribbon 校验 left its outcome: the pane shows it once when it opens', async () => {
+    pane = await openPane({ officeJs: 'stub-excel-en' });
+    const { page } = pane;
+    expect(await waitForMode(page)).toBe('office');
+    await page.evaluate(() =>
+      localStorage.setItem('tuijin.ribbonCheck', JSON.stringify({ ok: false, message: 'Ribbon Check did not finish: Excel is editing a cell.', at: '' })),
+    );
+    await page.reload();
+    const note = page.getByTestId('ribbon-note');
+    await note.waitFor({ timeout: 15000 });
+    expect(await note.innerText()).toContain('Excel is editing a cell');
+    expect(await page.evaluate(() => localStorage.getItem('tuijin.ribbonCheck'))).toBeNull();
+  });
+
   test('office.js arriving late inside Excel: file mode first, then Office mode', async () => {
     pane = await openPane({ officeJs: 'stub-excel-en', officeDelayMs: 6000 });
     expect(await waitForMode(pane.page)).toBe('file');

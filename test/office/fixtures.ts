@@ -33,6 +33,7 @@ export function syntheticPlan(n: number, year = 2023): Plan {
         deadline: null,
         per: null,
         source: `全年完成${annual}人`,
+        review: null,
       });
     }
     items.push({

@@ -162,22 +162,10 @@ describe('generate', () => {
     expect(h.mock.sheet(SHEET.main).protected).toBe(true);
   });
 
-  test('degrades on ExcelApi 1.7: no page layout, validation or auto filter, and no failure', async () => {
-    const plan = seedPlan();
-    const h = harness({ apiMinor: 7 });
-    expect(h.caps).toEqual({ api18: false, api19: false });
-    const res = await generateTracking(h.ctx, plan, { caps: h.caps });
-    expect(res.status).toBe('written');
-    const ws = h.mock.sheet(SHEET.main);
-    expect(ws.page).toEqual({});
-    expect(ws.validations).toEqual([]);
-    expect(ws.autoFilter).toBeNull();
-    expect(h.mock.stats.suspendScreen).toBe(0);
-    expect(ws.protected).toBe(true);
-    const chk = h.fresh();
-    const c = await checkTracking(chk.ctx, AS_OF, { caps: h.caps });
-    expect(c.judgements.length).toBe(plan.items.reduce((n, it) => n + it.indicators.length, 0));
-    expect(chk.sync.mock.calls.length).toBeLessThanOrEqual(2);
+  test('below the floor there is no degraded mode: the caps only ask about ExcelApi 1.20 (undo groups)', async () => {
+    // ExcelApi 1.13 is the manifest's floor; everything the adapter writes with is in it.
+    expect(harness({ apiMinor: 13 }).caps).toEqual({ undoGroups: false });
+    expect(harness({ apiMinor: 20 }).caps).toEqual({ undoGroups: true });
   });
 });
 
@@ -260,7 +248,6 @@ describe('pane helpers', () => {
 
     const p = h.fresh();
     const res = await applyPrintSetup(p.ctx, '2023-12-31', { caps: h.caps });
-    expect(res.supported).toBe(true);
     expect(res.sheets).toEqual(expect.arrayContaining([SHEET.main, SHEET.targets]));
     expect(p.sync.mock.calls.length).toBeLessThanOrEqual(2);
     expect(h.mock.sheet(SHEET.main).page.centerHeader).toContain('2023年12月31日');
@@ -301,14 +288,13 @@ describe('打印 and other pane jobs', () => {
     expectAllLoaded(h.mock);
   });
 
-  test('openAsNewWorkbook uses Excel.createWorkbook only where ExcelApi 1.8 exists', async () => {
+  test('openAsNewWorkbook uses Excel.createWorkbook, and says false without an Excel', async () => {
     const g = globalThis as unknown as { Excel?: unknown };
     const createWorkbook = jest.fn().mockResolvedValue(undefined);
+    expect(await openAsNewWorkbook('UEsDBA==')).toBe(false);
     g.Excel = { createWorkbook };
     try {
-      expect(await openAsNewWorkbook('UEsDBA==', { caps: { api18: false, api19: false } })).toBe(false);
-      expect(createWorkbook).not.toHaveBeenCalled();
-      expect(await openAsNewWorkbook('UEsDBA==', { caps: { api18: true, api19: false } })).toBe(true);
+      expect(await openAsNewWorkbook('UEsDBA==')).toBe(true);
       expect(createWorkbook).toHaveBeenCalledWith('UEsDBA==');
     } finally {
       delete g.Excel;

@@ -4,9 +4,13 @@ import * as zlib from 'zlib';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as ExcelJS from 'exceljs';
 import { main } from '../../src/apps/cli/main';
 import { COL, SHEET } from '../../src/core/tracking/sheet';
+import { TRACKING_STYLES } from '../../src/core/tracking/layout';
+import { readTracking } from '../../src/core/tracking/read';
+import type { CellPatch, CellValue } from '../../src/core/layout/types';
+import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { applyPatch } from '../../src/adapters/exceljs/patch';
 
 export const OUT_DIR = path.join(__dirname, '../../test-output/render');
 
@@ -18,7 +22,7 @@ export async function cli(...argv: string[]) {
 }
 
 /** Figures as staff would type them, chosen so several statuses show up at 2023-07-15. */
-export const ENTRIES: Record<string, [ExcelJS.CellValue, ExcelJS.CellValue]> = {
+export const ENTRIES: Record<string, [CellValue, CellValue]> = {
   '1.1': [80000, null], // 10万 due by 6-30 → 未达标
   '2.1': ['已完成', null], // milestone done → 已达标
   '3.1': ['53%', null], // ratio met
@@ -38,16 +42,15 @@ export async function checkedSeed(dir: string): Promise<{ book: string; filled: 
   const checked = path.join(dir, 'checked.xlsx');
   const g = await cli('generate', '--out', book);
   if (g.code !== 0) throw new Error(g.err);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(book);
-  wb.getWorksheet(SHEET.main)!.eachRow((row) => {
-    const e = ENTRIES[String(row.getCell(COL.id).value)];
-    if (e) {
-      row.getCell(COL.h1).value = e[0];
-      row.getCell(COL.annual).value = e[1];
-    }
-  });
-  await wb.xlsx.writeFile(filled);
+  // Filled in place (as Excel would, keeping the generated print setup), not by an ExcelJS load and save.
+  const grid = await readWorkbookGrid(new Uint8Array(fs.readFileSync(book)));
+  const read = readTracking(grid);
+  const cells: CellPatch[] = [];
+  for (const [id, [h1, annual]] of Object.entries(ENTRIES)) {
+    const r = read.positions.rows[id];
+    cells.push({ sheet: SHEET.main, r, c: COL.h1, value: h1 as CellValue, style: 'entry' }, { sheet: SHEET.main, r, c: COL.annual, value: annual as CellValue, style: 'entry' });
+  }
+  fs.writeFileSync(filled, await applyPatch(new Uint8Array(fs.readFileSync(book)), { styles: { entry: TRACKING_STYLES.entry }, cells, sheets: [] }));
   const c = await cli('check', filled, '--as-of', '2023-07-15', '--write', checked);
   if (c.code !== 0) throw new Error(c.err);
   return { book, filled, checked };
@@ -65,9 +68,10 @@ export const YEAR_FIGURES: Record<string, [FigureCell, FigureCell]> = {
   '17.2': [0.99, null], '17.3': [null, 1], '17.4': [null, null], '18.1': [40, 85], '18.2': [50, 98], '19.1': [30, 52],
   '19.2': [5, 12], '19.3': [1500, 3200], '20.1': ['已完成', null], '20.2': [null, '未完成'],
 };
-type FigureCell = ExcelJS.CellValue | { pct: number };
+type FigureCell = CellValue | { pct: number };
 
-/** The seed's tracking workbook with YEAR_FIGURES typed in (only the H1 column when `h1Only`), saved to `file`. */
+/** The seed's tracking workbook with YEAR_FIGURES typed in (only the H1 column when `h1Only`), saved to `file`.
+ *  Filled in place, as Excel would; a { pct } figure goes into a cell formatted as a percentage. */
 export async function seedWithFigures(dir: string, file: string, h1Only = false): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   const book = path.join(dir, 'book.xlsx');
@@ -75,24 +79,22 @@ export async function seedWithFigures(dir: string, file: string, h1Only = false)
     const g = await cli('generate', '--out', book);
     if (g.code !== 0) throw new Error(g.err);
   }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(book);
-  const put = (cell: ExcelJS.Cell, v: FigureCell) => {
+  const bytes = new Uint8Array(fs.readFileSync(book));
+  const read = readTracking(await readWorkbookGrid(bytes));
+  const cells: CellPatch[] = [];
+  const put = (r: number, c: number, v: FigureCell) => {
     if (v === null) return;
-    if (typeof v === 'object' && v !== null && 'pct' in v) {
-      cell.value = v.pct;
-      // Own style object: ExcelJS shares one between cells of a style.
-      cell.style = { ...cell.style, numFmt: '0%' };
-    } else cell.value = v as ExcelJS.CellValue;
+    if (typeof v === 'object' && 'pct' in v) cells.push({ sheet: SHEET.main, r, c, value: v.pct, style: 'entryPct' });
+    else cells.push({ sheet: SHEET.main, r, c, value: v, style: 'entry' });
   };
-  wb.getWorksheet(SHEET.main)!.eachRow((row) => {
-    const f = YEAR_FIGURES[String(row.getCell(COL.id).value)];
-    if (!f) return;
-    put(row.getCell(COL.h1), f[0]);
-    if (!h1Only) put(row.getCell(COL.annual), f[1]);
-  });
+  for (const [id, [h1, annual]] of Object.entries(YEAR_FIGURES)) {
+    const r = read.positions.rows[id];
+    put(r, COL.h1, h1);
+    if (!h1Only) put(r, COL.annual, annual);
+  }
   const out = path.join(dir, file);
-  await wb.xlsx.writeFile(out);
+  const styles = { entry: TRACKING_STYLES.entry, entryPct: TRACKING_STYLES.entryPct };
+  fs.writeFileSync(out, await applyPatch(bytes, { styles, cells, sheets: [] }));
   return out;
 }
 

@@ -22,6 +22,9 @@ beforeAll(() => {
 test('the four jobs on the seed, on bytes only', async () => {
   const review = await fileJobs.reviewPlan({ kind: 'seed' });
   expect(review.itemCount).toBe(20);
+  // The indicators to check come first, with their reason; the rest keep plan order.
+  expect(review.indicators.slice(0, 3).map((i) => [i.id, i.review !== null])).toEqual([['14.1', true], ['15.1', true], ['1.1', false]]);
+  expect(review.indicators[0].review).toContain('标签取自事项名称');
   const book = await fileJobs.generate({ kind: 'seed' }, progress);
   expect(book.fileName).toBe('2023年重要事项推进计划表.xlsx');
   expect(steps.at(-1)).toEqual(['完成', 1]);

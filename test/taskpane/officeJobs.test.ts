@@ -31,7 +31,7 @@ beforeEach(() => {
   const g = globalThis as unknown as Record<string, unknown>;
   g.TUIJIN_VERSION = 'test';
   g.Office = { context: { requirements: { isSetSupported: mock.isSetSupported } } };
-  g.Excel = { run: <T>(fn: (ctx: unknown) => Promise<T>) => fn(mock.context()) };
+  g.Excel = { run: mock.run, createWorkbook: jest.fn().mockResolvedValue(undefined) };
 });
 afterEach(() => expectAllLoaded(mock));
 
@@ -57,7 +57,9 @@ async function fillForm(bytes: Uint8Array, figures: Record<string, number>): Pro
 test('every pane action on the open workbook', async () => {
   const plan = parsePlan(seed);
   const review = await officeJobs.reviewPlan({ kind: 'seed' });
-  expect(review.indicators.map((i) => i.id)).toEqual(plan.items.flatMap((it) => it.indicators.map((i) => i.id)));
+  // Indicators to check (待核) first, then the rest, each in plan order.
+  const all = plan.items.flatMap((it) => it.indicators);
+  expect(review.indicators.map((i) => i.id)).toEqual([...all.filter((i) => i.review), ...all.filter((i) => !i.review)].map((i) => i.id));
 
   expect(await officeJobs.hasTracking()).toBe(false);
   expect(await officeJobs.generate({ kind: 'seed' }, progress)).toContain(`${review.indicators.length} 个指标`);
@@ -138,3 +140,78 @@ function gridRows(sheet: string): (string | number | boolean | null)[][] {
   for (let i = 0; i < rows.length; i++) rows[i] = Array.from(rows[i] ?? [], (v) => v ?? null);
   return rows;
 }
+
+test('a .docx plan file is reviewed without touching the workbook, then generates the tracking sheets', async () => {
+  const { execFileSync } = await import('child_process');
+  const os = await import('os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-plan-docx-'));
+  const seedFile = path.join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt');
+  execFileSync('/usr/bin/python3', [path.join(__dirname, '../plan/make_plan_files.py'), seedFile, dir], { stdio: 'pipe', timeout: 60_000 });
+  const file = { name: '附件.docx', bytes: new Uint8Array(fs.readFileSync(path.join(dir, 'plan-python-docx.docx'))) };
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const review = await officeJobs.reviewPlan({ kind: 'file', file });
+  expect(review).toEqual(await officeJobs.reviewPlan({ kind: 'seed' }));
+  // Reviewing wrote nothing: no sheet added, no value written.
+  expect(mock.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  expect(mock.stats.valueWrites).toEqual([]);
+
+  await officeJobs.generate({ kind: 'file', file }, progress);
+  expect(mock.sheets.map((s) => s.name)).toContain(SHEET.main);
+});
+
+test('Excel for Mac: return forms open as new workbooks, no downloads offered', async () => {
+  await officeJobs.generate({ kind: 'seed' }, progress);
+  const g = globalThis as unknown as { Office: { context: Record<string, unknown> } };
+  g.Office.context.platform = 'Mac';
+  const mac = await officeJobs.returnForms(progress);
+  expect(mac.canOpen).toBe(true);
+  expect(mac.canDownload).toBe(false);
+  g.Office.context.platform = 'PC';
+  expect((await officeJobs.returnForms(progress)).canDownload).toBe(true);
+  // "在 Excel 中打开" hands the form to Excel.createWorkbook as base64.
+  await officeJobs.openInExcel(mac.forms[0]);
+  const create = (globalThis as unknown as { Excel: { createWorkbook: jest.Mock } }).Excel.createWorkbook;
+  expect(create).toHaveBeenCalledTimes(1);
+  expect(Buffer.from(create.mock.calls[0][0] as string, 'base64').equals(Buffer.from(mac.forms[0].bytes))).toBe(true);
+});
+
+test('live validation: the pane is told plainly what it means for protection and undo', async () => {
+  await officeJobs.generate({ kind: 'seed' }, progress);
+  const note = await officeJobs.setLiveValidation(true, () => '2023-06-30', () => undefined);
+  expect(note).toContain('暂不加工作表保护');
+  expect(note).toContain('清空撤消记录');
+  expect(mock.sheet(SHEET.main).protected).toBe(false);
+  expect(await officeJobs.setLiveValidation(false, () => '2023-06-30', () => undefined)).toBeNull();
+  expect(mock.sheet(SHEET.main).protected).toBe(true);
+});
+
+test('打印 copy: Clipboard API, else execCommand on the selected text, else the text stays selected for Ctrl+C', async () => {
+  const { copyText } = await import('../../src/apps/taskpane/tabs/PrintTab');
+  const g = globalThis as unknown as { navigator?: unknown; document?: unknown };
+  const savedNav = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+  const area = { focus: jest.fn(), select: jest.fn() } as unknown as HTMLTextAreaElement;
+  const setNav = (v: unknown) => Object.defineProperty(globalThis, 'navigator', { value: v, configurable: true });
+  try {
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    setNav({ clipboard: { writeText } });
+    await expect(copyText('通报', area)).resolves.toBe('copied');
+    expect(writeText).toHaveBeenCalledWith('通报');
+    // Office on the web: the frame has no clipboard-write permission.
+    setNav({ clipboard: { writeText: jest.fn().mockRejectedValue(new Error('NotAllowedError')) } });
+    const execCommand = jest.fn().mockReturnValue(true);
+    g.document = { execCommand };
+    await expect(copyText('通报', area)).resolves.toBe('copied');
+    expect(area.select).toHaveBeenCalled();
+    expect(execCommand).toHaveBeenCalledWith('copy');
+    execCommand.mockReturnValue(false);
+    await expect(copyText('通报', area)).resolves.toBe('selected');
+    setNav({});
+    g.document = { execCommand: () => { throw new Error('blocked'); } };
+    await expect(copyText('通报', area)).resolves.toBe('selected');
+  } finally {
+    if (savedNav) Object.defineProperty(globalThis, 'navigator', savedNav);
+    else delete g.navigator;
+    delete g.document;
+  }
+});

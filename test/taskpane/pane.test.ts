@@ -14,7 +14,7 @@ import { STATUS_MARK, STATUS_ORDER, STATUS_TEXT, stringsFor } from '../../src/ap
 import { PaneError, localizeReason, userMessage, zhMessage } from '../../src/apps/taskpane/errors';
 import { buildTrackingLayout } from '../../src/core/tracking/layout';
 import { layoutGrid } from '../tracking/helpers';
-import { planTextFromGrid } from '../../src/core/plan/grid';
+import { planFromGrid } from '../../src/core/plan/grid';
 
 const seed = fs.readFileSync(path.join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt'), 'utf8');
 const zh = stringsFor(false);
@@ -146,7 +146,7 @@ describe('plan table pasted into a sheet', () => {
       { rows: 0, cols: 0 },
       { rows: 3, cols: 2 },
     ]) {
-      const fromSheet = parsePlan(planTextFromGrid(asSheet(seed, shift)));
+      const fromSheet = planFromGrid(asSheet(seed, shift));
       expect(fromSheet.title).toBe(fromText.title);
       expect(fromSheet.year).toBe(fromText.year);
       expect(fromSheet.items).toEqual(fromText.items);
@@ -159,7 +159,7 @@ describe('plan table pasted into a sheet', () => {
       ['序号', '事项名称', '事项简介', '年度任务目标', '上半年', '下半年', '牵头单位'],
       ['1', '培训"两癌"筛查', '说明\n第二行', '全年培训1000人', '上半年培训500人', '下半年培训500人', '市卫生健康委'],
     ];
-    const plan = parsePlan(planTextFromGrid(rows));
+    const plan = planFromGrid(rows);
     expect(plan.year).toBe(2024);
     expect(plan.items).toHaveLength(1);
     expect(plan.items[0].name).toBe('培训"两癌"筛查');
@@ -168,6 +168,6 @@ describe('plan table pasted into a sheet', () => {
   });
 
   test('a sheet without the header says so in Chinese', () => {
-    expect(() => planTextFromGrid([['名称', '数量'], ['a', 1]])).toThrow(/没有找到计划表的表头/);
+    expect(() => planFromGrid([['名称', '数量'], ['a', 1]])).toThrow(/没有找到计划表的表头/);
   });
 });

@@ -5,6 +5,7 @@ import * as path from 'path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require('../../webpack.config.js') as ((env: unknown, argv: { mode: string }) => Record<string, any>) & {
   publicUrl(content: Buffer): Buffer | string;
+  ES_TARGET: string;
 };
 
 describe('webpack config', () => {
@@ -30,7 +31,16 @@ describe('webpack config', () => {
   test('production: no source maps, modern target, the pane entry, lazy ExcelJS from its browser bundle', () => {
     const c = config({}, { mode: 'production' });
     expect(c.devtool).toBe(false);
-    expect(c.target).toEqual(['web', 'es2019']);
+    expect(c.target).toEqual(['web', config.ES_TARGET]);
+    expect(config.ES_TARGET).toBe('es2020');
+    // Dependencies are compiled down to the same level (tabster's class static blocks, zod's `?.`).
+    const deps = c.module.rules.find((r: { include?: RegExp }) => r.include && String(r.include).includes('node_modules'));
+    expect(deps.use.options.compilerOptions.target).toBe(config.ES_TARGET);
+    expect('x/node_modules/tabster/dist/index.js').toMatch(deps.test);
+    expect('x/node_modules/exceljs/dist/exceljs.bare.min.js').toMatch(deps.exclude);
+    // The ES5 guard is copied beside the pane.
+    const copy = c.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === 'CopyPlugin');
+    expect(JSON.stringify(copy.patterns)).toContain('legacy.js');
     expect(c.entry.taskpane).toBe('./src/apps/taskpane/index.tsx');
     expect(c.resolve.alias['exceljs$']).toMatch(/exceljs[\\/]dist[\\/]exceljs\.bare\.min\.js$/);
     // Development keeps maps, but never eval-based ones (the CSP forbids eval).

@@ -24,6 +24,7 @@ function ind(id: string, extra: Partial<Indicator>): Indicator {
     deadline: null,
     per: null,
     source: '',
+    review: null,
     ...extra,
   };
 }

@@ -102,7 +102,7 @@ describe('tracking layout: other sheets', () => {
   test('指标 sheet: one editable row per indicator with all target fields', () => {
     const t = sheet(SHEET.targets);
     expect(t.protect).toBe(false);
-    expect(TARGET_COLUMNS.map((_, i) => at(t, 2, i + 1)?.value)).toEqual(['指标编号', '序号', '指标', '单位', '类型', '比较', '全年目标', '上半年目标', '下半年目标', '截止日期', '每', '来源']);
+    expect(TARGET_COLUMNS.map((_, i) => at(t, 2, i + 1)?.value)).toEqual(['指标编号', '序号', '指标', '单位', '类型', '比较', '全年目标', '上半年目标', '下半年目标', '截止日期', '每', '来源', '待核']);
     expect([1, 3, 4, 5, 6, 7, 8, 9].map((c) => at(t, 3, c)?.value)).toEqual(['1.1', '完成“两癌”检查', '人', '累计', '≥', 220000, 100000, 120000]);
     expect(at(t, 5, 10)?.value).toBe('2023-06-30');
     expect(t.print).toMatchObject({ paper: 'A4', orientation: 'landscape' });

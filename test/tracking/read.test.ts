@@ -51,6 +51,19 @@ describe('readTracking', () => {
     expect(read.items.map((i) => i.leadUnits)).toEqual(plan.items.map((i) => i.leadUnits));
   });
 
+  test('an indicator flagged for review is marked in the 指标 sheet (待核) and read back; older sheets without 待核 read null', () => {
+    const plan = smallPlan();
+    plan.items[0].indicators[1].review = '单位“基”不在单位表中，请核对单位和数值';
+    const g = grid(plan);
+    const targets = g.sheets.find((s) => s.name === SHEET.targets)!;
+    const col = targets.rows[1].indexOf('待核');
+    expect(col).toBeGreaterThan(0);
+    expect(targets.rows[3][col]).toBe('单位“基”不在单位表中，请核对单位和数值');
+    expect(readTracking(g).indicators.map((d) => d.review)).toEqual([null, '单位“基”不在单位表中，请核对单位和数值', null]);
+    for (const row of targets.rows) row.splice(col, 1);
+    expect(readTracking(g).indicators.map((d) => d.review)).toEqual([null, null, null]);
+  });
+
   const fails = (g: ReturnType<typeof grid>, msg: RegExp) => {
     expect(() => readTracking(g)).toThrow(InputError);
     expect(() => readTracking(g)).toThrow(msg);

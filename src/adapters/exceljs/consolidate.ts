@@ -1,12 +1,12 @@
 // Consolidation over .xlsx bytes: read the master and the returns, let the core decide, apply the patch.
 // Two steps so a UI can show the report before anything is written.
 import type { WorkbookGrid, WorkbookPatch } from '../../core/layout/types';
-import { consolidateGrids, type ConsolidateOptions, type ConsolidationResult, type ReturnInput } from '../../core/consolidate';
+import { consolidateGrids, readMaster, type ConsolidateOptions, type ConsolidationResult, type ReturnInput } from '../../core/consolidate';
 import { InputError } from '../../core/model';
-import { readGridFast } from './grid';
-import { gridOf, loadWorkbook } from './read';
-import { patchWorkbook } from './patch';
-import { workbookBytes } from './render';
+import { placeZh } from '../../core/errors';
+import { gridOfPackage, readGridFast } from './grid';
+import { XlsxPackage } from './package';
+import { patchPackage } from './patch';
 
 export interface ReturnFile {
   /** Name shown in the report and 日志. */
@@ -22,19 +22,33 @@ export interface LoadedMaster {
   apply(patch: WorkbookPatch): Promise<Uint8Array>;
 }
 
-/** Loads the master once: its grid for the rules, and the workbook to patch afterwards. */
+/** Loads the master once: its grid for the rules, and the package to patch in place afterwards. A workbook
+ *  that isn't a master is refused here, with the file named. */
 export async function loadMaster(data: Uint8Array, where?: string): Promise<LoadedMaster> {
-  const wb = await loadWorkbook(data, where);
+  const pkg = await XlsxPackage.open(data, where);
+  const grid = await gridOfPackage(pkg);
+  try {
+    readMaster(grid);
+  } catch (e) {
+    throw naming(e, where);
+  }
   let used = false;
   return {
-    grid: gridOf(wb),
+    grid,
     async apply(patch) {
       if (used) throw new Error('master already patched; load it again');
       used = true;
-      patchWorkbook(wb, patch);
-      return workbookBytes(wb);
+      await patchPackage(pkg, patch);
+      return pkg.bytes();
     },
   };
+}
+
+/** An InputError that names `file` (the master's "this isn't a master" comes from rules that don't know it). */
+function naming(e: unknown, file: string | undefined): unknown {
+  if (!(e instanceof InputError) || !file || e.message.startsWith(`${file}: `)) return e;
+  const zh = e.zh && e.where ? `${placeZh(e.where)}：${e.zh}` : e.zh;
+  return new InputError(e.message, file, zh ?? '这不是推进表总表');
 }
 
 /** Reads each return on its own; one that can't be read becomes a rejection reason, not a failure.
@@ -49,9 +63,10 @@ export async function readReturnFiles(files: ReturnFile[]): Promise<ReturnInput[
     try {
       out.push({ file: f.file, grid: await readGridFast(f.data, f.file) });
     } catch (e) {
-      // The reason goes into the report and 日志 in Chinese, like every other rejection reason.
-      const msg = e instanceof InputError ? (e.zh ?? e.message.replace(`${f.file}: `, '')) : e instanceof Error ? e.message : String(e);
-      out.push({ file: f.file, error: `文件无法读取：${msg}` });
+      // The reason goes into the report and 日志 in Chinese, like every other rejection reason. A fault of
+      // this reader is said to be one (not blamed on the file), and the other returns still go in.
+      if (e instanceof InputError) out.push({ file: f.file, error: `文件无法读取：${e.zh ?? e.message.replace(`${f.file}: `, '')}` });
+      else out.push({ file: f.file, error: `读取时发生内部错误（不是文件的问题，请报告）：${e instanceof Error ? e.message.slice(0, 200) : String(e)}` });
     }
   }
   return out;
@@ -66,5 +81,9 @@ export async function consolidateWorkbooks(
   // Master first: a broken master fails fast, before any return is read.
   const loaded = await loadMaster(master, opts.masterName);
   const inputs = await readReturnFiles(returns);
-  return { ...consolidateGrids(loaded.grid, inputs, opts), master: loaded };
+  try {
+    return { ...consolidateGrids(loaded.grid, inputs, opts), master: loaded };
+  } catch (e) {
+    throw naming(e, opts.masterName);
+  }
 }

@@ -1,37 +1,28 @@
 // A values-only .xlsx reader (JSZip + a small XML scanner). `check` reads only values, and ExcelJS's full
 // model load (styles, merges, validations for every cell) costs several times more than the values.
 // Gives the same grid as gridOf(ExcelJS workbook): shared/inline/rich strings joined, formulas as their
-// cached results, date-formatted numbers as 'YYYY-MM-DD', booleans, errors as their text.
-import JSZip from 'jszip';
+// cached results (a formula without one as uncalculatedFormula), date-formatted numbers as 'YYYY-MM-DD',
+// booleans, errors as their text. Bounded: references past Excel's last row or column, or more cells
+// than the budget, are refused before anything is allocated for them.
 import type { CellValue, GridSheet, WorkbookGrid } from '../../core/layout/types';
 import { InputError } from '../../core/model';
-import { guardXlsx, MAX_UNPACKED_BYTES } from '../../core/zipGuard';
+import { uncalculatedFormula } from '../../core/formula';
 import { BUILTIN_PERCENT_IDS, isPercentFormat } from '../../core/layout/numberFormat';
+import { resolveTarget, relsPathOf, parseRels, UnpackBudget, XlsxPackage } from './package';
+import { attr, columnOf, decodeXml, MAX_COL, MAX_ROW, P } from './xml';
 
-const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+export { UnpackBudget } from './package';
 
-function decode(s: string): string {
-  if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
-  return s
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) => {
-      if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-      return ENTITY[e] ?? m;
-    })
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
-  return m ? decode(m[1]) : undefined;
-}
+/** Most grid slots (cells plus rows, blanks between values included) one workbook may need. */
+export const MAX_GRID_SLOTS = 10_000_000;
 
 /** Text of all <t> runs in a string item, phonetic guides (<rPh>) left out. */
 function runsText(xml: string): string {
-  const body = xml.indexOf('<rPh') >= 0 ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
+  const body = xml.indexOf('rPh') >= 0 ? xml.replace(new RegExp(`<${P}rPh\\b[\\s\\S]*?<\\/${P}rPh>`, 'g'), '') : xml;
   let out = '';
-  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
+  const re = new RegExp(`<${P}t(?:\\s[^>]*)?>([\\s\\S]*?)<\\/${P}t>`, 'g');
   for (let m = re.exec(body); m; m = re.exec(body)) out += m[1];
-  return decode(out);
+  return decodeXml(out);
 }
 
 /** Built-in number formats that are dates or times. */
@@ -48,14 +39,12 @@ function formatStyles(xml: string | null): { dates: Set<number>; percents: Set<n
   const percents = new Set<number>();
   if (!xml) return { dates: out, percents };
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
-    const id = Number(attr(m[1], 'numFmtId'));
-    const code = attr(m[1], 'formatCode') ?? '';
-    custom.set(id, code);
+  for (const m of xml.matchAll(new RegExp(`<${P}numFmt\\b([^>]*)\\/?>`, 'g'))) {
+    custom.set(Number(attr(m[1], 'numFmtId')), attr(m[1], 'formatCode') ?? '');
   }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  const xfs = new RegExp(`<${P}cellXfs\\b[^>]*>([\\s\\S]*?)<\\/${P}cellXfs>`).exec(xml)?.[1] ?? '';
   let i = 0;
-  for (const m of xfs.matchAll(/<xf\b([^>]*?)(\/>|>)/g)) {
+  for (const m of xfs.matchAll(new RegExp(`<${P}xf\\b([^>]*?)(\\/>|>)`, 'g'))) {
     const id = Number(attr(m[1], 'numFmtId') ?? '0');
     const code = custom.get(id);
     if (code !== undefined ? isDateCode(code) : BUILTIN_DATE.has(id)) out.add(i);
@@ -65,202 +54,163 @@ function formatStyles(xml: string | null): { dates: Set<number>; percents: Set<n
   return { dates: out, percents };
 }
 
-function serialToIso(serial: number, date1904: boolean): string {
+function serialToIso(serial: number, date1904: boolean): string | null {
   // Excel's 1900 system counts the fictitious 1900-02-29, hence the 25569 offset for serials after it.
   const days = date1904 ? serial + 24107 : serial - 25569;
   const d = new Date(Math.round(days * 86400) * 1000);
+  if (Number.isNaN(d.getTime())) return null;
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
-function colIndex(ref: string): number {
-  let c = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    c = c * 26 + (code - 64);
+/** The cell attributes we use, in one pass (attr() builds a RegExp per call). */
+function cellAttrs(a: string): { r?: string; s?: string; t?: string } {
+  const out: { r?: string; s?: string; t?: string } = {};
+  const re = /([\w:.-]+)\s*=\s*"([^"]*)"/g;
+  for (let m = re.exec(a); m; m = re.exec(a)) {
+    const k = m[1];
+    if (k === 'r' || k === 's' || k === 't') out[k] = m[2];
   }
-  return c - 1;
+  return out;
 }
 
-function resolve(target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = `xl/${target}`.split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '..') out.pop();
-    else if (p !== '.') out.push(p);
-  }
-  return out.join('/');
+interface SheetContext {
+  name: string;
+  where?: string;
+  shared: string[];
+  dates: Set<number>;
+  /** Styles with a percentage format: their numeric cells are listed in percentCells. */
+  percents: Set<number>;
+  date1904: boolean;
+  /** Slots left in the workbook's budget. */
+  budget: { left: number };
 }
 
-interface ChunkStream {
-  on(evt: 'data', fn: (chunk: Uint8Array) => void): ChunkStream;
-  on(evt: 'end' | 'error', fn: (e?: unknown) => void): ChunkStream;
-  pause(): ChunkStream;
-  resume(): ChunkStream;
+function tooBig(ctx: SheetContext, en: string, zh: string): InputError {
+  return new InputError(
+    `sheet ${ctx.name}: ${en}, beyond what Excel allows or this tool reads; refusing to read the file`,
+    ctx.where,
+    `工作表“${ctx.name}”中${zh}，超出 Excel 的范围或本工具可读取的大小，拒绝读取`,
+  );
 }
 
-/** Unpacking budget shared by the entries of one archive: the directory's sizes can lie, so real
- *  bytes are counted while inflating and the entry is dropped as soon as the budget is spent. */
-export class UnpackBudget {
-  private used = 0;
-  constructor(private readonly where?: string, private readonly limit = MAX_UNPACKED_BYTES) {}
-
-  /** Inflates one entry, counting its real size; `keep` false only counts. */
-  inflate(file: JSZip.JSZipObject, keep = true): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => {
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      let settled = false;
-      const stream = (file as unknown as { internalStream(t: 'uint8array'): ChunkStream }).internalStream('uint8array');
-      stream.on('data', (chunk) => {
-        if (settled) return;
-        size += chunk.length;
-        this.used += chunk.length;
-        if (this.used > this.limit) {
-          settled = true;
-          stream.pause();
-          const mb = Math.ceil(this.limit / 1024 / 1024);
-          reject(new InputError(`refusing to open: the .xlsx unpacks to more than ${mb} MB (possible zip bomb)`, this.where, `文件解压后超过 ${mb} MB，为安全起见拒绝打开`));
-          return;
-        }
-        if (keep) chunks.push(chunk);
-      });
-      stream.on('error', (e) => {
-        if (settled) return;
-        settled = true;
-        reject(e);
-      });
-      stream.on('end', () => {
-        if (settled) return;
-        settled = true;
-        const out = new Uint8Array(keep ? size : 0);
-        let at = 0;
-        for (const c of chunks) {
-          out.set(c, at);
-          at += c.length;
-        }
-        resolve(out);
-      });
-      stream.resume();
-    });
-  }
+function spend(ctx: SheetContext, n: number): void {
+  ctx.budget.left -= n;
+  if (ctx.budget.left < 0) throw tooBig(ctx, `more than ${MAX_GRID_SLOTS} cells`, `单元格过多（超过 ${MAX_GRID_SLOTS} 个）`);
 }
 
-/** Inflates every entry once, counting real sizes (for readers that unpack everything, like ExcelJS). */
-export async function checkUnpackedSizes(data: Uint8Array, where?: string): Promise<void> {
-  const zip = await JSZip.loadAsync(data);
-  const budget = new UnpackBudget(where);
-  for (const f of Object.values(zip.files)) if (!f.dir) await budget.inflate(f, false);
-}
-
-const utf8 = new TextDecoder('utf-8');
-
-async function text(zip: JSZip, path: string, budget: UnpackBudget): Promise<string | null> {
-  const f = zip.file(path) ?? zip.file(Object.keys(zip.files).find((k) => k.toLowerCase() === path.toLowerCase()) ?? '');
-  return f ? utf8.decode(await budget.inflate(f)) : null;
-}
-
-function readSheet(
-  xml: string,
-  shared: string[],
-  { dates, percents }: { dates: Set<number>; percents: Set<number> },
-  date1904: boolean,
-): Pick<GridSheet, 'rows' | 'rowHeights' | 'percentCells'> {
+function readSheet(xml: string, ctx: SheetContext): Pick<GridSheet, 'rows' | 'rowHeights' | 'percentCells'> {
   const rows: CellValue[][] = [];
   const rowHeights: Record<number, number> = {};
   const percentCells: [number, number][] = [];
-  const start = xml.indexOf('<sheetData');
-  const end = xml.indexOf('</sheetData>');
-  if (start < 0 || end < 0) return { rows, rowHeights, percentCells };
-  const data = xml.slice(start, end);
-  const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  const open = new RegExp(`<${P}sheetData\\b[^>]*?(\\/?)>`).exec(xml);
+  if (!open || open[1] === '/') return { rows, rowHeights, percentCells };
+  const close = xml.indexOf('sheetData>', open.index + open[0].length);
+  const data = xml.slice(open.index + open[0].length, close < 0 ? xml.length : close);
+  const rowRe = new RegExp(`<${P}row\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}row>)`, 'g');
+  const cellRe = new RegExp(`<${P}c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}c>)`, 'g');
+  const valueRe = new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)<\\/${P}v>`);
+  const inlineRe = new RegExp(`<${P}is>([\\s\\S]*?)<\\/${P}is>`);
+  const formulaRe = new RegExp(`<${P}f\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${P}f>)`);
   let nextRow = 1;
+  let lastRow = 0;
   for (let rm = rowRe.exec(data); rm; rm = rowRe.exec(data)) {
-    const r = Number(attr(rm[1], 'r') ?? nextRow);
+    const rText = attr(rm[1], 'r');
+    const r = rText === undefined ? nextRow : Number(rText);
+    if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) throw tooBig(ctx, `row number ${String(rText ?? r).slice(0, 20)}`, `行号 ${String(rText ?? r).slice(0, 20)} 无效`);
     nextRow = r + 1;
     const ht = attr(rm[1], 'ht');
     if (ht !== undefined && Number(ht) > 0) rowHeights[r] = Number(ht);
     const body = rm[2];
     if (!body) continue;
     const out: CellValue[] = [];
-    let nextCol = 0;
+    let nextCol = 1;
     cellRe.lastIndex = 0;
     for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
-      const a = cm[1];
-      const ref = attr(a, 'r');
-      const c = ref ? colIndex(ref) : nextCol;
+      const a = cellAttrs(cm[1]);
+      let c = nextCol;
+      if (a.r !== undefined) {
+        c = columnOf(a.r);
+        const rest = a.r.slice(a.r.search(/\d|$/));
+        if (c < 1 || c > MAX_COL || !/^\d*$/.test(rest) || (rest !== '' && (Number(rest) < 1 || Number(rest) > MAX_ROW))) throw tooBig(ctx, `cell reference ${a.r.slice(0, 20)}`, `单元格引用 ${a.r.slice(0, 20)} 无效`);
+      }
+      if (c > MAX_COL) throw tooBig(ctx, `too many columns in row ${r}`, `第 ${r} 行的列数过多`);
       nextCol = c + 1;
       const inner = cm[2] ?? '';
-      const t = attr(a, 't') ?? 'n';
-      const vm = /<v>([\s\S]*?)<\/v>/.exec(inner);
-      const v = vm ? decode(vm[1]) : null;
+      const t = a.t ?? 'n';
+      const vm = inner ? valueRe.exec(inner) : null;
+      const v = vm ? decodeXml(vm[1]) : null;
       let value: CellValue = null;
-      if (t === 'inlineStr') value = runsText(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
-      else if (v === null) value = null;
-      else if (t === 's') value = shared[Number(v)] ?? null;
+      if (t === 'inlineStr') value = runsText(inlineRe.exec(inner)?.[1] ?? '');
+      else if (inner.indexOf('f') >= 0 && (v === null || (v.trim() === '' && t !== 'str')) && formulaRe.test(inner)) {
+        // Saved by a script without the result: not a number (least of all 0), and not blank either.
+        value = uncalculatedFormula(decodeXml(formulaRe.exec(inner)?.[1] ?? ''));
+      } else if (v === null) value = null;
+      else if (t === 's') value = ctx.shared[Number(v)] ?? null;
       else if (t === 'str' || t === 'e') value = v;
       else if (t === 'b') value = v === '1' || v === 'true';
       else if (t === 'd') value = v.slice(0, 10);
       else {
-        const n = Number(v);
-        const s = Number(attr(a, 's') ?? '0');
-        value = Number.isFinite(n) ? (dates.has(s) ? serialToIso(n, date1904) : n) : v;
-        if (typeof value === 'number' && percents.has(s)) percentCells.push([r, c + 1]);
+        const n = v.trim() === '' ? NaN : Number(v);
+        const style = Number(a.s ?? '0');
+        value = Number.isFinite(n) ? (ctx.dates.has(style) ? (serialToIso(n, ctx.date1904) ?? n) : n) : v;
+        if (typeof value === 'number' && ctx.percents.has(style)) percentCells.push([r, c]);
       }
       // Empty strings and styled blanks are no value, as ExcelJS reports them; rows end at their last value.
-      if (value !== null && value !== '') out[c] = value;
+      if (value !== null && value !== '') {
+        if (c > out.length) spend(ctx, c - out.length);
+        out[c - 1] = value;
+      }
     }
     for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
-    if (out.length > 0) rows[r - 1] = out;
+    if (out.length > 0) {
+      rows[r - 1] = out;
+      if (r > lastRow) {
+        spend(ctx, r - lastRow);
+        lastRow = r;
+      }
+    }
   }
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
   return { rows, rowHeights, percentCells };
 }
 
-/** Reads .xlsx bytes into a WorkbookGrid, values only (zip guard first; truncated, fake or oversized
- *  files → InputError in plain words). */
-export async function readGridFast(data: Uint8Array, where?: string): Promise<WorkbookGrid> {
-  guardXlsx(data, where);
-  const bad = (why: string) => new InputError(`not a readable .xlsx workbook (${why})`, where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(data);
-  } catch (e) {
-    throw bad(e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e));
+/** Reads every worksheet of an opened package into a grid. */
+export async function gridOfPackage(pkg: XlsxPackage): Promise<WorkbookGrid> {
+  const book = (await pkg.text(pkg.workbookPath)) ?? '';
+  const rels = parseRels(await pkg.text(relsPathOf(pkg.workbookPath)));
+  const part = (suffix: string, fallback: string) => {
+    const rel = rels.find((r) => r.type.endsWith(suffix));
+    return rel ? resolveTarget(pkg.workbookPath, rel.target) : fallback;
+  };
+  const sharedXml = await pkg.text(part('/sharedStrings', 'xl/sharedStrings.xml'));
+  const shared: string[] = [];
+  if (sharedXml) {
+    const re = new RegExp(`<${P}si>([\\s\\S]*?)<\\/${P}si>|<${P}si\\/>`, 'g');
+    for (let m = re.exec(sharedXml); m; m = re.exec(sharedXml)) shared.push(m[1] ? runsText(m[1]) : '');
   }
-  const budget = new UnpackBudget(where);
-  const read = (p: string) => text(zip, p, budget);
-  try {
-    const book = await read('xl/workbook.xml');
-    if (!book || !/<workbook\b/.test(book)) throw bad('xl/workbook.xml is not a workbook');
-    const rels = (await read('xl/_rels/workbook.xml.rels')) ?? '';
-    const targets = new Map<string, { target: string; type: string }>();
-    for (const m of rels.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-      targets.set(attr(m[1], 'Id') ?? '', { target: attr(m[1], 'Target') ?? '', type: attr(m[1], 'Type') ?? '' });
-    }
-    const sharedRel = [...targets.values()].find((t) => t.type.endsWith('/sharedStrings'));
-    const stylesRel = [...targets.values()].find((t) => t.type.endsWith('/styles'));
-    const sharedXml = await read(sharedRel ? resolve(sharedRel.target) : 'xl/sharedStrings.xml');
-    const shared: string[] = [];
-    if (sharedXml) for (const m of sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) shared.push(m[1] ? runsText(m[1]) : '');
-    const formats = formatStyles(await read(stylesRel ? resolve(stylesRel.target) : 'xl/styles.xml'));
-    const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(book);
+  const { dates, percents } = formatStyles(await pkg.text(part('/styles', 'xl/styles.xml')));
+  const date1904 = new RegExp(`<${P}workbookPr\\b[^>]*date1904="(1|true)"`).test(book);
+  const budget = { left: MAX_GRID_SLOTS };
+  const sheets: GridSheet[] = [];
+  for (const s of pkg.sheets) {
+    if (!s.type.endsWith('/worksheet')) continue; // chart sheets and the like hold no cells
+    const xml = s.path ? await pkg.text(s.path) : null;
+    if (xml === null) throw new InputError(`not a readable .xlsx workbook (sheet ${s.name} is missing from the file)`, pkg.where, `工作表“${s.name}”在文件中缺失，无法读取`);
+    sheets.push({ name: s.name, state: s.state, ...readSheet(xml, { name: s.name, where: pkg.where, shared, dates, percents, date1904, budget }) });
+  }
+  return { sheets };
+}
 
-    const sheets: GridSheet[] = [];
-    for (const m of book.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
-      const name = attr(m[1], 'name') ?? '';
-      const state = (attr(m[1], 'state') ?? 'visible') as GridSheet['state'];
-      const rel = targets.get(attr(m[1], 'r:id') ?? '');
-      if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets and the like hold no cells
-      const xml = await read(resolve(rel.target));
-      if (xml === null) throw bad(`sheet ${name} is missing from the file`);
-      sheets.push({ name, state, ...readSheet(xml, shared, formats, date1904) });
-    }
-    return { sheets };
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw bad(e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e));
-  }
+/** Reads .xlsx bytes into a WorkbookGrid, values only. The file's faults (not a zip, encrypted,
+ *  truncated, a zip bomb, references past Excel's limits) are InputErrors in plain words; anything
+ *  else thrown here is a bug of this reader and is left as it is, for the caller to call it one. */
+export async function readGridFast(data: Uint8Array, where?: string): Promise<WorkbookGrid> {
+  return gridOfPackage(await XlsxPackage.open(data, where));
+}
+
+/** Inflates every entry once, counting real sizes (for readers that unpack everything, like ExcelJS). */
+export async function checkUnpackedSizes(data: Uint8Array, where?: string): Promise<void> {
+  const pkg = await XlsxPackage.open(data, where);
+  const budget = new UnpackBudget(where);
+  for (const f of Object.values(pkg.zip.files)) if (!f.dir) await budget.inflate(f, false);
 }

@@ -3,5 +3,6 @@ export { renderWorkbook, renderSheet, writeWorkbook, workbookBytes, applyPrint, 
 export { colLetters } from '../../core/layout/address';
 export { readWorkbookGrid, loadWorkbook, gridOf, plainValue } from './read';
 export { readGridFast, checkUnpackedSizes, UnpackBudget } from './grid';
-export { applyPatch, patchWorkbook } from './patch';
+export { applyPatch, patchPackage } from './patch';
+export { XlsxPackage } from './package';
 export { toExcelStyle, styleTable } from './styles';

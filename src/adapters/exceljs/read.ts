@@ -4,6 +4,7 @@ import type { CellValue, GridSheet, WorkbookGrid } from '../../core/layout/types
 import { InputError } from '../../core/model';
 import { guardXlsx } from '../../core/zipGuard';
 import { isPercentFormat } from '../../core/layout/numberFormat';
+import { uncalculatedFormula } from '../../core/formula';
 import { checkUnpackedSizes, readGridFast } from './grid';
 
 function isoDay(d: Date): string {
@@ -18,7 +19,12 @@ export function plainValue(v: ExcelJS.CellValue): CellValue {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoDay(v);
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in v || 'sharedFormula' in v) {
+      const f = v as ExcelJS.CellFormulaValue;
+      // No stored result (a script wrote the file): say so rather than read it as blank or 0.
+      if (f.result === undefined || f.result === null) return uncalculatedFormula(f.formula ?? '');
+      return plainValue(f.result as ExcelJS.CellValue);
+    }
     if ('text' in v && typeof v.text === 'string') return v.text;
     if ('error' in v) return String(v.error);
   }
@@ -80,8 +86,10 @@ export async function loadWorkbook(data: Uint8Array, where?: string): Promise<Ex
   guardXlsx(data, where);
   const wb = new ExcelJS.Workbook();
   try {
-    // ExcelJS unpacks every entry whole; count real sizes first, as directory sizes can lie.
+    // ExcelJS unpacks every entry whole; count real sizes first, as directory sizes can lie. And it trusts
+    // cell references: the bounded reader refuses rows and columns past Excel's limits before ExcelJS sees them.
     await checkUnpackedSizes(data, where);
+    await readGridFast(data, where);
     await withLinearMerges(() => wb.xlsx.load(data as unknown as ArrayBuffer));
   } catch (e) {
     if (e instanceof InputError) throw e;

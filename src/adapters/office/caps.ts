@@ -1,18 +1,18 @@
 /// <reference types="office-js" />
-// What the running Excel supports beyond the manifest's ExcelApi 1.7 floor. Each optional feature is
-// skipped, not faked, when its set is missing.
+// What the running Excel supports beyond the manifest's floor. The floor, ExcelApi 1.13, already has
+// everything the adapter writes with (page layout, RangeAreas, auto filter, data validation,
+// runtime.enableEvents, Excel.createWorkbook, RunOptions.delayForCellEdit), so only later sets are checked.
 
 export interface OfficeCaps {
-  /** ExcelApi 1.8: data validation, runtime.enableEvents, Excel.createWorkbook. */
-  api18: boolean;
-  /** ExcelApi 1.9: pageLayout, auto filter, RangeAreas (getRanges), suspendScreenUpdatingUntilNextSync. */
-  api19: boolean;
+  /** ExcelApi 1.20: API writes are undoable and `mergeUndoGroup` joins them to the user's last action.
+   *  Before it, any write by an add-in clears the user's undo stack. */
+  undoGroups: boolean;
 }
 
 export type IsSetSupported = (name: string, version?: string) => boolean;
 
-/** The manifest's <Requirements>: keep in step with manifest.xml. */
-export const REQUIRED_EXCEL_API = '1.7';
+/** The manifest's <Requirements>: keep in step with manifest.xml and the README's client table. */
+export const REQUIRED_EXCEL_API = '1.13';
 
 export function detectCaps(isSetSupported?: IsSetSupported): OfficeCaps {
   const check = isSetSupported ?? officeIsSetSupported();
@@ -23,7 +23,7 @@ export function detectCaps(isSetSupported?: IsSetSupported): OfficeCaps {
       return false;
     }
   };
-  return { api18: has('1.8'), api19: has('1.9') };
+  return { undoGroups: has('1.20') };
 }
 
 function officeIsSetSupported(): IsSetSupported {
@@ -31,4 +31,14 @@ function officeIsSetSupported(): IsSetSupported {
   const req = office?.context?.requirements;
   if (req && typeof req.isSetSupported === 'function') return (n, v) => req.isSetSupported(n, v);
   return () => false;
+}
+
+/** Excel for Mac: downloads from the pane do nothing there (office-js #3385, #4681). */
+export function isMac(): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  try {
+    return String(office?.context?.platform) === 'Mac';
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 // The Office.js adapter's public face, for the task pane and the ribbon.
-export { detectCaps, REQUIRED_EXCEL_API, type OfficeCaps } from './caps';
+export { detectCaps, isMac, REQUIRED_EXCEL_API, type OfficeCaps } from './caps';
 export { PAYLOAD_LIMIT } from './render';
 export {
   applyConsolidation,
@@ -31,4 +31,4 @@ export {
   type LiveOptions,
   type LiveUpdate,
 } from './live';
-export { explainOfficeError } from './errors';
+export { explainOfficeError, isOfficeError, type Lang } from './errors';

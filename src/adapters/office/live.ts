@@ -2,6 +2,10 @@
 // Live validation: when someone types into the entry cells (上半年完成/全年完成), re-judge just those
 // rows. Typed text such as "8.5万" becomes the number, and 说明 records what was typed.
 // One switch: startLiveValidation / stopLiveValidation.
+// Excel's rules it lives by: batches wait while someone is typing in a cell (delayForCellEdit), rows that
+// could not be judged are tried again; the main sheet stays unprotected while it is on (protect/unprotect on
+// every edit would clear the undo stack each time), and on ExcelApi 1.20 each re-judge joins the user's
+// own edit in one undo step (mergeUndoGroup). Handlers are removed through their own context.
 import type { Entry, EntryValue, Judgement } from '../../core/model';
 import { judge } from '../../core/judge';
 import { readFigureFor } from '../../core/entryInput';
@@ -10,10 +14,20 @@ import { buildCheckPatch } from '../../core/tracking/patch';
 import { SHEET } from '../../core/tracking/sheet';
 import type { CellPatch, Range } from '../../core/layout/types';
 import { detectCaps, type OfficeCaps } from './caps';
-import { batchFor, queueFullPatch, readTrackingWorkbook, writing } from './tracking';
+import { batchFor, queueFullPatch, readTrackingWorkbook, writable, writing } from './tracking';
 import { planYearOf } from '../../core/tracking/check';
+import { heldOpen, protectSheet } from './render';
+import { explainOfficeError, swallow, type Lang } from './errors';
 
-export type ExcelRun = <T>(fn: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run with its three forms: run(fn), run(options, fn), run(context, fn). */
+export type ExcelRun = <T>(
+  a: Excel.RunOptions | Excel.RequestContext | ((ctx: Excel.RequestContext) => Promise<T>),
+  b?: (ctx: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
+
+/** Failures that mean "not now": the rows are judged again after the next pause. */
+const RETRY = new Set(['InvalidOperationInCellEditMode', 'ActivityLimitReached', 'EditModeCannotAcquireLock']);
+const MAX_RETRIES = 5;
 
 export interface Normalized {
   id: string;
@@ -38,13 +52,23 @@ export interface LiveOptions {
   debounceMs?: number;
   caps?: OfficeCaps;
   onUpdate?: (u: LiveUpdate) => void;
-  /** A plain Chinese message; live validation stays on. */
+  /** A plain message (Chinese, or English); live validation stays on. */
   onError?: (message: string) => void;
+  /** Language of onError's messages. */
+  lang?: Lang;
 }
 
 export function todayIso(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** Every area of a change address: "K5", "K5:K7,M9", "5:5", "K:K" (sheet prefixes allowed). */
+export function parseAddresses(address: string): Range[] {
+  return address
+    .split(',')
+    .map((a) => parseAddress(a.trim()))
+    .filter((b): b is Range => b !== null);
 }
 
 /** "K5", "K5:M9", "'推进计划表'!K5" → 1-based box. Whole rows/columns are clipped to something finite. */
@@ -68,29 +92,40 @@ export function parseAddress(address: string): Range | null {
   return { r1, c1, r2: p.r && q.r ? Math.max(p.r, q.r) : r2, c2: p.c && q.c ? Math.max(p.c, q.c) : c2 };
 }
 
-const defaultRun: ExcelRun = (fn) => (globalThis as unknown as { Excel: typeof Excel }).Excel.run(fn);
+const defaultRun: ExcelRun = (a, b) =>
+  (globalThis as unknown as { Excel: { run(a: unknown, b?: unknown): Promise<never> } }).Excel.run(a, b);
 
 export class LiveValidation {
   private pending: Range[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private chain: Promise<void> = Promise.resolve();
   private handler: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
-  private handlerCtx: Excel.RequestContext | null = null;
+  /** We unprotected the main sheet when turning on, so we protect it again when turning off. */
+  private reprotect = false;
+  private retries = 0;
   private readonly run: ExcelRun;
+  private readonly caps: OfficeCaps;
 
   constructor(private readonly opts: LiveOptions = {}) {
     this.run = opts.run ?? defaultRun;
+    this.caps = opts.caps ?? detectCaps();
   }
 
-  /** Registers onChanged on the main sheet (ExcelApi 1.7). One sync. */
+  /** Registers onChanged on the main sheet and opens it for the session. One or two syncs. */
   async start(): Promise<void> {
     if (this.handler) return;
-    // The handler must be removed through the context that added it, so keep that context.
-    await this.run(async (ctx) => {
+    await this.run({ delayForCellEdit: true }, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(SHEET.main);
+      ws.protection.load('protected');
       this.handler = ws.onChanged.add((e) => this.onChanged(e));
-      this.handlerCtx = ctx;
       await ctx.sync();
+      // Once now rather than twice per edit: each protect/unprotect clears the user's undo stack.
+      if (ws.protection.protected) {
+        ws.protection.unprotect();
+        await ctx.sync();
+        this.reprotect = true;
+      }
+      heldOpen.add(SHEET.main);
     });
   }
 
@@ -99,18 +134,32 @@ export class LiveValidation {
     this.timer = null;
     this.pending = [];
     const h = this.handler;
-    const ctx = this.handlerCtx;
     this.handler = null;
-    this.handlerCtx = null;
-    if (h && ctx) {
-      h.remove();
-      try {
-        await ctx.sync();
-      } catch {
-        // The workbook closed or the sheet was deleted; the handler is gone with it.
-      }
-    }
     await this.chain;
+    heldOpen.delete(SHEET.main);
+    if (!h) return;
+    const reprotect = this.reprotect;
+    this.reprotect = false;
+    try {
+      // The documented way: through the context the handler was added in (EventHandlerResult).
+      await this.run(h.context as Excel.RequestContext, async (ctx) => {
+        h.remove();
+        await ctx.sync();
+        if (!reprotect) return;
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(SHEET.main);
+        await ctx.sync();
+        if (ws.isNullObject) return;
+        ws.protection.load('protected');
+        await ctx.sync();
+        if (!ws.protection.protected) {
+          protectSheet(ws);
+          await ctx.sync();
+        }
+      });
+    } catch (e) {
+      // The workbook closed: the handler and the sheet went with it.
+      swallow('live.stop', e);
+    }
   }
 
   get on(): boolean {
@@ -120,12 +169,16 @@ export class LiveValidation {
   private onChanged(e: Excel.WorksheetChangedEventArgs): Promise<void> {
     // Co-authors' edits are judged in their own Excel.
     if (e.source === 'Remote') return Promise.resolve();
-    const box = parseAddress(e.address);
-    if (!box) return Promise.resolve();
-    this.pending.push(box);
+    const boxes = parseAddresses(e.address);
+    if (!boxes.length) return Promise.resolve();
+    this.pending.push(...boxes);
+    this.schedule();
+    return Promise.resolve();
+  }
+
+  private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.opts.debounceMs ?? 600);
-    return Promise.resolve();
   }
 
   /** Judges what is pending now (the debounce timer calls this; tests call it directly). */
@@ -135,16 +188,39 @@ export class LiveValidation {
     const boxes = this.pending;
     this.pending = [];
     if (boxes.length === 0) return this.chain;
-    this.chain = this.chain
-      .then(() => this.run((ctx) => rejudge(ctx, boxes, this.opts)))
-      .then((u) => {
+    this.chain = this.chain.then(async () => {
+      try {
+        const u = await this.judge(boxes);
+        this.retries = 0;
         if (u) this.opts.onUpdate?.(u);
-      })
-      .catch((err: unknown) => {
-        const msg = err instanceof Error ? err.message : String(err);
-        this.opts.onError?.(`实时校验未完成：${msg}`);
-      });
+      } catch (err) {
+        const code = (err as { code?: string })?.code ?? '';
+        // Not now (someone is typing, Excel is busy): these rows wait for the next pause.
+        if (RETRY.has(code) && this.retries < MAX_RETRIES && this.handler) {
+          this.retries++;
+          this.pending.unshift(...boxes);
+          this.schedule();
+          return;
+        }
+        this.retries = 0;
+        const lang = this.opts.lang ?? 'zh';
+        this.opts.onError?.((lang === 'en' ? 'Live check did not finish: ' : '自动校验未完成：') + explainOfficeError(err, lang));
+      }
+    });
     return this.chain;
+  }
+
+  private async judge(boxes: Range[]): Promise<LiveUpdate | null> {
+    const opts = { ...this.opts, caps: this.caps };
+    if (!this.caps.undoGroups) return this.run({ delayForCellEdit: true }, (ctx) => rejudge(ctx, boxes, opts));
+    try {
+      // One undo step with the user's edit: Ctrl+Z takes back the figure and what we wrote for it.
+      return await this.run({ delayForCellEdit: true, mergeUndoGroup: true }, (ctx) => rejudge(ctx, boxes, opts));
+    } catch (e) {
+      // The sheet was protected again meanwhile (e.g. by the ribbon's 校验): unprotecting can't be grouped.
+      if ((e as { code?: string })?.code !== 'UndoNotSupported') throw e;
+      return this.run({ delayForCellEdit: true }, (ctx) => rejudge(ctx, boxes, opts));
+    }
   }
 }
 
@@ -209,7 +285,11 @@ export async function rejudge(ctx: Excel.RequestContext, boxes: Range[], opts: L
       else cells.push({ sheet: pos.sheet, r, c: note, value: extra, style: 'left' });
     }
   }
-  await writing(b, () => queueFullPatch(b, patch, wb));
+  await writing(b, async () => {
+    // Protected again meanwhile (the ribbon's 校验 runs elsewhere): open it; it stays open while this is on.
+    writable(b, wb, pos.sheet);
+    await queueFullPatch(b, patch, wb);
+  });
   return { judgements, normalized, syncs: b.syncs };
 }
 

@@ -18,6 +18,7 @@ import type {
 import type { OfficeCaps } from './caps';
 import { colLetters, rangeA1 as a1 } from '../../core/layout/address';
 import { isPercentFormat } from '../../core/layout/numberFormat';
+import { swallow, type Leftovers } from './errors';
 
 /** Excel on the web refuses requests above 5 MB. */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -41,7 +42,22 @@ export function jsonBytes(x: unknown): number {
 export interface BatchOptions {
   /** Request limit in bytes; tests lower it to exercise splitting. */
   payloadLimit?: number;
+  /** Sheets left unprotected on purpose (live validation keeps the main sheet open while it is on). */
+  keepOpen?: ReadonlySet<string>;
 }
+
+/** An old sheet renamed aside while its replacement is written. */
+interface Aside {
+  ws: Excel.Worksheet;
+  /** Its temporary name (`~…`, or `<name>_旧` when kept). */
+  sheet: string;
+  was: string;
+  wasProtected: boolean;
+}
+
+/** Sheets left unprotected on purpose while live validation is on (it writes 状态/说明 as people type, and
+ *  protect/unprotect on every edit would clear their undo stack). Batches don't protect these at the end. */
+export const heldOpen = new Set<string>();
 
 /** One request context's queued commands, with their estimated size. */
 export class Batch {
@@ -52,6 +68,14 @@ export class Batch {
   splits = 0;
   private readonly budget: number;
   private eventsOff = false;
+  /** Sheets to protect once, at the end of the batch, after every write to them. */
+  private readonly toProtect = new Map<string, Excel.Worksheet>();
+  /** Sheets unprotected in this batch (never twice). */
+  private readonly opened = new Set<string>();
+  private readonly keepOpen: ReadonlySet<string>;
+  /** Sheets this batch added, and old ones it renamed aside: what a failure must clean up. */
+  readonly created: string[] = [];
+  readonly aside: Aside[] = [];
 
   constructor(
     readonly ctx: Excel.RequestContext,
@@ -59,17 +83,34 @@ export class Batch {
     opts: BatchOptions = {},
   ) {
     this.budget = Math.floor((opts.payloadLimit ?? PAYLOAD_LIMIT) * BUDGET_SHARE);
+    this.keepOpen = opts.keepOpen ?? new Set();
   }
 
-  /** Pauses recalculation and repainting until the next sync, and (1.8+) our own change events. */
+  /** Pauses recalculation, repainting and our own change events until the next sync. */
   quiet(): void {
     this.ctx.workbook.application.suspendApiCalculationUntilNextSync();
-    if (this.caps.api19) this.ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
-    if (this.caps.api18 && !this.eventsOff) {
+    this.ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+    if (!this.eventsOff) {
       this.ctx.runtime.enableEvents = false;
       this.eventsOff = true;
     }
     this.bytes += 3 * COMMAND_BYTES;
+  }
+
+  /**
+   * Makes a sheet writable for the rest of the batch: unprotects it only if it is protected (unprotect() on
+   * an unprotected sheet can throw, office-js #6784), and protects it again once, at the end.
+   */
+  open(ws: Excel.Worksheet, name: string, isProtected: boolean): void {
+    if (!isProtected || this.opened.has(name)) return;
+    ws.protection.unprotect();
+    this.opened.add(name);
+    this.protectAtEnd(ws, name);
+  }
+
+  /** Protects `ws` when the batch finishes (unless it is kept open). */
+  protectAtEnd(ws: Excel.Worksheet, name: string): void {
+    this.toProtect.set(name, ws);
   }
 
   /** Accounts for a command of about `n` bytes, syncing first if it would overflow the request. */
@@ -94,24 +135,62 @@ export class Batch {
     this.bytes = 0;
   }
 
-  /** Final sync of a write: turns our events back on in the same request. */
+  /** Final sync of a write: protects what must be protected, last, and turns our events back on. */
   async finish(): Promise<void> {
-    if (this.eventsOff) {
-      this.ctx.runtime.enableEvents = true;
-      this.eventsOff = false;
-    }
+    await this.room(this.toProtect.size * 200);
+    for (const [name, ws] of this.toProtect) if (!this.keepOpen.has(name)) protectSheet(ws);
+    this.toProtect.clear();
+    if (this.eventsOff) this.ctx.runtime.enableEvents = true;
     await this.sync();
+    // Only now: if this sync fails, recover() must still turn them back on.
+    this.eventsOff = false;
   }
 
-  /** After a failed sync: make sure events are not left off. */
-  async recover(): Promise<void> {
-    if (!this.eventsOff) return;
-    this.eventsOff = false;
+  /**
+   * After a failed sync: events back on, half-written new sheets deleted and old sheets renamed back
+   * (Office.js has no rollback: what ran before the failure stays). Returns the old sheets it could not
+   * restore, so the user can be told where their data is.
+   */
+  async recover(): Promise<Leftovers> {
+    const ctx = this.ctx;
+    const sheets = ctx.workbook.worksheets;
+    const hadOld = new Set(this.aside.map((a) => a.was));
     try {
-      this.ctx.runtime.enableEvents = true;
-      await this.ctx.sync();
-    } catch {
-      // The workbook is gone or busy; nothing more we can do.
+      if (this.eventsOff) ctx.runtime.enableEvents = true;
+      this.eventsOff = false;
+      if (this.aside.length || this.created.length) {
+        const olds = this.aside.map((a) => ({ a, ws: sheets.getItemOrNullObject(a.sheet) }));
+        const news = this.created.map((name) => ({ name, ws: sheets.getItemOrNullObject(name) }));
+        await ctx.sync();
+        const stillAside = olds.filter((o) => !o.ws.isNullObject);
+        const restore = new Set(stillAside.map((o) => o.a.was));
+        // A new sheet goes when its old one can come back, or when there was none (nothing of the user's in it).
+        for (const n of news)
+          if (!n.ws.isNullObject && (restore.has(n.name) || !hadOld.has(n.name))) {
+            n.ws.visibility = 'Visible';
+            n.ws.delete();
+          }
+        for (const { a, ws } of stillAside) {
+          ws.name = a.was;
+          if (a.wasProtected) protectSheet(ws);
+        }
+      }
+      // Sheets this batch unprotected are protected again, as they were (unless kept open on purpose).
+      const reopen = [...this.opened].filter((n) => !this.keepOpen.has(n) && !hadOld.has(n));
+      const prot = reopen.map((n) => ({ ws: sheets.getItemOrNullObject(n) }));
+      if (prot.length) await ctx.sync();
+      const live = prot.filter((p) => !p.ws.isNullObject);
+      for (const p of live) p.ws.protection.load('protected');
+      if (live.length) await ctx.sync();
+      for (const p of live) if (!p.ws.protection.protected) protectSheet(p.ws);
+      await ctx.sync();
+      return { aside: [] };
+    } catch (e) {
+      swallow('recover', e);
+      // Still in cell-edit mode: the failed batch was refused as a whole, so nothing was renamed.
+      if ((e as { code?: string })?.code === 'InvalidOperationInCellEditMode') return { aside: [] };
+      // The workbook is gone or busy: say where the old data is instead.
+      return { aside: this.aside.map((a) => ({ sheet: a.sheet, was: a.was })) };
     }
   }
 }
@@ -167,18 +246,35 @@ export function widthPoints(chars: number): number {
 
 // ---------- values ----------
 
-/** Strings Excel would turn into numbers, dates, booleans or formulas when written through `values`. */
+/** Excel's limit on the characters of one cell. */
+export const CELL_TEXT_LIMIT = 32767;
+
+const ERROR_LITERAL = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
+
+/** Strings Excel would not keep as typed when written through `values`: formulas, numbers, dates, times,
+ *  booleans, error values, "(123)" (a negative number), a leading apostrophe (the quote prefix). */
 function wouldConvert(s: string): boolean {
-  if (/^[=+\-@]/.test(s)) return true;
-  if (/^(true|false)$/i.test(s.trim())) return true;
-  // Numbers, percentages, fractions, times and dates (incl. 2023年6月30日) are all digits plus these marks.
-  return /\d/.test(s) && /^[\s\d.,%/:\-+eE年月日$¥]+$/.test(s);
+  // Full-width digits and signs (a Chinese IME) are read as ASCII ones.
+  const t = s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
+  if (/^['=+\-@]/.test(s) || /^[=+\-@]/.test(t)) return true;
+  if (/^(true|false)$/i.test(t) || ERROR_LITERAL.test(t)) return true;
+  if (!/\d/.test(t)) return false;
+  if (/^\(.*\)$/.test(t)) return true;
+  // Dates in words: "Jun 30", "30-Jun-2023", "June 30, 2023".
+  if (MONTH_NAME.test(t) && /^[\sA-Za-z.,/\-\d]+$/.test(t)) return true;
+  // Numbers, percentages, currency, fractions, times and dates (incl. 2023年6月30日) are digits plus these marks.
+  return /^[\s\d.,%/:\-+eE年月日时分秒$¥￥]+$/.test(t);
 }
 
-/** A layout value as Office.js should receive it: text stays text (leading apostrophe). */
+/** A layout value as Office.js should receive it: text stays text (leading apostrophe), within Excel's
+ *  32,767-character cell limit (longer text is cut, with an ellipsis, rather than failing the whole write). */
 export function toExcelValue(v: CellValue): string | number | boolean {
   if (v === null) return '';
-  if (typeof v === 'string') return wouldConvert(v) ? `'${v}` : v;
+  if (typeof v === 'string') {
+    const text = v.length > CELL_TEXT_LIMIT ? `${v.slice(0, CELL_TEXT_LIMIT - 1)}…` : v;
+    return wouldConvert(text) ? `'${text}` : text;
+  }
   return v;
 }
 
@@ -191,7 +287,7 @@ const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 const BORDER_EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const;
 
 /** Sets every property the style governs, so a re-applied style replaces an earlier one. */
-function applyFormat(target: Formattable, st: CellStyle, multiCell: boolean, api19 = false): number {
+function applyFormat(target: Formattable, st: CellStyle, multiCell: boolean): number {
   const f = target.format;
   let n = 0;
   const font = st.font ?? {};
@@ -204,8 +300,8 @@ function applyFormat(target: Formattable, st: CellStyle, multiCell: boolean, api
   if (st.horizontal) (f.horizontalAlignment = H_ALIGN[st.horizontal]), n++;
   if (st.vertical) (f.verticalAlignment = V_ALIGN[st.vertical]), n++;
   f.wrapText = st.wrap ?? false;
-  // RangeFormat.indentLevel is ExcelApi 1.9; older hosts print the text against the border.
-  if (api19) (f.indentLevel = st.indent ?? 0), n++;
+  // Text kept off the border (RangeFormat.indentLevel, ExcelApi 1.9).
+  (f.indentLevel = st.indent ?? 0), n++;
   f.protection.locked = st.locked ?? true;
   n += 5;
   const edges = multiCell ? BORDER_EDGES : BORDER_EDGES.slice(0, 4);
@@ -256,17 +352,12 @@ async function applyStyles(
     if (!st) throw new Error(`layout style "${name}" is not defined`);
     const rects = toRects(cells);
     const multi = rects.some((r) => r.r1 !== r.r2 || r.c1 !== r.c2);
-    if (b.caps.api19) {
-      for (const chunk of areaChunks(rects)) {
-        const address = chunk.map(a1).join(',');
-        await b.room(address.length + 400);
-        applyFormat(ws.getRanges(address), st, multi || chunk.length > 1, true);
-      }
-    } else {
-      for (const r of rects) {
-        await b.room(400);
-        applyFormat(rangeOf(ws, r), st, r.r1 !== r.r2 || r.c1 !== r.c2);
-      }
+    for (const chunk of areaChunks(rects)) {
+      const address = chunk.map(a1).join(',');
+      await b.room(address.length + 400);
+      // Inside borders only where some area has an inside (finding 24: unconfirmed for 1×1 areas).
+      const inside = chunk.some((r) => r.r1 !== r.r2 || r.c1 !== r.c2);
+      applyFormat(ws.getRanges(address), st, multi && inside);
     }
     if (st.numFmt) {
       for (const r of rects) {
@@ -353,7 +444,7 @@ export async function renderSheet(
     i = j + 1;
   }
 
-  if (b.caps.api18) for (const v of sheet.validations) await applyValidation(b, ws, v);
+  for (const v of sheet.validations) await applyValidation(b, ws, v);
 
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
     await b.room(60);
@@ -361,7 +452,7 @@ export async function renderSheet(
       ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(1, sheet.freeze.rows), sheet.freeze.cols));
     else ws.freezePanes.freezeRows(sheet.freeze.rows);
   }
-  if (sheet.autoFilter && b.caps.api19) {
+  if (sheet.autoFilter) {
     await b.room(60);
     ws.autoFilter.apply(rangeOf(ws, sheet.autoFilter));
   }
@@ -396,15 +487,15 @@ async function applyValidation(b: Batch, ws: Excel.Worksheet, v: DataValidationR
     };
 }
 
-/** Page setup (ExcelApi 1.9); returns false when the host can't do it. */
-export async function applyPrint(b: Batch, ws: Excel.Worksheet, p: PrintSetup): Promise<boolean> {
-  if (!b.caps.api19) return false;
+/** Page setup. Returns a check, valid after the batch's sync, that "fit to N pages wide" stuck: Excel can drop
+ *  it silently (office-js #1860). The zoom is loaded in the same request, so it costs no sync. */
+export async function applyPrint(b: Batch, ws: Excel.Worksheet, p: PrintSetup): Promise<() => boolean> {
   await b.room(jsonBytes(p) + 600);
   const pl = ws.pageLayout;
   pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   pl.paperSize = p.paper === 'A3' ? 'A3' : 'A4';
-  // One page wide, as many tall as it takes (0 = automatic).
-  pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0, scale: null as unknown as number };
+  // One page wide, as many tall as it takes (0 = automatic). No `scale`: fit-to replaces it.
+  pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 };
   const pt = (inches: number) => Math.round(inches * 72 * 100) / 100;
   pl.leftMargin = pt(p.margins.left);
   pl.rightMargin = pt(p.margins.right);
@@ -417,12 +508,12 @@ export async function applyPrint(b: Batch, ws: Excel.Worksheet, p: PrintSetup): 
   const hf = pl.headersFooters.defaultForAllPages;
   hf.centerHeader = p.header ?? '';
   hf.centerFooter = p.footer ?? '';
-  return true;
+  pl.load('zoom');
+  return () => pl.zoom?.horizontalFitToPages === p.fitToWidth;
 }
 
-/** Manual page breaks after the given rows (ExcelApi 1.9; skipped without it). */
+/** Manual page breaks after the given rows. */
 export async function setRowBreaks(b: Batch, ws: Excel.Worksheet, rows: number[], replace: boolean): Promise<void> {
-  if (!b.caps.api19) return;
   await b.room(80 + rows.length * 60);
   if (replace) ws.horizontalPageBreaks.removePageBreaks();
   // Office.js puts a break before the range's top row, so "after row r" is row r + 1.
@@ -434,14 +525,24 @@ export async function setRowBreaks(b: Batch, ws: Excel.Worksheet, rows: number[]
 export interface SheetInfo {
   name: string;
   visibility: string;
+  /** Whether the sheet is protected (unknown: treated as not). */
+  protected?: boolean;
+}
+
+/** What listSheets and readTrackingWorkbook load of every sheet. */
+export const SHEET_LIST_PROPS = 'items/name,items/visibility,items/protection/protected';
+
+/** The loaded sheet list as SheetInfo. */
+export function sheetInfos(list: Excel.WorksheetCollection): SheetInfo[] {
+  return list.items.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protection.protected }));
 }
 
 /** One sync: the workbook's sheets in order. */
 export async function listSheets(ctx: Excel.RequestContext): Promise<SheetInfo[]> {
   const sheets = ctx.workbook.worksheets;
-  sheets.load('items/name,items/visibility');
+  sheets.load(SHEET_LIST_PROPS);
   await ctx.sync();
-  return sheets.items.map((s) => ({ name: s.name, visibility: s.visibility }));
+  return sheetInfos(sheets);
 }
 
 /**
@@ -460,13 +561,15 @@ export async function queueLayout(
 ): Promise<string[]> {
   const sheets = b.ctx.workbook.worksheets;
   const names = new Set(existing.map((s) => s.name));
-  const aside: Excel.Worksheet[] = [];
+  const aside: Aside[] = [];
   const kept: string[] = [];
   const stamp = Date.now().toString(36);
   for (const sheet of layout.sheets) {
-    if (!names.has(sheet.name)) continue;
+    const info = existing.find((s) => s.name === sheet.name);
+    if (!info) continue;
     const old = sheets.getItem(sheet.name);
-    old.protection.unprotect();
+    // Only a protected sheet is unprotected (office-js #6784); it is deleted or kept as it was.
+    if (info.protected) old.protection.unprotect();
     let newName = `~${stamp}${aside.length}`;
     if (keepOld) {
       newName = `${sheet.name}_旧`;
@@ -475,26 +578,33 @@ export async function queueLayout(
       kept.push(newName);
     }
     old.name = newName.slice(0, 31);
-    aside.push(old);
+    const a = { ws: old, sheet: newName.slice(0, 31), was: sheet.name, wasProtected: !!info.protected };
+    aside.push(a);
+    b.aside.push(a);
+    // A kept old sheet is protected again at the end, as it was.
+    if (keepOld && info.protected) b.protectAtEnd(old, a.sheet);
   }
   const created: Array<[Excel.Worksheet, SheetLayout]> = [];
-  for (const sheet of layout.sheets) created.push([sheets.add(sheet.name), sheet]);
+  for (const sheet of layout.sheets) {
+    created.push([sheets.add(sheet.name), sheet]);
+    b.created.push(sheet.name);
+  }
   for (const [ws, sheet] of created) await renderSheet(b, ws, sheet, layout.styles);
   if (!keepOld)
-    for (const old of aside) {
+    for (const a of aside) {
       // Very hidden sheets can't be deleted.
-      old.visibility = 'Visible';
-      old.delete();
+      a.ws.visibility = 'Visible';
+      a.ws.delete();
     }
   // Only a fresh workbook jumps to its main sheet; a check's 汇总 refresh leaves the view alone.
   const first = created.find(([, s]) => s.state === 'visible');
   if (activate && first) first[0].activate();
-  // Protect last: Office.js writes to protected sheets fail.
-  for (const [ws, sheet] of created) if (sheet.protect) protectSheet(ws);
+  // Protected at the end of the batch, after every write to them (page setup and breaks included).
+  for (const [ws, sheet] of created) if (sheet.protect) b.protectAtEnd(ws, sheet.name);
   return kept;
 }
 
-function protectSheet(ws: Excel.Worksheet): void {
+export function protectSheet(ws: Excel.Worksheet): void {
   // No password: it guards against accidents. Filtering, sorting and resizing stay possible.
   ws.protection.protect({
     allowAutoFilter: true,
@@ -515,6 +625,7 @@ export async function queuePatch(
   existing: SheetInfo[],
   protectedSheets: ReadonlySet<string>,
 ): Promise<void> {
+  // Protected sheets are opened once for the whole batch and protected again by b.finish().
   const sheets = b.ctx.workbook.worksheets;
   const bySheet = new Map<string, CellPatch[]>();
   for (const p of patch.cells) {
@@ -524,8 +635,7 @@ export async function queuePatch(
   }
   for (const [name, cells] of bySheet) {
     const ws = sheets.getItem(name);
-    const wasProtected = protectedSheets.has(name);
-    if (wasProtected) ws.protection.unprotect();
+    b.open(ws, name, protectedSheets.has(name));
     await queueCellValues(b, ws, cells);
     const byStyle = new Map<string, Array<{ r: number; c: number }>>();
     for (const p of cells) {
@@ -534,7 +644,6 @@ export async function queuePatch(
       else byStyle.set(p.style, [p]);
     }
     await applyStyles(b, ws, byStyle, patch.styles);
-    if (wasProtected) protectSheet(ws);
   }
   if (patch.sheets.length)
     await queueLayout(b, { sheets: patch.sheets, styles: patch.styles }, existing);

@@ -23,6 +23,7 @@ import { detectCaps, type OfficeCaps } from './caps';
 import {
   applyPrint,
   Batch,
+  heldOpen,
   collect,
   isResponseTooLarge,
   readInBlocks,
@@ -33,6 +34,8 @@ import {
   queueRead,
   rangeOf,
   setRowBreaks,
+  sheetInfos,
+  SHEET_LIST_PROPS,
   toGrid,
   type SheetInfo,
 } from './render';
@@ -53,17 +56,21 @@ export const TRACKING_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.summa
 const READ_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.meta];
 
 export function batchFor(ctx: Excel.RequestContext, opts: OfficeJobOptions): Batch {
-  return new Batch(ctx, opts.caps ?? detectCaps(), { payloadLimit: opts.payloadLimit });
+  return new Batch(ctx, opts.caps ?? detectCaps(), { payloadLimit: opts.payloadLimit, keepOpen: heldOpen });
 }
 
-/** Runs the write part of a job with our events off, turning them back on if a sync fails. */
+/**
+ * Runs the write part of a job with our events off. If a sync fails, events go back on, half-written sheets
+ * are removed and old ones renamed back; what can't be restored is named on the error (`leftovers`).
+ */
 export async function writing(b: Batch, queue: () => Promise<void>): Promise<void> {
   try {
     b.quiet();
     await queue();
     await b.finish();
   } catch (e) {
-    await b.recover();
+    const left = await b.recover();
+    if (left.aside.length && e && typeof e === 'object') (e as { leftovers?: unknown }).leftovers = left;
     throw e;
   }
 }
@@ -178,14 +185,14 @@ export async function readTrackingWorkbook(
   opts: { caps?: OfficeCaps; rowHeights?: boolean; payloadLimit?: number } = {},
 ): Promise<WorkbookRead> {
   const list = ctx.workbook.worksheets;
-  list.load('items/name,items/visibility');
+  list.load(SHEET_LIST_PROPS);
   const wanted = [...READ_SHEETS, ...extra];
   const reads = queueRead(
     ctx,
     wanted.map((name) => ({ name, visibility: 'Visible' })),
   );
   // Row heights let core place page breaks and never shrink a row (ExcelApi 1.9).
-  const heightsOf = opts.rowHeights && (opts.caps ?? detectCaps()).api19 ? queueRowHeights(ctx, SHEET.main) : null;
+  const heightsOf = opts.rowHeights ? queueRowHeights(ctx, SHEET.main) : null;
   let syncs = 0;
   let fellBack = false;
   let heights: Record<number, number> | undefined;
@@ -194,7 +201,7 @@ export async function readTrackingWorkbook(
   try {
     await ctx.sync();
     syncs++;
-    sheets = list.items.map((s) => ({ name: s.name, visibility: s.visibility }));
+    sheets = sheetInfos(list);
     data = reads.map(collect);
     if (heightsOf) heights = heightsOf();
   } catch (e) {
@@ -230,6 +237,8 @@ export async function readTrackingWorkbook(
 }
 
 export interface CheckResult {
+  /** 打印 only: sheets where Excel did not keep "fit to one page wide" (office-js #1860). */
+  fitNotApplied?: string[];
   judgements: Judgement[];
   counts: Record<Status, number>;
   bulletin: string;
@@ -239,23 +248,31 @@ export interface CheckResult {
 }
 
 
-/** Writes a patch plus what the layout model leaves to the host: taller rows, print headers. */
+/** An existing sheet made writable for the rest of the batch (protected again once, at its end). Sheets
+ *  the batch itself replaces are new and unprotected until then. */
+export function writable(b: Batch, wb: Pick<WorkbookRead, 'sheets' | 'protectedSheets'>, name: string, replaced: ReadonlySet<string> = new Set()): Excel.Worksheet {
+  const ws = b.ctx.workbook.worksheets.getItem(name);
+  if (!replaced.has(name)) b.open(ws, name, wb.protectedSheets.has(name) || !!wb.sheets.find((s) => s.name === name)?.protected);
+  return ws;
+}
+
+/** Writes a patch plus what the layout model leaves to the host: taller rows, page breaks, print headers. */
 export async function queueFullPatch(b: Batch, patch: WorkbookPatch, wb: WorkbookRead): Promise<void> {
   await queuePatch(b, patch, wb.sheets, wb.protectedSheets);
-  for (const rb of patch.rowBreaks ?? []) await setRowBreaks(b, b.ctx.workbook.worksheets.getItem(rb.sheet), rb.rows, true);
+  const replaced = new Set(patch.sheets.map((s) => s.name));
+  for (const rb of patch.rowBreaks ?? []) await setRowBreaks(b, writable(b, wb, rb.sheet, replaced), rb.rows, true);
   for (const h of patch.minRowHeights ?? []) {
     const current = wb.grid.sheets.find((s) => s.name === h.sheet)?.rowHeights?.[h.r];
-    // Rows never shrink: without a reading of the current height (pre-1.9 hosts) leave the row alone.
+    // Rows never shrink: without a reading of the current height (after a fallback read) leave the row alone.
     if (current === undefined || current >= h.height) continue;
     await b.room(60);
-    b.ctx.workbook.worksheets.getItem(h.sheet).getRangeByIndexes(h.r - 1, 0, 1, 1).format.rowHeight = h.height;
+    writable(b, wb, h.sheet, replaced).getRangeByIndexes(h.r - 1, 0, 1, 1).format.rowHeight = h.height;
   }
-  if (b.caps.api19)
-    for (const p of patch.printHeaders ?? []) {
-      if (!wb.sheets.some((s) => s.name === p.sheet) && !patch.sheets.some((s) => s.name === p.sheet)) continue;
-      await b.room(200);
-      b.ctx.workbook.worksheets.getItem(p.sheet).pageLayout.headersFooters.defaultForAllPages.centerHeader = p.header;
-    }
+  for (const p of patch.printHeaders ?? []) {
+    if (!wb.sheets.some((s) => s.name === p.sheet) && !replaced.has(p.sheet)) continue;
+    await b.room(200);
+    writable(b, wb, p.sheet, replaced).pageLayout.headersFooters.defaultForAllPages.centerHeader = p.header;
+  }
 }
 
 /** Current row heights of a sheet by 1-based row (ExcelApi 1.9 row properties), queued with a read. */
@@ -284,11 +301,21 @@ export async function checkTracking(
   b.syncs += wb.syncs;
   const { judgements, counts, patch, bulletin } = checkTrackingRead(wb.read, asOf);
   opts.progress?.('写入校验结果', 0.5);
+  const fits: Array<[string, () => boolean]> = [];
   await writing(b, async () => {
     await queueFullPatch(b, patch, wb);
-    if (opts.print) await queuePrintSetups(b, asOf, wb.sheets.map((s) => s.name).concat(patch.sheets.map((s) => s.name)));
+    if (opts.print)
+      await queuePrintSetups(
+        b,
+        asOf,
+        wb.sheets.map((s) => s.name).concat(patch.sheets.map((s) => s.name)),
+        wb,
+        new Set(patch.sheets.map((s) => s.name)),
+        fits,
+      );
   });
   return {
+    ...(opts.print ? { fitNotApplied: fits.filter(([, ok]) => !ok()).map(([name]) => name) } : {}),
     judgements,
     counts,
     bulletin,
@@ -322,20 +349,25 @@ export async function selectIndicator(ctx: Excel.RequestContext, id: string): Pr
 export interface PrintResult {
   /** Sheets whose page setup was written. */
   sheets: string[];
-  /** False when the host lacks ExcelApi 1.9 (page layout); nothing was written then. */
-  supported: boolean;
   syncs: number;
 }
 
-/** Queues core's print setup for each tracking sheet in `present`; returns the sheets done. */
-async function queuePrintSetups(b: Batch, asOf: string | undefined, present: string[]): Promise<string[]> {
-  if (!b.caps.api19) return [];
+/** Queues core's print setup for each tracking sheet in `present`; returns the sheets done, and (after the
+ *  sync) those where fit-to-width did not stick. */
+async function queuePrintSetups(
+  b: Batch,
+  asOf: string | undefined,
+  present: string[],
+  wb: Pick<WorkbookRead, 'sheets' | 'protectedSheets'>,
+  replaced: ReadonlySet<string> = new Set(),
+  checks: Array<[string, () => boolean]> = [],
+): Promise<string[]> {
   // The print setup of each sheet as core's layout defines it (content doesn't matter for that).
   const template = buildTrackingLayout({ title: '', year: Number((asOf ?? '2000').slice(0, 4)), items: [], warnings: [] }, { asOf });
   const done: string[] = [];
   for (const s of template.sheets) {
     if (!s.print || !present.includes(s.name) || done.includes(s.name)) continue;
-    await applyPrint(b, b.ctx.workbook.worksheets.getItem(s.name), s.print);
+    checks.push([s.name, await applyPrint(b, writable(b, wb, s.name, replaced), s.print)]);
     done.push(s.name);
   }
   return done;
@@ -344,14 +376,13 @@ async function queuePrintSetups(b: Batch, asOf: string | undefined, present: str
 /** Page setup for every tracking sheet present, with the 截至 date in the header. Two syncs. */
 export async function applyPrintSetup(ctx: Excel.RequestContext, asOf?: string, opts: OfficeJobOptions = {}): Promise<PrintResult> {
   const b = batchFor(ctx, opts);
-  if (!b.caps.api19) return { sheets: [], supported: false, syncs: 0 };
   const sheets = await listSheets(ctx);
   b.syncs++;
   let done: string[] = [];
   await writing(b, async () => {
-    done = await queuePrintSetups(b, asOf, sheets.map((s) => s.name));
+    done = await queuePrintSetups(b, asOf, sheets.map((s) => s.name), { sheets, protectedSheets: new Set() });
   });
-  return { sheets: done, supported: true, syncs: b.syncs };
+  return { sheets: done, syncs: b.syncs };
 }
 
 /** 打印: check as of `asOf` (refreshing 汇总 and the highlights) and set up every sheet for printing,
@@ -371,11 +402,10 @@ export async function readActiveSheet(ctx: Excel.RequestContext): Promise<GridSh
   return toGrid([collect({ name: ws.name, visibility: ws.visibility, used, protection: ws.protection })])[0];
 }
 
-/** Opens an .xlsx (base64) as a new workbook in Excel (ExcelApi 1.8); false when the host can't. */
-export async function openAsNewWorkbook(base64: string, opts: OfficeJobOptions = {}): Promise<boolean> {
-  const caps = opts.caps ?? detectCaps();
+/** Opens an .xlsx (base64) as a new workbook in Excel (Excel.createWorkbook); false when there is no Excel. */
+export async function openAsNewWorkbook(base64: string): Promise<boolean> {
   const excel = (globalThis as { Excel?: typeof Excel }).Excel;
-  if (!caps.api18 || !excel || typeof excel.createWorkbook !== 'function') return false;
+  if (!excel || typeof excel.createWorkbook !== 'function') return false;
   await excel.createWorkbook(base64);
   return true;
 }
@@ -384,9 +414,11 @@ async function readForConsolidation(ctx: Excel.RequestContext): Promise<{ wb: Wo
   const extra = [LOG_SHEET, PROGRESS_SHEET];
   // List first: 日志 and 进展情况 exist only after a first consolidation.
   const sheets = await listSheets(ctx);
+  // Row heights ride along, so rows the merge lengthens (说明, 日志) grow instead of clipping (review #16).
   const wb = await readTrackingWorkbook(
     ctx,
     extra.filter((n) => sheets.some((s) => s.name === n)),
+    { rowHeights: true },
   );
   return { wb, syncs: 1 + wb.syncs };
 }

@@ -44,8 +44,8 @@ export const checkCommand: Command = async (argv, io) => {
   if (out) guardOutput(out, [file], args.flags.has('force'), '--write');
 
   const data = readBinaryFile(file);
-  const grid = await readWorkbookGrid(data, file);
-  const read = inFile(file, () => readTracking(grid));
+  // The grid is let go once read: a big workbook's values needn't stay while the patch is written.
+  const read = await readWorkbookGrid(data, file).then((grid) => inFile(file, () => readTracking(grid)));
   const { judgements, counts: summary, patch, warnings } = checkTracking(read, asOf);
   // Not judged is said out loud, on stderr, whatever the output format.
   for (const w of warnings) io.err(say('警告：', 'warning: ') + w);

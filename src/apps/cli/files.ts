@@ -1,26 +1,9 @@
-// File access for the CLI: the bundled seed, text files, atomic writes.
+// File access for the CLI: the bundled seed, plan files, atomic writes.
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError, Plan } from '../../core/model';
-import { parsePlan } from '../../core/plan/parse';
-import { badInput, inFileError } from './lang';
-
-/** A file that can't be read, said in both languages. */
-export function unreadable(e: unknown, file: string): InputError {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return badInput('file not found', '文件不存在', file);
-  if (code === 'EISDIR') return badInput('is a folder, not a file', '这是文件夹，不是文件', file);
-  return badInput(`cannot read file (${code})`, `无法读取文件（${code}）`, file);
-}
-
-/** Reads a workbook file's bytes; a missing or unreadable file is the user's input error. */
-export function readBinaryFile(file: string): Uint8Array {
-  try {
-    return new Uint8Array(fs.readFileSync(file));
-  } catch (e) {
-    throw unreadable(e, file);
-  }
-}
+import { InputError } from '../../core/model';
+import { readPlanBytes, type PlanRead } from '../../core/plan/sources';
+import { badInput } from './lang';
 
 export const SEED_FILE = '000_c36e4d77f78aadb1.txt';
 
@@ -39,25 +22,23 @@ export function seedPath(): string {
   return path.join(packageRoot(), 'seeds', SEED_FILE);
 }
 
-export function readTextFile(file: string): string {
-  let buf: Buffer;
+/** A file that can't be read, said in both languages. */
+export function unreadable(e: unknown, file: string): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return badInput('file not found', '文件不存在', file);
+  if (code === 'EISDIR') return badInput('is a folder, not a file', '这是文件夹，不是文件', file);
+  return badInput(`cannot read file (${code})`, `无法读取文件（${code}）`, file);
+}
+
+/** A file's bytes; a missing or unreadable file is the user's input error. */
+export function readBinaryFile(file: string): Uint8Array {
   try {
-    buf = fs.readFileSync(file);
+    return new Uint8Array(fs.readFileSync(file));
   } catch (e) {
     throw unreadable(e, file);
   }
-  if (buf.length === 0) throw badInput('file is empty', '文件是空的', file);
-  if (buf.subarray(0, 4).toString('binary') === 'PK\u0003\u0004') {
-    throw badInput(
-      'this is a zip/xlsx file, not plan text (use --from BOOK.xlsx where supported)',
-      '这是 zip/xlsx 文件，不是计划文本（可用 --from 推进表.xlsx 的地方请用它）',
-      file,
-    );
-  }
-  const text = buf.toString('utf8');
-  if (text.includes('\u0000') || text.includes('\uFFFD')) throw badInput('not UTF-8 text', '不是 UTF-8 编码的文本', file);
-  return text.replace(/^\uFEFF/, '');
 }
+const readBytes = readBinaryFile;
 
 /** Writes via a temp file and rename, so a crash never leaves half a file at `file`. */
 export function writeFileAtomic(file: string, data: Uint8Array | string): void {
@@ -78,15 +59,17 @@ export function writeFileAtomic(file: string, data: Uint8Array | string): void {
   }
 }
 
-/** Reads and parses a plan-text file; parse errors name the file. */
-export function readPlanFile(file: string): Plan {
-  const text = readTextFile(file);
-  try {
-    return parsePlan(text);
-  } catch (e) {
-    if (e instanceof InputError && !e.where) throw inFileError(e, file);
-    throw e;
-  }
+/**
+ * Reads a plan from a file: text in any encoding (tabs or commas), a Word document (.docx) or a workbook (.xlsx).
+ * Errors name the file; notes say how it was read (its encoding, its sheet).
+ */
+export async function readPlanFile(file: string): Promise<PlanRead> {
+  const bytes = readBytes(file);
+  const read = readPlanBytes(bytes, file);
+  if ('plan' in read) return read;
+  // Only a .docx or .xlsx plan pays for unpacking it.
+  const { readPlanFile: fromPackage } = await import('../../adapters/exceljs/planFile');
+  return fromPackage(bytes, file);
 }
 
 /** Where a path really is: its real path, and (device, inode) when it exists, so a symlink or a hard

@@ -3,15 +3,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../core/model';
-import { badInput, inFileError, say } from './lang';
-import { parsePlan } from '../../core/plan/parse';
+import { badInput, say } from './lang';
 import { buildTrackingLayout } from '../../core/tracking/layout';
 import { regenerateTracking } from '../../core/tracking/regenerate';
 import type { WorkbookLayout } from '../../core/layout/types';
 import { writeWorkbook } from '../../adapters/exceljs/render';
 import { readWorkbookGrid } from '../../adapters/exceljs/read';
 import { flagValue, parseArgs } from './args';
-import { guardOutput, packageRoot, readTextFile, seedPath, writeFileAtomic } from './files';
+import { guardOutput, packageRoot, readPlanFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
 
 /** The version in package.json, kept in the workbook's meta sheet. */
@@ -33,13 +32,8 @@ export const generateCommand: Command = async (argv, io) => {
   const planFile = flagValue(args, 'plan') ?? seedPath();
   const force = args.flags.has('force');
   guardOutput(out, [planFile], force);
-  let plan;
-  try {
-    plan = parsePlan(readTextFile(planFile));
-  } catch (e) {
-    if (e instanceof InputError) throw inFileError(e, planFile);
-    throw e;
-  }
+  const { plan, notes } = await readPlanFile(planFile);
+  for (const n of notes) io.err(say('说明：', 'note: ') + n);
   const opts = { toolVersion: toolVersion() };
   let layout: WorkbookLayout = buildTrackingLayout(plan, opts);
   let kept = 0;

@@ -11,6 +11,7 @@ const USAGE_ZH = `tuijin：推进表助手命令行
   tuijin check 推进表.xlsx [--as-of YYYY-MM-DD] [--json] [--write 输出.xlsx [--force]]   校验填报数字
   tuijin returns [--plan 计划文本] [--from 推进表.xlsx] [--round 轮次] [--force] --out 文件夹   生成各单位填报表
   tuijin consolidate 总表.xlsx 填报表.xlsx... --out 输出.xlsx [--as-of YYYY-MM-DD] [--force] [--json]   汇总各单位填报
+  计划文件可以是 Word 附件（.docx）、工作簿（.xlsx）、CSV 或文本（UTF-8、GBK、UTF-16）。
   加 --lang en 显示英文`;
 
 const USAGE_EN = `tuijin: 推进表助手 command line
@@ -19,7 +20,8 @@ const USAGE_EN = `tuijin: 推进表助手 command line
   tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx [--force]]
   tuijin returns [--plan FILE] [--from BOOK.xlsx] [--round TEXT] [--force] --out DIR
   tuijin consolidate MASTER.xlsx RETURN.xlsx... --out OUT.xlsx [--as-of YYYY-MM-DD] [--force] [--json]
-  (--lang zh for Chinese)`;
+  (--lang zh for Chinese)
+A plan FILE may be the Word attachment (.docx), a workbook (.xlsx), CSV, or text (UTF-8, GBK, UTF-16).`;
 
 // Commands load lazily so `tuijin plan` doesn't pay for ExcelJS.
 const COMMANDS: Record<string, () => Promise<Command>> = {

@@ -3,11 +3,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../core/model';
-import { parsePlan } from '../../core/plan/parse';
 import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../core/returns/source';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../adapters/exceljs/returns';
 import { flagValue, parseArgs } from './args';
-import { readBinaryFile, readTextFile, sameFile, seedPath, writeFileAtomic } from './files';
+import { readBinaryFile, readPlanFile, sameFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
 import { badInput, inFileError, say } from './lang';
 
@@ -32,13 +31,9 @@ export const returnsCommand: Command = async (argv, io) => {
   if (book) {
     source = await returnSourceFromWorkbook(readBinaryFile(book), book);
   } else {
-    const file = planFile ?? seedPath();
-    try {
-      source = returnSourceFromPlan(parsePlan(readTextFile(file)));
-    } catch (e) {
-      if (e instanceof InputError) throw inFileError(e, file);
-      throw e;
-    }
+    const { plan, notes } = await readPlanFile(planFile ?? seedPath());
+    for (const n of notes) io.err(say('说明：', 'note: ') + n);
+    source = returnSourceFromPlan(plan);
   }
   const round = flagValue(args, 'round') ?? defaultRound(source.plan.year, localStamp().slice(0, 10));
 

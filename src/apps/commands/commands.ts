@@ -1,24 +1,64 @@
 /// <reference types="office-js" />
 // The ribbon's function file: 校验 checks the tracking table as of today without opening the pane.
-// Results land in the workbook itself (状态/说明 and the 汇总 sheet).
+// Results land in the workbook itself (状态/说明 and the 汇总 sheet). A function command has no UI of its
+// own, so its outcome, in plain words, is left where the pane picks it up: same-origin localStorage (the pane
+// shows it at once if it is open, else the next time it opens).
 // Before the core: zod's one-off `new Function` probe would break the page's no-eval policy (see zodConfig).
 import '../taskpane/jobs/zodConfig';
 import { checkTracking, type CheckResult } from '../../adapters/office/tracking';
 import { todayIso } from '../../adapters/office/live';
+import { explainOfficeError, type Lang } from '../../adapters/office/errors';
 
-/** Last outcome, for the pane (same origin storage) and for tests. */
-export let lastOutcome: { ok: true; result: CheckResult } | { ok: false; message: string } | null = null;
+/** localStorage key of the last ribbon 校验 (read and cleared by the pane: apps/taskpane/ribbonNote.ts). */
+export const RIBBON_OUTCOME_KEY = 'tuijin.ribbonCheck';
+
+export interface RibbonOutcome {
+  ok: boolean;
+  /** What to tell the user, in Office's display language. */
+  message: string;
+  /** When, ISO. */
+  at: string;
+}
+
+/** Last outcome, for tests. */
+export let lastOutcome: (RibbonOutcome & { result?: CheckResult }) | null = null;
+
+function language(): Lang {
+  try {
+    return /^en/i.test(Office.context.displayLanguage) ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+function summary(r: CheckResult, asOf: string, lang: Lang): string {
+  const c = r.counts;
+  if (lang === 'en')
+    return `Ribbon Check done (as of ${asOf}): ${c.shortfall} shortfall, ${c['at-risk']} behind, ${c.missing} not filled, ${c.met} met. See 状态/说明 and the 汇总 sheet.`;
+  return `功能区“校验”已完成（截至 ${asOf}）：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，未填报 ${c.missing} 个，已达标 ${c.met} 个。详见“状态”“说明”列和“汇总”工作表。`;
+}
+
+function leave(outcome: RibbonOutcome): void {
+  try {
+    globalThis.localStorage?.setItem(RIBBON_OUTCOME_KEY, JSON.stringify(outcome));
+  } catch {
+    // Storage off (private mode): the console line below is all that is left.
+  }
+  (outcome.ok ? console.info : console.error)(`推进表助手：${outcome.message}`);
+}
 
 export async function runCheck(event?: Office.AddinCommands.Event): Promise<void> {
+  const lang = language();
+  const asOf = todayIso();
   try {
-    const result = await Excel.run((ctx) => checkTracking(ctx, todayIso()));
-    lastOutcome = { ok: true, result };
+    // Waits for the user to leave a cell they are typing in, rather than failing.
+    const result = await Excel.run({ delayForCellEdit: true }, (ctx) => checkTracking(ctx, asOf));
+    lastOutcome = { ok: true, message: summary(result, asOf, lang), at: new Date().toISOString(), result };
   } catch (e) {
-    // A command has no UI of its own: the message is kept for the pane and the console.
-    const message = e instanceof Error ? e.message : String(e);
-    lastOutcome = { ok: false, message };
-    console.error(`推进表助手 校验未完成：${message}`);
+    const what = lang === 'en' ? 'Ribbon Check did not finish: ' : '功能区“校验”未完成：';
+    lastOutcome = { ok: false, message: what + explainOfficeError(e, lang), at: new Date().toISOString() };
   } finally {
+    if (lastOutcome) leave({ ok: lastOutcome.ok, message: lastOutcome.message, at: lastOutcome.at });
     // Excel waits for this; without it the button stays busy.
     event?.completed();
   }

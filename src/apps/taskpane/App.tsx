@@ -9,6 +9,7 @@ import { stringsFor } from './strings';
 import type { BookInfo, FileIn } from './jobs/types';
 import { PaneContext, type PaneState } from './context';
 import { PlanTab } from './tabs/PlanTab';
+import { useRibbonNote } from './ribbonNote';
 
 // The first tab paints at once; the others (and their Fluent parts) load right after.
 const loadCheck = () => import(/* webpackChunkName: "tab-check" */ './tabs/CheckTab');
@@ -61,6 +62,8 @@ export function App(props: { mode: Mode }) {
       <div className={css.hint}>{hint}</div>
     </div>
   );
+  // What the ribbon's 校验 did, since it has no window of its own.
+  const [ribbon, dismissRibbon] = useRibbonNote(props.mode.kind === 'office');
   const modeLine =
     props.mode.kind === 'office' ? s.officeMode : props.mode.reason === 'no-host' ? s.fileModeNoHost : s.fileModeNoOffice;
   return (
@@ -76,6 +79,11 @@ export function App(props: { mode: Mode }) {
           <MessageBar intent="info" data-testid="mode" data-mode={props.mode.kind}>
             <MessageBarBody>{modeLine}</MessageBarBody>
           </MessageBar>
+          {ribbon && (
+            <MessageBar intent={ribbon.ok ? 'success' : 'error'} data-testid="ribbon-note" layout="multiline" onClick={dismissRibbon}>
+              <MessageBarBody>{ribbon.message}</MessageBarBody>
+            </MessageBar>
+          )}
           <TabList
             className={css.tabs}
             selectedValue={tab}

@@ -27,6 +27,8 @@ export function FilePicker(props: {
   onFiles: (files: FileIn[]) => void;
   testId: string;
   disabled?: boolean;
+  /** File types offered in the picker; .xlsx when not given. */
+  accept?: string;
 }) {
   const s = useStrings();
   const css = useStyles();
@@ -53,7 +55,7 @@ export function FilePicker(props: {
         ref={input}
         className={css.hiddenInput}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={props.accept ?? ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
         multiple={props.multiple}
         onChange={onChange}
         data-testid={props.testId}

@@ -1,8 +1,10 @@
 // Every failure the pane shows is one plain sentence for the user; never a stack trace.
 // The core's InputErrors carry their Chinese sentence (`zh`) next to the CLI's (mostly English) message;
 // the pane shows that, with the place it points at said in Chinese.
-import type { Strings } from './strings';
+import { stringsFor, type Strings } from './strings';
 import { inputErrorZh, placeZh } from '../../core/errors';
+// Small and core-free (no zod): the words for Office.js errors, by their code.
+import { explainOfficeError, isOfficeError } from '../../adapters/office/errors';
 
 /** A failure the jobs already phrased for the user (in the pane's language). */
 export class PaneError extends Error {
@@ -65,6 +67,8 @@ export function localizeReason(reason: string): string {
 export function userMessage(e: unknown, s: Strings, fallback: string = s.errGeneric): string {
   if (!(e instanceof Error)) return fallback;
   if (e.name === 'PaneError') return e.message;
+  // Office.js (RichApi.Error): explained by its code, with what to do — not the file-mode sentence.
+  if (isOfficeError(e)) return explainOfficeError(e, s === stringsFor(true) ? 'en' : 'zh');
   if (e.name === 'ChunkLoadError' || /Loading chunk|Failed to fetch dynamically imported module/.test(e.message)) {
     return s.errLoadChunk;
   }

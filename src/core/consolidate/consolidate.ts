@@ -3,6 +3,7 @@
 import type { CellPatch, CellStyle, CellValue, WorkbookGrid, WorkbookPatch } from '../layout/types';
 import type { Indicator } from '../model';
 import { readFigureFor } from '../entryInput';
+import { isUncalculatedFormula, UNCALCULATED_REASON } from '../formula';
 import { ParsedReturn, readReturn } from '../returns/read';
 import { rowIdentityProblems } from '../returns/identity';
 import { colLetters } from '../layout/address';
@@ -133,6 +134,7 @@ export function normalizeFigure(
   percentCell = false,
 ): { ok: true; value: CellValue | undefined; note?: string } | { ok: false; reason: string } {
   if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: undefined };
+  if (isUncalculatedFormula(v)) return { ok: false, reason: UNCALCULATED_REASON };
   if (ind.kind === 'milestone') {
     if (typeof v === 'boolean') return { ok: true, value: v ? MILESTONE_TRUE : MILESTONE_FALSE };
     if (typeof v === 'number') return { ok: false, reason: `应填“${MILESTONE_TRUE}”“${MILESTONE_FALSE}”或完成日期，不是数字 ${v}` };

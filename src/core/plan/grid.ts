@@ -1,31 +1,51 @@
-// A plan table pasted into a worksheet, turned into the tab-separated text the plan parser reads.
-import type { CellValue } from '../layout/types';
-import { InputError } from '../model';
+// A plan table in a grid of cells (a sheet, a Word table): rows for the plan parser, with merged cells marked.
+import type { CellValue, Range } from '../layout/types';
+import { InputError, type Plan } from '../model';
+import { parsePlanRows, type PlanRow } from './parse';
+import { isHeaderRow } from './sources/header';
 
 const text = (v: CellValue | undefined) => (v === null || v === undefined ? '' : String(v));
-const squash = (v: CellValue | undefined) => text(v).replace(/\s+/g, '');
 
-/** A cell with a tab, a line break or a quote is quoted, as Excel itself copies it. */
-function quoted(v: CellValue | undefined): string {
-  const t = text(v);
-  return /[\t\n"]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+export interface GridOptions {
+  /** Merged areas (1-based, as in Excel): cells below an area's first row continue it. */
+  merges?: Range[];
+  /** How messages name row r (1-based); '第r行' when not given. */
+  where?: (r: number) => string;
+}
+
+/** Rows of a grid as the plan parser reads them: every row as wide as the widest, merged cells marked. */
+export function planRowsFromGrid(rows: CellValue[][], opts: GridOptions = {}): PlanRow[] {
+  const width = rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+  const out: PlanRow[] = rows.map((r, i) => ({
+    line: i + 1,
+    where: opts.where?.(i + 1),
+    cells: Array.from({ length: width }, (_, c) => text(r?.[c])),
+    kind: 'table' as const,
+  }));
+  for (const m of opts.merges ?? []) {
+    for (let r = m.r1; r <= m.r2 && r <= out.length; r++) {
+      const row = out[r - 1];
+      for (let c = m.c1; c <= m.c2 && c <= width; c++) {
+        if (r === m.r1 && c === m.c1) continue;
+        row.cells[c - 1] = '';
+        if (r > m.r1) (row.up ??= Array(width).fill(false))[c - 1] = true;
+      }
+    }
+  }
+  return out;
 }
 
 /**
- * Rows from the header row (found by its texts 序号 … 牵头单位) on, cells from the 序号 column on; the title
- * lines above it are kept, so the parser finds the year.
+ * The plan in a grid: the header row (found by its texts, in any column) and the rows under it, the title lines
+ * above it. `place` names the sheet in the message when there is no header.
  */
-export function planTextFromGrid(rows: CellValue[][]): string {
-  const header = rows.findIndex((r) => r && r.some((v) => squash(v) === '序号') && r.some((v) => squash(v) === '牵头单位'));
-  if (header < 0) {
-    const text = '当前工作表中没有找到计划表的表头（序号 … 牵头单位）。请把计划表粘贴到工作表中，或改用粘贴计划文本。';
-    throw new InputError(text, undefined, text);
+export function planFromGrid(rows: CellValue[][], opts: GridOptions & { place?: string; advice?: string } = {}): Plan {
+  const planRows = planRowsFromGrid(rows, opts);
+  if (!planRows.some((r) => isHeaderRow(r.cells))) {
+    const where = opts.place ?? '当前工作表';
+    const advice = opts.advice ?? '请把计划表粘贴到工作表中，或改用粘贴计划文本。';
+    const zh = `${where}中没有找到计划表的表头（序号、事项名称、年度任务目标、上半年、下半年、牵头单位等）。${advice}`;
+    throw new InputError(`${zh} (no plan table header found)`, undefined, zh);
   }
-  const from = rows[header].findIndex((v) => squash(v) === '序号');
-  const title = rows
-    .slice(0, header)
-    .map((r) => (r ?? []).map(text).find((t) => t.trim()) ?? '')
-    .filter((t) => t.trim());
-  const body = rows.slice(header).map((r) => (r ?? []).slice(from).map(quoted).join('\t'));
-  return [...title.map(quoted), ...body].join('\n');
+  return parsePlanRows(planRows);
 }

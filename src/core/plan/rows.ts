@@ -1,5 +1,6 @@
-// Splits plan-table text into rows of cells. Tab-separated, as pasted from Excel or Word or extracted from a PDF;
-// Excel quotes a cell that holds line breaks, so quoted cells may span lines.
+// Splits plan-table text into rows of cells. Tab-separated, as pasted from Excel or Word or extracted from a PDF,
+// or comma-separated (CSV); Excel quotes a cell that holds line breaks or the separator, so quoted cells may
+// span lines.
 
 export interface TextRow {
   /** 1-based line number where the row starts. */
@@ -7,13 +8,29 @@ export interface TextRow {
   cells: string[];
 }
 
-export function splitRows(text: string): TextRow[] {
+/**
+ * The separator of plan-table text: a tab when any line has one (text pasted from a table), else a comma when
+ * the lines have commas outside quotes (CSV), else a tab (one cell per line).
+ */
+export function detectSeparator(text: string): '\t' | ',' {
+  if (text.includes('\t')) return '\t';
+  // A comma outside quoted cells in the first lines; Chinese prose uses the full-width '，'. One pass, no regex.
+  let quoted = false;
+  for (let i = 0; i < text.length && i < 20000; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === ',' && !quoted) return ',';
+  }
+  return '\t';
+}
+
+export function splitRows(text: string, sep: '\t' | ',' = '\t'): TextRow[] {
   const src = text.replace(/\r\n?/g, '\n');
   // Without quotes every line is a row: the common case, and much faster.
   if (!src.includes('"')) {
     const lines = src.split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
-    return lines.map((l, i) => ({ line: i + 1, cells: l.split('\t') }));
+    return lines.map((l, i) => ({ line: i + 1, cells: l.split(sep) }));
   }
   const rows: TextRow[] = [];
   let cells: string[] = [];
@@ -44,7 +61,7 @@ export function splitRows(text: string): TextRow[] {
         j++;
       }
       const after = src[j + 1];
-      if (closed && (after === '\t' || after === '\n' || after === undefined)) {
+      if (closed && (after === sep || after === '\n' || after === undefined)) {
         cell = value;
         i = j + 1;
         atCellStart = false;
@@ -53,7 +70,7 @@ export function splitRows(text: string): TextRow[] {
       // Not a well-formed quoted cell: read the quote as text and undo the line count.
       line -= (value.match(/\n/g) ?? []).length;
     }
-    if (ch === '\t') {
+    if (ch === sep) {
       cells.push(cell);
       cell = '';
       atCellStart = true;

@@ -345,15 +345,18 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
         deadline: ind.deadline,
         per: ind.per,
         source: ind.source,
+        review: ind.review,
       };
       TARGET_COLUMNS.forEach(([key], i) => {
-        const style = key === 'label' || key === 'source' ? 'left' : key === 'annual' || key === 'h1' || key === 'h2' ? 'num' : 'center';
+        const style = key === 'label' || key === 'source' || key === 'review' ? 'left' : key === 'annual' || key === 'h1' || key === 'h2' ? 'num' : 'center';
         const value = values[key];
         cells.push({ r, c: i + 1, value: value === '' || value === undefined ? null : value, style });
       });
+      const width = (key: string) => widths[TARGET_COLUMNS.findIndex((c) => c[0] === key)];
       rowHeights[r] = Math.max(
-        heightForText(ind.source, widths[n - 1], SIZE.body, TEXT_INDENT),
-        heightForText(ind.label, widths[2], SIZE.body, TEXT_INDENT),
+        heightForText(ind.source, width('source'), SIZE.body, TEXT_INDENT),
+        heightForText(ind.label, width('label'), SIZE.body, TEXT_INDENT),
+        heightForText(ind.review ?? '', width('review'), SIZE.body),
       );
       r++;
     }

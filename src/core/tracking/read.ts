@@ -223,6 +223,7 @@ function readTargets(grid: WorkbookGrid): Map<string, Indicator> {
       deadline: isoDateOf(get('deadline'), where('deadline')),
       per: per === '' ? null : per,
       source: cellText(get('source')),
+      review: cellText(get('review')) || null,
     };
     const checked = IndicatorSchema.safeParse(ind);
     if (!checked.success) throw new InputError(`row ${r + 1} is not a valid indicator`, `sheet ${SHEET.targets}`, `第${r + 1}行不是有效的指标`);

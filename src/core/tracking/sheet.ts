@@ -88,7 +88,9 @@ export const TARGET_COLUMNS = [
   ['h2', '下半年目标', 10],
   ['deadline', '截止日期', 13],
   ['per', '每', 5],
-  ['source', '来源', 54],
+  ['source', '来源', 40],
+  // Why the extraction may be wrong; empty when it is sure.
+  ['review', '待核', 16],
 ] as const;
 /** Keys of the 指标 sheet's columns. */
 export type TargetColumnKey = (typeof TARGET_COLUMNS)[number][0];

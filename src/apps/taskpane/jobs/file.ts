@@ -2,7 +2,6 @@
 // Loaded on the first file job, with ExcelJS; nothing here decides anything the core doesn't.
 import './zodConfig';
 import { seedText } from './seed';
-import type { Plan } from '../../../core/model';
 import { parsePlan } from '../../../core/plan/parse';
 import { isIsoDate } from '../../../core/judge';
 import { buildTrackingLayout } from '../../../core/tracking/layout';
@@ -15,6 +14,7 @@ import { applyPatch } from '../../../adapters/exceljs/patch';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../../adapters/exceljs/returns';
 import { loadMaster, readReturnFiles } from '../../../adapters/exceljs/consolidate';
 import { consolidateAndCheck } from '../../../core/consolidate/check';
+import { readPlanFile, type PlanRead } from '../../../adapters/exceljs/planFile';
 import { PaneError } from '../errors';
 import { checkViewOf, consolidationViewOf, reviewOf } from './review';
 import type { BookInfo, FileIn, FileJobs, FileOut, PlanSource, Progress } from './types';
@@ -33,9 +33,10 @@ function stamp(d = new Date()): string {
 
 const baseName = (name: string) => name.replace(/\.xlsx$/i, '');
 
-function planOf(source: PlanSource): Plan {
-  if (source.kind === 'sheet') throw new PaneError('文件模式下无法读取工作表，请粘贴计划文本。');
-  return parsePlan(source.kind === 'text' ? source.text : seedText);
+async function planOf(source: PlanSource): Promise<PlanRead> {
+  if (source.kind === 'sheet') throw new PaneError('文件模式下无法读取工作表，请打开计划文件或粘贴计划文本。');
+  if (source.kind === 'file') return readPlanFile(source.file.bytes, source.file.name);
+  return { plan: parsePlan(source.kind === 'text' ? source.text : seedText), notes: [] };
 }
 
 /** A workbook read once per opened file: later jobs on the same file reuse it. */
@@ -79,13 +80,14 @@ async function zip(files: { name: string; bytes: Uint8Array }[]): Promise<Uint8A
 
 export const fileJobs: FileJobs = {
   async reviewPlan(source) {
-    return reviewOf(planOf(source));
+    const { plan, notes } = await planOf(source);
+    return reviewOf(plan, notes);
   },
 
   async generate(source, progress) {
     progress('正在生成推进表…', 0.2);
     await breathe();
-    const plan = planOf(source);
+    const { plan } = await planOf(source);
     const bytes = await writeWorkbook(buildTrackingLayout(plan, { toolVersion: TUIJIN_VERSION }));
     progress('完成', 1);
     return { fileName: `${plan.year}年重要事项推进计划表.xlsx`, bytes, mime: XLSX };
@@ -113,7 +115,7 @@ export const fileJobs: FileJobs = {
   async returnForms(from, progress) {
     progress('正在读取计划…', 0.05);
     await breathe();
-    const source: ReturnSource = from ? await returnSourceFromWorkbook(from.bytes, from.name) : returnSourceFromPlan(planOf({ kind: 'seed' }));
+    const source: ReturnSource = from ? await returnSourceFromWorkbook(from.bytes, from.name) : returnSourceFromPlan((await planOf({ kind: 'seed' })).plan);
     const now = stamp();
     const round = defaultRound(source.plan.year, now.slice(0, 10));
     progress('正在生成各单位填报表…', 0.3);

@@ -13,6 +13,7 @@ import {
   applyConsolidation,
   checkTracking,
   detectCaps,
+  isMac,
   existingTrackingSheets,
   generateTracking,
   openAsNewWorkbook,
@@ -26,14 +27,24 @@ import {
 } from '../../../adapters/office';
 import { PaneError } from '../errors';
 import type { FileOut, OfficeJobs, PlanSource } from './types';
-import { planTextFromGrid } from '../../../core/plan/grid';
+import { planFromGrid } from '../../../core/plan/grid';
 import { checkViewOf, consolidationViewOf, reviewOf } from './review';
 
 declare const TUIJIN_VERSION: string;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const run = <T>(fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run(fn);
+// Waits while the user is typing in a cell instead of failing (RunOptions.delayForCellEdit, ExcelApi 1.11).
+const run = <T>(fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run({ delayForCellEdit: true }, fn);
+
+/** Office's display language, for the sentences the adapter words. */
+function lang(): 'zh' | 'en' {
+  try {
+    return /^en/i.test(Office.context.displayLanguage) ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
 
 function stamp(d = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -45,10 +56,24 @@ function checkDate(asOf: string): void {
 }
 
 async function planOf(source: PlanSource): Promise<Plan> {
+  return (await planRead(source)).plan;
+}
+
+/** The plan and, for a file, notes on how it was read. */
+async function planRead(source: PlanSource): Promise<{ plan: Plan; notes: string[] }> {
+  if (source.kind === 'file') {
+    // A .docx or .xlsx plan needs the zip reader and ExcelJS: loaded only when a file is opened.
+    const { readPlanFile } = await import(/* webpackChunkName: "plan-file" */ '../../../adapters/exceljs/planFile');
+    return readPlanFile(source.file.bytes, source.file.name);
+  }
+  return { plan: await planOfHost(source), notes: [] };
+}
+
+async function planOfHost(source: PlanSource): Promise<Plan> {
   if (source.kind === 'text') return parsePlan(source.text);
   if (source.kind === 'seed') return parsePlan(seedText);
   const sheet = await run((ctx) => readActiveSheet(ctx));
-  return parsePlan(planTextFromGrid(sheet.rows));
+  return planFromGrid(sheet.rows);
 }
 
 function base64(bytes: Uint8Array): string {
@@ -58,14 +83,32 @@ function base64(bytes: Uint8Array): string {
 }
 
 /** Live validation as the user wants it (null: off). */
-let live: { asOf: () => string; onError: (message: string) => void } | null = null;
+let live: { asOf: () => string; onError: (message: string) => void; lang: 'zh' | 'en' } | null = null;
+
+/** What live validation does to protection and undo, said plainly (README "Live validation and undo"). */
+export function liveNote(undoGroups: boolean, language: 'zh' | 'en'): string {
+  if (language === 'en')
+    return (
+      'While this is on, the tracking sheet is left unprotected; it is protected again when you turn it off. ' +
+      (undoGroups
+        ? 'Ctrl+Z undoes a figure together with the status written for it.'
+        : 'In this version of Excel every automatic check clears the undo history (Ctrl+Z can’t undo earlier typing); turn this off when you need Ctrl+Z.')
+    );
+  return (
+    '开启期间，推进计划表暂不加工作表保护，关闭后恢复保护。' +
+    (undoGroups
+      ? '按 Ctrl+Z 会把刚输入的数字和随之写入的状态一起撤消。'
+      : '此版本的 Excel 中，每次自动校验写入都会清空撤消记录（Ctrl+Z 无法再撤消之前的输入）；需要撤消时请先关闭此开关。')
+  );
+}
 
 /** The returns read for the last preview, applied as they were shown. */
 let previewed: ReturnInput[] | null = null;
 
 export const officeJobs: OfficeJobs = {
   async reviewPlan(source) {
-    return reviewOf(await planOf(source));
+    const { plan, notes } = await planRead(source);
+    return reviewOf(plan, notes);
   },
 
   async hasTracking() {
@@ -100,11 +143,16 @@ export const officeJobs: OfficeJobs = {
   },
 
   async setLiveValidation(on, asOf, onError) {
-    live = on ? { asOf, onError } : null;
-    if (!on) return stopLiveValidation();
+    live = on ? { asOf, onError, lang: lang() } : null;
+    if (!on) {
+      await stopLiveValidation();
+      return null;
+    }
+    const note = liveNote(detectCaps().undoGroups, lang());
     // Nothing to watch before the tracking sheets exist; generate starts it then.
-    if (!(await run((ctx) => existingTrackingSheets(ctx))).includes(SHEET.main)) return;
+    if (!(await run((ctx) => existingTrackingSheets(ctx))).includes(SHEET.main)) return note;
     await startLiveValidation(live!);
+    return note;
   },
 
   async returnForms(progress) {
@@ -129,12 +177,14 @@ export const officeJobs: OfficeJobs = {
     return {
       zip,
       forms: forms.map((f) => ({ unit: f.unit, fileName: f.fileName, bytes: f.data, mime: XLSX })),
-      canOpen: detectCaps().api18,
+      canOpen: typeof Excel.createWorkbook === 'function',
+      // Excel for Mac ignores downloads from the pane (office-js #3385, #4681): open each form and save it.
+      canDownload: !isMac(),
     };
   },
 
   async openInExcel(file) {
-    if (!(await openAsNewWorkbook(base64(file.bytes)))) throw new PaneError('此版本的 Excel 不能直接新建工作簿，请下载后打开。');
+    if (!(await openAsNewWorkbook(base64(file.bytes)))) throw new PaneError('此版本的 Excel 不能直接新建工作簿，请在浏览器中打开本页下载。');
   },
 
   async previewConsolidation(returns, progress) {
@@ -166,7 +216,10 @@ export const officeJobs: OfficeJobs = {
     checkDate(asOf);
     progress('正在刷新汇总并设置打印格式…', 0.3);
     const r = await run((ctx) => preparePrint(ctx, asOf));
-    const note = detectCaps().api19 ? '已刷新汇总并设置打印格式（横向、每页重复表头、页码）。' : '已刷新汇总。此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9），请手动设置打印格式。';
+    const missed = r.fitNotApplied ?? [];
+    const note = missed.length
+      ? `已刷新汇总并设置打印格式（横向、每页重复表头、页码）。但 Excel 没有接受“${missed.join('、')}”的“调整为 1 页宽”（Excel 的已知问题）：打印前请在“页面布局”选项卡把“宽度”设为“1 页”。`
+      : '已刷新汇总并设置打印格式（横向、每页重复表头、页码）。';
     return { bulletin: r.bulletin, note };
   },
 };

@@ -39,12 +39,14 @@ export function consolidationViewOf(r: ConsolidationReport): ConsolidationView {
   };
 }
 
-export function reviewOf(plan: Plan): PlanReview {
+export function reviewOf(plan: Plan, notes: string[] = []): PlanReview {
   return {
     title: plan.title,
+    notes,
     year: plan.year,
     itemCount: plan.items.length,
     leadUnits: leadUnitsOf(plan),
+    // Flagged indicators first (in plan order), so the user checks the few that need it.
     indicators: plan.items.flatMap((it) =>
       it.indicators.map((ind) => ({
         id: ind.id,
@@ -55,8 +57,9 @@ export function reviewOf(plan: Plan): PlanReview {
         h1: ind.h1,
         annual: ind.annual,
         deadline: ind.deadline,
+        review: ind.review,
       })),
-    ),
+    ).sort((a, b) => Number(b.review !== null) - Number(a.review !== null)),
     warnings: plan.warnings.map((w) => localizeReason(w.item === null ? w.message : `第${w.item}项：${w.message}`)),
   };
 }

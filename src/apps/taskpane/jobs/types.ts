@@ -13,7 +13,8 @@ export interface FileOut {
   mime: string;
 }
 
-export type PlanSource = { kind: 'seed' } | { kind: 'text'; text: string } | { kind: 'sheet' };
+/** Where the plan comes from: the bundled seed, pasted text, the current sheet, or a file (.docx, .xlsx, text). */
+export type PlanSource = { kind: 'seed' } | { kind: 'text'; text: string } | { kind: 'sheet' } | { kind: 'file'; file: FileIn };
 
 export interface IndicatorRow {
   id: string;
@@ -25,6 +26,8 @@ export interface IndicatorRow {
   h1: number | null;
   annual: number | null;
   deadline: string | null;
+  /** Why the extraction may be wrong (Chinese), or null. */
+  review: string | null;
 }
 
 export interface PlanReview {
@@ -34,6 +37,8 @@ export interface PlanReview {
   leadUnits: string[];
   indicators: IndicatorRow[];
   warnings: string[];
+  /** How a plan file was read ('文件是 GBK 编码的文本，已按 GBK 读取'). */
+  notes: string[];
 }
 
 export interface ResultRow {
@@ -98,8 +103,10 @@ export interface OfficeJobs {
   generate(source: PlanSource, progress: Progress): Promise<string>;
   check(asOf: string, progress: Progress): Promise<CheckView>;
   selectIndicator(id: string): Promise<void>;
-  setLiveValidation(on: boolean, asOf: () => string, onError: (message: string) => void): Promise<void>;
-  returnForms(progress: Progress): Promise<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean }>;
+  /** Turns live validation on or off; on, says what it means for protection and undo. */
+  setLiveValidation(on: boolean, asOf: () => string, onError: (message: string) => void): Promise<string | null>;
+  /** `canOpen`: Excel.createWorkbook is there; `canDownload`: downloads work in this Excel (not on Mac). */
+  returnForms(progress: Progress): Promise<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean; canDownload: boolean }>;
   /** Opens a form as a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
   openInExcel(file: FileOut): Promise<void>;
   previewConsolidation(returns: FileIn[], progress: Progress): Promise<ConsolidationView>;

@@ -2,6 +2,7 @@
 import * as React from 'react';
 import { Button, Switch, Text } from '@fluentui/react-components';
 import { FilePicker, JobStatus, download, useJob, useStrings, useStyles } from '../common';
+import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { usePane } from '../context';
 import { AsOfField } from './AsOfField';
 import type { CheckView, FileIn, FileOut } from '../jobs/types';
@@ -52,6 +53,7 @@ export function CheckTab() {
   const [view, setView] = React.useState<CheckView | null>(null);
   const [annotated, setAnnotated] = React.useState<FileOut | null>(null);
   const [live, setLive] = React.useState(true);
+  const [liveNote, setLiveNote] = React.useState<string | null>(null);
 
   // A new workbook or date makes old results stale.
   React.useEffect(() => {
@@ -83,9 +85,10 @@ export function CheckTab() {
   const toggleLive = React.useCallback(
     async (on: boolean) => {
       setLive(on);
-      await job.run(async () =>
+      const note = await job.run(async () =>
         (await pane.officeJobs()).setLiveValidation(on, () => asOfRef.current, (message) => job.fail(message)),
       );
+      setLiveNote(note ?? null);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -110,6 +113,11 @@ export function CheckTab() {
         )}
       </div>
       {office && <Switch checked={live} onChange={(_, d) => toggleLive(d.checked)} label={s.liveCheck} />}
+      {office && live && liveNote && (
+        <MessageBar intent="info" data-testid="live-note" layout="multiline">
+          <MessageBarBody>{liveNote}</MessageBarBody>
+        </MessageBar>
+      )}
       <JobStatus job={job} />
       {view ? <ResultGroups view={view} english={pane.english} onSelect={select} /> : <Text className={css.hint}>{s.noResults}</Text>}
     </div>

@@ -1,4 +1,5 @@
-// 计划: pick the plan (bundled, pasted, or the table in the current sheet), review its indicators, then generate.
+// 计划: pick the plan (bundled, a plan file, pasted, or the table in the current sheet), review its indicators, then
+// generate. Nothing is written before the review is shown.
 import * as React from 'react';
 import {
   Button,
@@ -10,14 +11,17 @@ import {
   Field,
   Spinner,
 } from '@fluentui/react-components';
-import { JobStatus, Notice, download, useJob, useStrings, useStyles } from '../common';
+import { FilePicker, JobStatus, Notice, download, useJob, useStrings, useStyles } from '../common';
 import { usePane } from '../context';
-import type { PlanReview, PlanSource } from '../jobs/types';
+import type { FileIn, PlanReview, PlanSource } from '../jobs/types';
 import { PlanReviewView } from '../planReview';
 
 const PasteBox = React.lazy(() => import(/* webpackChunkName: "paste" */ './PasteBox'));
 
 type SourceKind = PlanSource['kind'];
+
+/** What a plan may come in; .doc, .pdf and the like are offered too, so picking one says what to do instead. */
+const PLAN_FILES = '.docx,.xlsx,.csv,.txt,.tsv,.doc,.xls,.wps,.et,.pdf';
 
 export function PlanTab() {
   const s = useStrings();
@@ -27,16 +31,17 @@ export function PlanTab() {
   const job = useJob();
   const [kind, setKind] = React.useState<SourceKind>('seed');
   const [text, setText] = React.useState('');
+  const [planFile, setPlanFile] = React.useState<FileIn | null>(null);
   const [review, setReview] = React.useState<{ source: PlanSource; plan: PlanReview } | null>(null);
   const [done, setDone] = React.useState<string | null>(null);
   const [askReplace, setAskReplace] = React.useState(false);
 
-  const source = (): PlanSource => (kind === 'text' ? { kind: 'text', text } : kind === 'sheet' ? { kind: 'sheet' } : { kind: 'seed' });
+  const source = (): PlanSource =>
+    kind === 'text' ? { kind: 'text', text } : kind === 'sheet' ? { kind: 'sheet' } : kind === 'file' && planFile ? { kind: 'file', file: planFile } : { kind: 'seed' };
 
-  const extract = async () => {
+  const extract = async (src: PlanSource = source()) => {
     setDone(null);
     setReview(null);
-    const src = source();
     const plan = await job.run(async (progress) => {
       progress(s.loading);
       const jobs = office ? await pane.officeJobs() : await pane.fileJobs();
@@ -78,10 +83,25 @@ export function PlanTab() {
           }}
         >
           <Radio value="seed" label={s.planSeed} />
+          <Radio value="file" label={s.planFile} data-testid="source-file" />
           <Radio value="text" label={s.planPasted} data-testid="source-text" />
           {office && <Radio value="sheet" label={s.planSheet} />}
         </RadioGroup>
       </Field>
+      {kind === 'file' && (
+        <FilePicker
+          label={s.planFilePick}
+          accept={PLAN_FILES}
+          files={planFile ? [planFile] : []}
+          onFiles={(f) => {
+            setPlanFile(f[0]);
+            // Opening a plan file reads it and shows the review at once; generating stays a separate step.
+            void extract({ kind: 'file', file: f[0] });
+          }}
+          testId="plan-file"
+          disabled={job.busy}
+        />
+      )}
       {kind === 'text' && (
         <React.Suspense fallback={<Spinner size="tiny" />}>
           <PasteBox
@@ -97,8 +117,8 @@ export function PlanTab() {
       <div className={css.row}>
         <Button
           appearance={review ? 'secondary' : 'primary'}
-          disabled={job.busy || (kind === 'text' && !text.trim())}
-          onClick={extract}
+          disabled={job.busy || (kind === 'text' && !text.trim()) || (kind === 'file' && !planFile)}
+          onClick={() => extract()}
           data-testid="extract"
         >
           {s.planExtract}

@@ -34,14 +34,11 @@ export function PrintTab() {
     }
   };
 
+  const area = React.useRef<HTMLTextAreaElement>(null);
   const copy = async () => {
     if (!bulletin) return;
-    try {
-      await navigator.clipboard.writeText(bulletin);
-      setNote(s.copied);
-    } catch {
-      job.fail(s.copyFailed);
-    }
+    const done = await copyText(bulletin, area.current);
+    setNote(done === 'copied' ? s.copied : s.copySelected);
   };
 
   return (
@@ -61,7 +58,7 @@ export function PrintTab() {
       {bulletin !== null && (
         <>
           <Field label={s.bulletin}>
-            <Textarea value={bulletin} readOnly rows={8} resize="vertical" data-testid="bulletin" />
+            <Textarea ref={area} value={bulletin} readOnly rows={8} resize="vertical" data-testid="bulletin" />
           </Field>
           <div className={css.row}>
             <Button onClick={copy} data-testid="copy-bulletin">
@@ -72,4 +69,27 @@ export function PrintTab() {
       )}
     </div>
   );
+}
+
+/**
+ * Copies text: the Clipboard API first; where the host's frame blocks it (Office on the web lacks
+ * clipboard-write), the older execCommand('copy') on the selected text; failing both, the text is left
+ * selected for the user's own Ctrl+C.
+ */
+export async function copyText(text: string, area: HTMLTextAreaElement | null): Promise<'copied' | 'selected'> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return 'copied';
+  } catch {
+    // Blocked or missing: fall through.
+  }
+  if (!area) return 'selected';
+  area.focus();
+  area.select();
+  try {
+    if (document.execCommand('copy')) return 'copied';
+  } catch {
+    // Not allowed either: the selection stays for Ctrl+C.
+  }
+  return 'selected';
 }

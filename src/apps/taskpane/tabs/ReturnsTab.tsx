@@ -20,7 +20,7 @@ export function ReturnsTab() {
   const [report, setReport] = React.useState<ConsolidationView | null>(null);
   const [merged, setMerged] = React.useState<FileOut | null>(null);
   const [applied, setApplied] = React.useState<string | null>(null);
-  const [forms, setForms] = React.useState<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean } | null>(null);
+  const [forms, setForms] = React.useState<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean; canDownload: boolean } | null>(null);
 
   // The master defaults to the workbook opened in 校验.
   const theMaster = master ?? pane.book;
@@ -87,20 +87,37 @@ export function ReturnsTab() {
         <Notice text={formsDone} />
         {forms && (
           <>
-            <div className={css.row}>
-              <Button onClick={() => download(forms.zip)}>{s.returnsDownloadZip}</Button>
-            </div>
+            {/* Inside Excel the sure way is a new workbook (Excel.createWorkbook); downloads only where they work. */}
+            {forms.canOpen && (
+              <Text size={200} className={css.hint} data-testid="returns-open-hint">
+                {s.returnsOpenHint}
+              </Text>
+            )}
+            {!forms.canDownload && (
+              <Text size={200} className={css.hint} data-testid="returns-no-download">
+                {s.returnsNoDownloadMac}
+              </Text>
+            )}
+            {forms.canDownload && (
+              <div className={css.row}>
+                <Button onClick={() => download(forms.zip)} data-testid="returns-zip">
+                  {s.returnsDownloadZip}
+                </Button>
+              </div>
+            )}
             <ul className={css.list}>
               {forms.forms.map((f) => (
                 <li key={f.unit} className={css.item}>
                   <Text>{f.unit}</Text>
                   <span className={css.row}>
-                    <Button size="small" onClick={() => download(f)}>
-                      {s.download}
-                    </Button>
                     {forms.canOpen && (
-                      <Button size="small" onClick={() => openForm(f)}>
+                      <Button size="small" appearance="primary" onClick={() => openForm(f)} data-testid="open-form">
                         {s.openInExcel}
+                      </Button>
+                    )}
+                    {forms.canDownload && (
+                      <Button size="small" onClick={() => download(f)}>
+                        {s.download}
                       </Button>
                     )}
                   </span>
