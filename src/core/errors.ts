@@ -12,6 +12,7 @@ export class InputError extends Error {
 
 /** A place as the CLI names it ('sheet 指标', 'cell 推进计划表!K7', a file name), in Chinese. */
 export function placeZh(where: string): string {
+  if (where === 'arguments') return '命令参数';
   const sheet = /^sheet (.+)$/.exec(where);
   if (sheet) return `工作表“${sheet[1]}”`;
   const cell = /^cell (.+)$/.exec(where);

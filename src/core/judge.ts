@@ -1,7 +1,9 @@
 // Progress judgement: entered figures against an indicator's targets at an as-of date.
 // H1 closes on 06-30 and the year on 12-31 (or the indicator's own deadline).
 import { Entry, EntryValue, Indicator, Judgement, Status, STATUS_LABEL } from './model';
-import { formatFigure, parseFigure } from './numbers';
+import { formatFigure } from './numbers';
+import { readFigureFor } from './entryInput';
+import { approxWord, figureWord, gapWord } from './wording';
 import { isUncalculatedFormula, UNCALCULATED_REASON } from './formula';
 
 const DAY = 86_400_000;
@@ -25,25 +27,9 @@ export function chineseDate(date: string): string {
 const DONE = /^(已完成|完成|已办结|是|已|✓|✔|√|☑|y|yes|done|true|ok)$/i;
 const NOT_DONE = /^(未完成|否|没有|无|未|进行中|推进中|×|✗|✘|n|no|false)$/i;
 
-function fig(v: number, unit: string): string {
-  return `${formatFigure(v)}${unit}`;
-}
-
 function pct(actual: number, target: number): number | null {
   if (target === 0) return null;
   return Math.round((actual / target) * 1000) / 10;
-}
-
-interface Read {
-  value: number | null;
-  error: string | null;
-}
-
-function readEntry(v: EntryValue, what: string): Read {
-  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { value: null, error: null };
-  const r = parseFigure(v);
-  if (!r.ok) return { value: null, error: `${what}${r.reason}` };
-  return { value: r.value, error: null };
 }
 
 function blank(v: EntryValue): boolean {
@@ -58,8 +44,14 @@ function periods(ind: Indicator, year: number) {
   return { start, h1End: Math.min(h1End, yearEnd), yearEnd };
 }
 
-function makeJudgement(ind: Indicator, status: Status, h1: number | null, annual: number | null, rate: number | null, message: string): Judgement {
-  return { id: ind.id, item: ind.item, status, h1Actual: h1, annualActual: annual, rate, message };
+interface Rates {
+  h1Rate: number | null;
+  annualRate: number | null;
+}
+const NO_RATES: Rates = { h1Rate: null, annualRate: null };
+
+function makeJudgement(ind: Indicator, status: Status, h1: number | null, annual: number | null, rates: Rates, message: string): Judgement {
+  return { id: ind.id, item: ind.item, status, h1Actual: h1, annualActual: annual, ...rates, message };
 }
 
 function judgeMilestone(ind: Indicator, entry: Entry | undefined, asOf: number, year: number): Judgement {
@@ -72,20 +64,20 @@ function judgeMilestone(ind: Indicator, entry: Entry | undefined, asOf: number, 
     return DONE.test(s) || /^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?$/.test(s);
   });
   const dueText = `要求${chineseDate(new Date(due).toISOString().slice(0, 10))}前完成`;
-  if (values.some(isUncalculatedFormula)) return makeJudgement(ind, 'invalid', null, null, null, UNCALCULATED_REASON);
-  if (done) return makeJudgement(ind, 'met', null, null, 100, `已完成（${dueText}）`);
+  if (values.some(isUncalculatedFormula)) return makeJudgement(ind, 'invalid', null, null, NO_RATES, UNCALCULATED_REASON);
+  if (done) return makeJudgement(ind, 'met', null, null, NO_RATES, `已完成（${dueText}）`);
   const unreadable = values.find((v) => typeof v !== 'string' || !NOT_DONE.test(String(v).trim()));
   if (unreadable !== undefined) {
-    return makeJudgement(ind, 'invalid', null, null, null, `无法识别“${String(unreadable)}”：请填写“已完成”“未完成”或完成日期`);
+    return makeJudgement(ind, 'invalid', null, null, NO_RATES, `无法识别“${String(unreadable)}”：请填写“已完成”“未完成”或完成日期`);
   }
   if (asOf >= due) {
     return values.length
-      ? makeJudgement(ind, 'shortfall', null, null, 0, `未完成，${dueText}，已逾期`)
-      : makeJudgement(ind, 'missing', null, null, null, `${dueText}，尚未填报`);
+      ? makeJudgement(ind, 'shortfall', null, null, NO_RATES, `未完成，${dueText}，已逾期`)
+      : makeJudgement(ind, 'missing', null, null, NO_RATES, `${dueText}，尚未填报`);
   }
   return values.length
-    ? makeJudgement(ind, 'on-track', null, null, null, `推进中，${dueText}`)
-    : makeJudgement(ind, 'not-due', null, null, null, `${dueText}，尚未到期`);
+    ? makeJudgement(ind, 'on-track', null, null, NO_RATES, `推进中，${dueText}`)
+    : makeJudgement(ind, 'not-due', null, null, NO_RATES, `${dueText}，尚未到期`);
 }
 
 /** Judges one indicator's entry at `asOf` (YYYY-MM-DD) in the plan's `year`. */
@@ -95,13 +87,14 @@ export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, ye
   if (ind.kind === 'milestone') return judgeMilestone(ind, entry, now, planYear);
 
   const unit = ind.unit;
-  const h1Read = readEntry(entry?.h1 ?? null, '上半年完成');
-  const yrRead = readEntry(entry?.annual ?? null, '全年完成');
+  const fig = (v: number) => figureWord(v, unit);
+  const h1Read = readFigureFor(ind, entry?.h1 ?? null, '上半年完成', entry?.h1Percent);
+  const yrRead = readFigureFor(ind, entry?.annual ?? null, '全年完成', entry?.annualPercent);
   const h1 = h1Read.value;
   const yr = yrRead.value;
-  const invalid = (reason: string) => makeJudgement(ind, 'invalid', h1, yr, null, reason);
-  if (h1Read.error) return makeJudgement(ind, 'invalid', null, yr, null, h1Read.error);
-  if (yrRead.error) return makeJudgement(ind, 'invalid', h1, null, null, yrRead.error);
+  const invalid = (reason: string) => makeJudgement(ind, 'invalid', h1, yr, NO_RATES, reason);
+  if (h1Read.error) return makeJudgement(ind, 'invalid', null, yr, NO_RATES, h1Read.error);
+  if (yrRead.error) return makeJudgement(ind, 'invalid', h1, null, NO_RATES, yrRead.error);
   for (const [v, what] of [
     [h1, '上半年完成'],
     [yr, '全年完成'],
@@ -110,12 +103,16 @@ export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, ye
     if (v < 0 && ind.kind !== 'change') return invalid(`${what}不能为负数（${formatFigure(v)}）`);
     if (unit === '%' && v > 100) return invalid(`${what}是百分比，不能超过100（${formatFigure(v)}）`);
     const scale = Math.max(Math.abs(ind.annual ?? 0), Math.abs(ind.h1 ?? 0), Math.abs(ind.h2 ?? 0));
-    if (scale > 0 && Math.abs(v) > 100 * scale) return invalid(`${what}${fig(v, unit)}超过目标的100倍，请核对单位`);
+    if (scale > 0 && Math.abs(v) > 100 * scale) return invalid(`${what}${fig(v)}超过目标的100倍，请核对单位`);
   }
   const additive = ind.kind === 'count' || ind.kind === 'level';
   if (additive && h1 !== null && yr !== null && yr < h1) {
-    return invalid(`全年完成（累计）${fig(yr, unit)}小于上半年完成${fig(h1, unit)}`);
+    return invalid(`全年完成（累计）${fig(yr)}小于上半年完成${fig(h1)}`);
   }
+  // How the figures were read (a remark, a percentage cell), said after the judgement.
+  const notes = [...h1Read.notes, ...yrRead.notes];
+  const withNotes = (text: string) => (notes.length ? `${text}；${notes.join('；')}` : text);
+  const make = (status: Status, rates: Rates, text: string) => makeJudgement(ind, status, h1, yr, rates, withNotes(text));
 
   const { start, h1End, yearEnd } = periods(ind, planYear);
   const flip = ind.comparator === '<=';
@@ -125,66 +122,83 @@ export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, ye
   const annualTarget = ind.annual ?? (ind.h1 !== null && ind.h2 !== null && additive ? ind.h1 + ind.h2 : ind.h2 ?? ind.h1);
   const h1Target = ind.h1;
   const latest = yr ?? h1;
+  const yearClosed = now >= yearEnd;
+  // A target due by 06-30 is reported in 上半年完成.
+  const inH1 = yearEnd <= toTime(`${planYear}-06-30`);
+  // 全年完成率 uses the year's figure; before the close (or for a target due by 06-30) the latest one.
+  const yearFigure = yearClosed && !inH1 ? yr : latest;
+  const rates: Rates = {
+    h1Rate: !flip && h1 !== null && h1Target !== null && h1End < yearEnd ? pct(h1, h1Target) : null,
+    annualRate: !flip && yearFigure !== null && annualTarget !== null ? pct(yearFigure, annualTarget) : null,
+  };
+  /** Which figure a comparison with the annual target used: the year's, or only the H1 one. */
+  const latestLabel = yr !== null ? '全年完成' : '上半年完成';
+  const onlyH1 = yr === null && h1 !== null && !inH1 ? '仅有上半年数据，' : '';
 
   if (now < start) {
     return latest === null
-      ? makeJudgement(ind, 'not-due', h1, yr, null, `${planYear}年尚未开始`)
-      : makeJudgement(ind, 'on-track', h1, yr, null, `${planYear}年尚未开始，已填报${fig(latest, unit)}`);
+      ? make('not-due', NO_RATES, `${planYear}年尚未开始`)
+      : make('on-track', NO_RATES, `${planYear}年尚未开始，已填报${fig(latest)}`);
   }
 
-  const gapText = (label: string, target: number, actual: number) => {
+  const compare = (targetLabel: string, target: number, actualLabel: string, actual: number, lead = '') => {
     const gap = flip ? actual - target : target - actual;
     const rate = pct(actual, target);
     const rateText = rate === null || flip ? '' : `（${rate}%）`;
-    if (gap <= 0) return `${label}${fig(target, unit)}，实际${fig(actual, unit)}${flip ? '，未超出' : '，已达到'}${rateText}`;
-    return `${label}${fig(target, unit)}，实际${fig(actual, unit)}，${flip ? '超出' : '差'}${fig(gap, unit)}${rateText}`;
+    const head = `${targetLabel}${fig(target)}，${lead}${actualLabel}${fig(actual)}`;
+    if (gap <= 0) return `${head}，${flip ? '未超出' : '已达到'}${rateText}`;
+    // ≈ targets count a figure within 5% as reached.
+    if (reached(actual, target)) return `${head}，基本达到${rateText}`;
+    return `${head}，${flip ? '超出' : '差'}${gapWord(gap, unit)}${rateText}`;
   };
 
-  // The year (or the deadline) has closed: the annual figure decides.
-  if (now >= yearEnd && annualTarget !== null) {
-    // A target due by 06-30 is reported in 上半年完成.
-    const inH1 = yearEnd <= toTime(`${planYear}-06-30`);
-    const actual = additive && !inH1 ? yr : yr ?? h1;
+  // The year (or the deadline) has closed: the year's figure decides.
+  if (yearClosed && annualTarget !== null) {
     const label = inH1 ? `目标（${chineseDate(new Date(yearEnd).toISOString().slice(0, 10))}前）` : '全年目标';
+    const actual = inH1 ? yr ?? h1 : yr;
     if (actual === null) {
-      return makeJudgement(ind, 'missing', h1, yr, null, `${label}${fig(annualTarget, unit)}，${inH1 ? '上半年' : '全年'}完成未填报`);
+      const known = h1 !== null && !inH1 ? `（仅有上半年数据：上半年完成${fig(h1)}）` : '';
+      return make('missing', rates, `${label}${fig(annualTarget)}，${inH1 ? '上半年' : '全年'}完成未填报${known}`);
     }
-    const ok = reached(actual, annualTarget);
-    return makeJudgement(ind, ok ? 'met' : 'shortfall', h1, yr, flip ? null : pct(actual, annualTarget), gapText(label, annualTarget, actual));
+    const actualLabel = inH1 ? (yr !== null ? '全年完成' : '上半年完成') : '全年完成';
+    return make(reached(actual, annualTarget) ? 'met' : 'shortfall', rates, compare(label, annualTarget, actualLabel, actual));
   }
 
-  // Reached the year's target early (additive and rates alike): met. A ≤ target can't be met before the close.
+  // Reached the year's target early (additive): met. A ≤ target can't be met before the close.
   if (additive && !flip && latest !== null && annualTarget !== null && reached(latest, annualTarget)) {
-    return makeJudgement(ind, 'met', h1, yr, pct(latest, annualTarget), gapText('全年目标', annualTarget, latest));
+    return make('met', rates, compare('全年目标', annualTarget, latestLabel, latest));
   }
 
   // H1 has closed: its figure is due and is held to the H1 target.
   if (now >= h1End && h1Target !== null && h1End < yearEnd) {
     const h1Actual = h1 ?? (additive ? null : yr);
-    if (h1Actual === null) return makeJudgement(ind, 'missing', h1, yr, null, `上半年目标${fig(h1Target, unit)}，上半年完成未填报`);
+    if (h1Actual === null) return make('missing', rates, `上半年目标${fig(h1Target)}，上半年完成未填报`);
     if (!reached(h1Actual, h1Target)) {
-      return makeJudgement(ind, 'shortfall', h1, yr, flip ? null : pct(h1Actual, h1Target), gapText('上半年目标', h1Target, h1Actual));
+      return make('shortfall', rates, compare('上半年目标', h1Target, h1 !== null ? '上半年完成' : '全年完成', h1Actual));
     }
   }
 
   // H1 met and nothing reported for H2 yet: no figure says it is behind.
   if (now >= h1End && h1Target !== null && h1End < yearEnd && yr === null && h1 !== null && additive && !flip) {
-    return makeJudgement(ind, 'on-track', h1, yr, pct(h1, annualTarget ?? h1Target), `${gapText('上半年目标', h1Target, h1)}；下半年进度尚未填报`);
+    return make('on-track', rates, `${compare('上半年目标', h1Target, '上半年完成', h1)}；下半年进度尚未填报`);
   }
 
   if (latest === null) {
-    return makeJudgement(ind, 'not-due', h1, yr, null, `${annualTarget === null ? '' : `全年目标${fig(annualTarget, unit)}，`}尚未到期`);
+    return make('not-due', rates, `${annualTarget === null ? '' : `全年目标${fig(annualTarget)}，`}尚未到期`);
   }
-  if (annualTarget === null) return makeJudgement(ind, 'on-track', h1, yr, null, `已填报${fig(latest, unit)}`);
+  if (annualTarget === null) return make('on-track', rates, `已填报${fig(latest)}`);
 
   // A period is open: compare with what should be done by now.
   if (!additive || flip) {
     // Rates, changes and ≤ targets hold at every moment; there is no pro-rata share of a rate.
-    const target = now < h1End && h1Target !== null ? h1Target : annualTarget;
+    const useH1 = now < h1End && h1Target !== null;
+    const target = useH1 ? h1Target : annualTarget;
     const ok = reached(latest, target);
-    return makeJudgement(ind, ok ? 'on-track' : 'at-risk', h1, yr, flip ? null : pct(latest, target), gapText('目标', target, latest));
+    const text = compare(useH1 ? '上半年目标' : '全年目标', target, latestLabel, latest, useH1 ? '' : onlyH1);
+    return make(ok ? 'on-track' : 'at-risk', rates, text);
   }
   let expected: number;
+  const byH1 = h1Target !== null && h1End < yearEnd && now < h1End;
   if (h1Target !== null && h1End < yearEnd) {
     expected = now < h1End
       ? (h1Target * (now - start + DAY)) / (h1End - start + DAY)
@@ -193,11 +207,11 @@ export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, ye
     expected = (annualTarget * (now - start + DAY)) / (yearEnd - start + DAY);
   }
   expected = Number(expected.toPrecision(6));
-  const rate = pct(latest, annualTarget);
-  const base = `全年目标${fig(annualTarget, unit)}，截至${chineseDate(asOf)}应完成约${fig(Math.round(expected * 100) / 100, unit)}，实际${fig(latest, unit)}`;
-  if (latest >= expected) return makeJudgement(ind, 'on-track', h1, yr, rate, `${base}（完成全年${rate}%）`);
-  const gap = Math.round((expected - latest) * 100) / 100;
-  return makeJudgement(ind, 'at-risk', h1, yr, rate, `${base}，落后进度${fig(gap, unit)}（完成全年${rate}%）`);
+  const targetPart = byH1 ? `上半年目标${fig(h1Target!)}` : `全年目标${fig(annualTarget)}`;
+  const base = `${targetPart}，截至${chineseDate(asOf)}应完成约${approxWord(expected, unit)}，${latestLabel}${fig(latest)}`;
+  const share = `完成全年${pct(latest, annualTarget)}%`;
+  if (latest >= expected) return make('on-track', rates, `${base}（${share}）`);
+  return make('at-risk', rates, `${base}，落后进度约${gapWord(expected - latest, unit, true)}（${share}）`);
 }
 
 /** Judges every indicator; entries are matched by indicator id. */

@@ -74,6 +74,9 @@ export interface Entry {
   id: string;
   h1: EntryValue;
   annual: EntryValue;
+  /** The cell is formatted as a percentage (Excel stores 22% as 0.22). */
+  h1Percent?: boolean;
+  annualPercent?: boolean;
 }
 
 export interface Judgement {
@@ -83,8 +86,10 @@ export interface Judgement {
   /** Parsed figures (null when blank or unreadable). */
   h1Actual: number | null;
   annualActual: number | null;
-  /** Progress against the target due at the as-of date, in percent (null when it doesn't apply). */
-  rate: number | null;
+  /** 上半年完成率: the H1 figure against the H1 target, in percent (null without both, or for a ≤ target). */
+  h1Rate: number | null;
+  /** 全年完成率: the year's figure (before the close, the latest one) against the annual target, in percent. */
+  annualRate: number | null;
   /** Chinese 说明 with the gap. */
   message: string;
 }

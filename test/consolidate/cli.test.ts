@@ -14,7 +14,7 @@ function io() {
 
 async function tuijin(...args: string[]) {
   const c = io();
-  const code = await main(args, c.io);
+  const code = await main(args, c.io, {});
   return { code, out: c.out.join('\n'), err: c.err.join('\n') };
 }
 
@@ -36,7 +36,7 @@ test('returns writes one form per lead unit and never overwrites a form already 
   fs.writeFileSync(target, 'a filled-in return would be here');
   const again = await tuijin('returns', '--out', formsDir);
   expect(again.code).toBe(2);
-  expect(again.err).toMatch(/already exist.*--force/);
+  expect(again.err).toMatch(/已有\d+份填报表.*--force/);
   expect(fs.readFileSync(target, 'utf8')).toBe('a filled-in return would be here');
   expect((await tuijin('returns', '--out', formsDir, '--force', '--round', '2023年上半年')).code).toBe(0);
   expect(fs.readFileSync(target).subarray(0, 2).toString()).toBe('PK');
@@ -61,7 +61,7 @@ test('returns refuses bad arguments with exit 2 and one line', async () => {
   expect((await tuijin('returns')).code).toBe(2);
   const bad = await tuijin('returns', '--from', path.join(dir, 'nope.xlsx'), '--out', dir);
   expect(bad.code).toBe(2);
-  expect(bad.err).toContain('file not found');
+  expect(bad.err).toContain('nope.xlsx：文件不存在');
 });
 
 test('consolidate --json prints exactly {applied, conflicts, rejected, rejectedCells, partialUnits, missingUnits, check}; inputs untouched; output atomic', async () => {
@@ -97,7 +97,7 @@ test('consolidate --json prints exactly {applied, conflicts, rejected, rejectedC
     },
   ]);
   expect(json.rejected.map((x: { file: string }) => x.file)).toEqual(['bad.xlsx', 'missing.xlsx']);
-  expect(json.rejected[1].reason).toContain('file not found');
+  expect(json.rejected[1].reason).toContain('文件不存在');
   expect(json.missingUnits).toHaveLength(10);
   inputs.forEach((f, i) => expect(fs.readFileSync(f).equals(before[i])).toBe(true));
   expect(fs.readdirSync(path.dirname(out))).toEqual(['merged.xlsx']);
@@ -109,8 +109,11 @@ test('consolidate without --json says what happened in plain lines', async () =>
   const r1 = path.join(dir, 'r1.xlsx');
   const r = await tuijin('consolidate', book, r1, '--out', path.join(dir, 'plain.xlsx'));
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(/accepted r1\.xlsx: 市文化和旅游局/);
-  expect(r.out).toMatch(/未报送 \(11\)/);
+  expect(r.out).toMatch(/已采用 r1\.xlsx：市文化和旅游局/);
+  expect(r.out).toMatch(/未报送（11个单位）/);
+  expect(r.out.replace(/\S*\.xlsx/g, '')).not.toMatch(/[a-z]{4,}/i);
+  const en = await tuijin('consolidate', book, r1, '--out', path.join(dir, 'plain-en.xlsx'), '--lang', 'en');
+  expect(en.out).toMatch(/accepted r1\.xlsx: 市文化和旅游局, .*, 1 value$/m);
 });
 
 test('consolidate refuses to write over an input, and a bad master, with exit 2', async () => {

@@ -120,6 +120,14 @@ describe('a round of returns', () => {
     const row = logRows(grid).find((r) => r.id === '1.1' && r.field === '上半年完成')!;
     expect(row).toMatchObject({ time: '2023-07-05 09:30:00', round: ROUND, file: '卫健委.xlsx', unit: '市卫生健康委', old: null, new: 98000, action: 'applied' });
     expect(report.applied).toBeGreaterThanOrEqual(8);
+    // The sheet itself says 处理 in Chinese; reading it back gives the codes again.
+    const actions = new Set(sheetOf(grid, LOG_SHEET).rows.slice(1).map((r) => r[8]));
+    expect([...actions].sort()).toEqual(['冲突', '已采用']);
+  });
+
+  test('an old 日志 written with applied/conflict/rejected still reads back', () => {
+    const old: WorkbookGrid = { sheets: [{ name: LOG_SHEET, state: 'visible', rows: [sheetOf(grid, LOG_SHEET).rows[0], ['t', 'r', 'f', 'u', '1.1', '上半年完成', null, 5, 'applied', '']] }] };
+    expect(readLog(old)!.rows[0].action).toBe('applied');
   });
 
   test('text from returns stays text: 进展情况 and names starting with = + @ never become formulas', async () => {
@@ -192,6 +200,8 @@ describe('bad returns are rejected whole, bad cells alone, each with a reason; g
     expect(reason('broken.xlsx')).toBe('文件无法读取：文件已损坏或不完整，无法读取');
     expect(reason('notxlsx.xlsx')).toBe('文件无法读取：这不是有效的 Excel 工作簿（.xlsx），无法读取');
     expect(reason('other-plan.xlsx')).toMatch(/另一份计划/);
+    // No internal plan ids in what a clerk reads.
+    expect(reason('other-plan.xlsx')).not.toMatch(/[0-9a-f]{8}/);
     expect(reason('tampered-id.xlsx')).toMatch(/行被移动、交换或改动：第4行（D4）：指标编号应为 16\.1，表中为 1\.1/);
     expect(reason('tampered-unit.xlsx')).toMatch(/已被改动/);
     expect(reason('again.xlsx')).toMatch(/重复报送/);

@@ -94,7 +94,7 @@ test('entry cells carry native validation: a number ≥ 0 with a prompt naming t
 test('prompts name the unit of every kind of figure', () => {
   const inds = plan.items.flatMap((it) => it.indicators);
   const pct = inds.find((i) => i.unit === '%')!;
-  expect(entryPrompt(pct)).toMatch(/^单位：%，填写数字，如 \d+/);
+  expect(entryPrompt(pct)).toMatch(/^单位：%，填写百分比，如 \d+%/);
   const pts = inds.find((i) => i.unit === '个百分点')!;
   expect(entryPrompt(pts)).toContain('单位：个百分点');
   const ms = inds.find((i) => i.kind === 'milestone')!;

@@ -151,3 +151,45 @@ test('a new 日志 sheet when there is none; appended cells below the last row w
   // Text cells of the log are text-formatted, so '=…' or '+…' stay strings in any host.
   expect(appended.filter((c) => typeof c.value === 'string').every((c) => second.patch.styles[c.style].numFmt === '@')).toBe(true);
 });
+
+describe('figures as units type them into the form', () => {
+  test('a % cell of the form holds 0.52 for 52%: the master gets 52', () => {
+    const grid = filled('市公安局', { '16.1': [0.22] });
+    const form = grid.sheets.find((s) => s.name === RETURN_SHEET)!;
+    const r = form.rows.findIndex((row) => row[RETURN_COL.id - 1] === '16.1');
+    form.percentCells = [[r + 1, RETURN_COL.h1]];
+    const { report, patch } = consolidateGrids(masterGrid, [input('gaj', grid)], { time: T });
+    expect(report.rejected).toEqual([]);
+    expect(patch.cells.find((c) => c.sheet !== LOG_SHEET && c.value === 22)).toBeDefined();
+  });
+
+  test('a figure with a remark goes in as the figure; the remark joins the unit’s 进展情况', () => {
+    const { report, patch } = consolidateGrids(masterGrid, [input('fl', filled('市妇联', { '15.1': ['约2次', null, '已走访'] }))], { time: T });
+    expect(report.rejected).toEqual([]);
+    expect(patch.cells.find((c) => c.sheet !== LOG_SHEET && c.value === 2)).toBeDefined();
+    const progress = patch.sheets.find((s) => s.name === PROGRESS_SHEET)!;
+    expect(progress.cells.map((c) => c.value)).toContain('已走访；上半年完成填报“约2次”');
+  });
+
+  test('a unit of another kind (人次 for 人) is refused with the reason; the rest of the return goes in', () => {
+    const { report } = consolidateGrids(masterGrid, [input('fl', filled('市妇联', { '9.2': ['1,200人次'], '9.1': [10] }))], { time: T });
+    expect(report.rejectedCells.map((c) => [c.id, c.reason])).toEqual([['9.2', expect.stringContaining('的单位是“人次”，本指标按“人”统计')]]);
+    expect(report.applied).toBe(1);
+  });
+});
+
+test('return forms: % cells are formatted as percentages and validated 0–100%; a 全年 form shows the master’s H1 figure', () => {
+  const known = { ...source.plan, h1Known: { '16.1': 22, '15.1': 2 } };
+  const opts = { planId: source.planId, planHash: source.planHash, createdAt: T };
+  const year = buildReturnLayout(known, '市公安局', { ...opts, round: '2023年全年' });
+  const main = year.sheets.find((s) => s.name === RETURN_SHEET)!;
+  const h1 = main.cells.find((c) => c.c === RETURN_COL.h1 && c.r === 4)!;
+  expect(h1.value).toBeCloseTo(0.22, 10);
+  expect(year.styles[h1.style!].numFmt).toBe('0.0%');
+  const rule = main.validations.find((v) => v.range.r1 === 4 && v.range.c1 === RETURN_COL.annual)!;
+  expect(rule).toMatchObject({ type: 'decimal', min: 0, max: 1 });
+  expect(String(main.cells.find((c) => c.r === 2)!.value)).toContain('上半年完成已填入总表中的数字');
+  // A 上半年 form stays blank.
+  const half = buildReturnLayout(known, '市公安局', { ...opts, round: '2023年上半年' });
+  expect(half.sheets[0].cells.find((c) => c.c === RETURN_COL.h1 && c.r === 4)!.value).toBeNull();
+});

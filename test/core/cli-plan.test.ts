@@ -7,7 +7,7 @@ import { main } from '../../src/apps/cli/main';
 async function run(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
+  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') }, {});
   return { code, out, err };
 }
 
@@ -65,12 +65,24 @@ describe('tuijin plan', () => {
     ['binary junk', () => write('junk.bin', Buffer.from([0, 159, 146, 150, 0])), /这不是文本文件/],
   ])('%s: exit 2, one line naming the file, no stack', async (_what, make, msg) => {
     const file = make();
-    const r = await run('plan', file);
+    const r = await run('plan', file, '--lang', 'en');
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(msg);
     expect(r.err).toContain(path.basename(file));
     expect(r.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  test('Chinese by default, English with --lang en or an English locale', async () => {
+    const missing = path.join(tmp, 'nope.txt');
+    const zh = await run('plan', missing);
+    expect(zh.err.trim()).toBe(`tuijin plan：${missing}：文件不存在`);
+    expect((await run('plan', missing, '--lang', 'en')).err.trim()).toBe(`tuijin plan: ${missing}: file not found`);
+    let en = '';
+    await main(['plan', missing], { out: () => undefined, err: (t) => (en += t) }, { LANG: 'en_US.UTF-8' });
+    expect(en).toBe(`tuijin plan: ${missing}: file not found`);
+    expect((await run('frobnicate')).err).toMatch(/^tuijin：未知命令“frobnicate”/);
+    expect((await run('plan')).out).toMatch(/\[累计\]/);
   });
 
   test('unknown command and unknown option exit 2', async () => {

@@ -14,8 +14,9 @@ describe('additive targets', () => {
   test('H1 closed below its target is 未达标, with the gap in 说明', () => {
     const j = at(ind(), entry(80000), '2023-06-30');
     expect(j.status).toBe('shortfall');
-    expect(j.message).toBe('上半年目标10万人，实际8万人，差2万人（80%）');
-    expect(j.rate).toBe(80);
+    expect(j.message).toBe('上半年目标10万人，上半年完成8万人，差2万人（80%）');
+    expect(j.h1Rate).toBe(80);
+    expect(j.annualRate).toBe(36.4);
     expect(j.h1Actual).toBe(80000);
   });
 
@@ -158,4 +159,95 @@ describe('helpers', () => {
 test('a target due by 06-30 asks for 上半年完成 in its 说明', () => {
   const i = ind({ h1: 600, h2: null, annual: 600, deadline: '2023-06-30', unit: '本' });
   expect(at(i, undefined, '2023-07-01').message).toBe('目标（2023年6月30日前）600本，上半年完成未填报');
+});
+
+describe('one basis per rate, and 说明 says which figure was used', () => {
+  test('上半年完成率 is against the H1 target, 全年完成率 against the annual target, side by side', () => {
+    const behind = at(ind(), entry(93000), '2023-06-30');
+    expect(behind).toMatchObject({ status: 'shortfall', h1Rate: 93, annualRate: 42.3 });
+    const onTrack = at(ind(), entry(110000), '2023-06-30');
+    expect(onTrack).toMatchObject({ status: 'on-track', h1Rate: 110, annualRate: 50 });
+  });
+
+  test('at year end a ratio with only an H1 figure is not 已达标: the year figure is owed, and 说明 says so', () => {
+    const ratio = ind({ id: '17.2', unit: '%', kind: 'ratio', annual: 98, h1: null, h2: null });
+    const j = at(ratio, entry(99), '2023-12-31');
+    expect(j.status).toBe('missing');
+    expect(j.message).toBe('全年目标98%，全年完成未填报（仅有上半年数据：上半年完成99%）');
+    expect(j.annualRate).toBeNull();
+    // Before the close the H1 figure is the latest one, and 说明 names it.
+    expect(at(ratio, entry(99), '2023-09-30').message).toBe('全年目标98%，仅有上半年数据，上半年完成99%，已达到（101%）');
+  });
+
+  test('differences of percentages are in 个百分点', () => {
+    const ratio = ind({ id: '5.2', unit: '%', kind: 'ratio', annual: 70, h1: null, h2: null });
+    expect(at(ratio, entry(null, 68), '2023-12-31').message).toBe('全年目标70%，全年完成68%，差2个百分点（97.1%）');
+  });
+
+  test('pro-rata figures are rounded as people write them', () => {
+    const trained = ind({ id: '11.1', unit: '名', annual: 1000, h1: null, h2: null });
+    expect(at(trained, entry(450), '2023-06-30').message).toBe(
+      '全年目标1000名，截至2023年6月30日应完成约496名，上半年完成450名，落后进度约46名（完成全年45%）',
+    );
+    const places = ind({ id: '13.2', unit: '个', kind: 'level', annual: 24000, h1: null, h2: null });
+    expect(at(places, entry(21000), '2023-06-30').message).toContain('应完成约1.19万个');
+  });
+});
+
+describe('percentages as spreadsheets store them', () => {
+  const rate = ind({ id: '16.1', unit: '%', kind: 'ratio', annual: 20, h1: 20, h2: 20 });
+
+  test('a value in a percentage-formatted cell is that percentage, noted in 说明', () => {
+    const j = at(rate, { id: '16.1', h1: 0.22, annual: null, h1Percent: true }, '2023-07-01');
+    expect(j).toMatchObject({ status: 'on-track', h1Actual: 22 });
+    expect(j.message).toContain('上半年完成单元格为百分比格式，读作22%');
+    // Without the format flag, 0.22 against a 20% target is read as the fraction it looks like.
+    const plain = at(rate, entry(0.22), '2023-07-01');
+    expect(plain).toMatchObject({ status: 'on-track', h1Actual: 22 });
+    expect(plain.message).toContain('上半年完成填写0.22，按22%计');
+  });
+
+  test('0.99 in a 满意率 cell is 99%, not 进度滞后', () => {
+    const satisfied = ind({ id: '17.2', unit: '%', kind: 'ratio', annual: 98, h1: null, h2: null });
+    expect(at(satisfied, entry(null, 0.99), '2023-12-31')).toMatchObject({ status: 'met', annualActual: 99 });
+  });
+
+  test('a ≤ target keeps a small figure as it is (0.8% can be real)', () => {
+    const cap = ind({ unit: '%', kind: 'ratio', comparator: '<=', annual: 5, h1: null, h2: null });
+    expect(at(cap, entry(null, 0.8), '2023-12-31')).toMatchObject({ status: 'met', annualActual: 0.8 });
+  });
+
+  test('a %-formatted cell over 1 (53 written by a program) is taken as 53%', () => {
+    const j = at(rate, { id: '16.1', h1: 53, annual: null, h1Percent: true }, '2023-07-01');
+    expect(j.h1Actual).toBe(53);
+  });
+});
+
+describe('figures with remarks and units', () => {
+  const events = ind({ id: '12.1', unit: '场次', annual: 10, h1: 5, h2: 5 });
+  test.each([
+    ['约10场', 10, '约'],
+    ['5000+', 5000, '+'],
+    ['30余', 30, '余'],
+    ['30余场', 30, '余'],
+    ['13处（主体完工）', 13, '主体完工'],
+    ['2次（含线上）', 2, '含线上'],
+  ])('“%s” gives %d with the remark kept in 说明', (typed, value, remark) => {
+    const i = ind({ id: '9.9', unit: typed.includes('处') ? '处' : '场次', annual: 100000, h1: null, h2: null });
+    const j = at(i, entry(null, typed), '2023-07-01');
+    expect(j.status).not.toBe('invalid');
+    expect(j.annualActual).toBe(value);
+    expect(j.message).toContain(`全年完成填报“${typed}”`);
+    expect(j.message).toContain(remark);
+  });
+
+  test('a unit of another kind is 数据有误 with the reason; the same kind is converted', () => {
+    const people = ind({ id: '9.2', unit: '人', annual: 600, h1: 300, h2: 300 });
+    const j = at(people, entry('1,200人次'), '2023-07-01');
+    expect(j.status).toBe('invalid');
+    expect(j.message).toBe('上半年完成“1,200人次”的单位是“人次”，本指标按“人”统计，请换算后填写数字（说明可写在进展情况）');
+    expect(at(ind(), entry('1.2万人'), '2023-06-30').h1Actual).toBe(12000);
+    expect(at(people, entry('320名'), '2023-07-01')).toMatchObject({ status: 'on-track', h1Actual: 320 });
+    expect(at(events, entry('5场'), '2023-07-01')).toMatchObject({ status: 'on-track', h1Actual: 5 });
+  });
 });

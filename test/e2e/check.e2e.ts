@@ -76,8 +76,18 @@ describe('file mode: generate, fill, check, download, print', () => {
     // 校验: open, pick 12月31日 (of the plan's year), check.
     await selectTab(page, '校验');
     const tab = page.getByTestId('tab-check');
+    expect(await page.getByTestId('app-title').innerText()).toBe('推进表助手');
+    expect(await tab.innerText()).toContain('校验填报数字');
+    // A quick pick made before the workbook loads keeps its month and day in the plan's year.
+    await tab.getByTestId('as-of-june').click();
     await tab.getByTestId('check-file').setInputFiles(filled);
     await tab.getByTestId('check-file-info').waitFor({ timeout: 60000 });
+    expect(await tab.getByTestId('as-of').inputValue()).toBe(`${read.meta.year}-06-30`);
+    // A typed date is never replaced when a workbook loads.
+    await tab.getByTestId('as-of').fill(`${read.meta.year}-09-30`);
+    await tab.getByTestId('check-file').setInputFiles(filled);
+    await tab.getByTestId('check-file-info').waitFor({ timeout: 60000 });
+    expect(await tab.getByTestId('as-of').inputValue()).toBe(`${read.meta.year}-09-30`);
     await tab.getByTestId('as-of-dec').click();
     const asOf = await tab.getByTestId('as-of').inputValue();
     expect(asOf).toBe(`${read.meta.year}-12-31`);
@@ -138,7 +148,7 @@ describe('file mode: generate, fill, check, download, print', () => {
     const printed = await downloadBy(page, () => print.getByTestId('print').click(), DIR);
     expect(printed.name).toContain('打印版');
     const bulletin = await print.getByTestId('bulletin').inputValue();
-    expect(bulletin).toMatch(/^截至12月31日，20项重要事项中，已达标\d+项/);
+    expect(bulletin).toMatch(/^截至12月31日，按事项统计（事项有多项指标的，以进度最慢的一项为准），20项重要事项中/);
     await print.getByTestId('copy-bulletin').click();
     await print.getByText('已复制到剪贴板').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(bulletin);

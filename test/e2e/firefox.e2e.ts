@@ -88,7 +88,7 @@ return true;`;
     expect(await run(`return __t.q('[data-testid="offline-notice"]').textContent`)).toBe('离线版：文件只在本机处理');
     // Straight to file mode without reaching for office.js (which the policy would have refused before the
     // listener above could see it).
-    expect(await run(`return __t.q('[data-testid="mode"]').textContent`)).toContain('未在 Excel 中运行');
+    expect(await run(`return __t.q('[data-testid="mode"]').textContent`)).toContain('文件模式：在本页打开');
     expect(await run(`return document.getElementById('office-js') === null && document.scripts.length`)).toBeGreaterThan(1);
 
     // 计划
@@ -122,7 +122,7 @@ return true;`;
     await run(`return __t.click('[data-testid="tab-print"] [data-testid="print"]')`);
     const printed = await nextDownload('.xlsx');
     expect(printed.name).toContain('打印版');
-    expect(await run(`return __t.q('[data-testid="bulletin"]').value`)).toMatch(/^截至12月31日，20项重要事项中/);
+    expect(await run(`return __t.q('[data-testid="bulletin"]').value`)).toMatch(/^截至12月31日，按事项统计（事项有多项指标的，以进度最慢的一项为准），20项重要事项中/);
 
     // 填报: forms zip, two returns, consolidation, merged master.
     await run(`return __t.tab('填报')`);

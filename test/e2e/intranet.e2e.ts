@@ -82,8 +82,8 @@ describe('intranet build', () => {
     const { page } = sealed;
     await page.goto(server.url, { waitUntil: 'commit' });
     expect(await waitForMode(page)).toBe('file');
-    // 未在 Excel 中运行 (not 未能连接 Office): the local office.js ran and found no host.
-    expect(await page.getByTestId('mode').innerText()).toContain('未在 Excel 中运行');
+    // The no-host wording (not 本页独立运行): the local office.js ran and found no host.
+    expect(await page.getByTestId('mode').innerText()).toContain('文件模式：在本页打开');
     // office.js opens a telemetry frame on an outside host 3 s after loading in a plain browser; give it time.
     await sleep(4500);
     await shot(page, 'intranet-file-mode');
@@ -110,7 +110,7 @@ describe('intranet build', () => {
     const { page } = sealed;
     await page.goto(server.url, { waitUntil: 'commit' });
     expect(await waitForMode(page)).toBe('office');
-    expect(await page.getByTestId('mode').innerText()).toContain('已连接 Excel 工作簿');
+    expect(await page.getByTestId('mode').innerText()).toContain('加载项模式');
     expect(await page.getByText('识别当前工作表中的计划表').isVisible()).toBe(true);
     await page.getByTestId('extract').click();
     await page.getByTestId('plan-review').waitFor({ timeout: 60000 });

@@ -12,6 +12,8 @@ describe('mode detection', () => {
     pane = await openPane({ officeJs: 'package' });
     expect(await waitForMode(pane.page)).toBe('file');
     await expect(pane.page.getByTestId('mode').innerText()).resolves.toContain('文件模式');
+    // A mode, not an error.
+    await expect(pane.page.getByTestId('mode').innerText()).resolves.not.toMatch(/未能|失败|错误/);
     expect(await pane.page.getByRole('tab', { name: '校验' }).isVisible()).toBe(true);
     await shot(pane.page, 'mode-office-js-no-host');
     expect(pane.problems.filter((p) => /CSP|Content Security Policy/.test(p))).toEqual([]);
@@ -24,7 +26,7 @@ describe('mode detection', () => {
     const t0 = Date.now();
     expect(await waitForMode(pane.page)).toBe('file');
     expect(Date.now() - t0).toBeLessThan(3500);
-    await expect(pane.page.getByTestId('mode').innerText()).resolves.toContain('未能连接 Office');
+    await expect(pane.page.getByTestId('mode').innerText()).resolves.toContain('本页独立运行');
     await shot(pane.page, 'mode-office-js-failed');
   });
 
@@ -32,7 +34,7 @@ describe('mode detection', () => {
     pane = await openPane({ officeJs: 'stub-excel-en' });
     const { page } = pane;
     expect(await waitForMode(page)).toBe('office');
-    expect(await page.getByTestId('mode').innerText()).toContain('Connected to the Excel workbook');
+    expect(await page.getByTestId('mode').innerText()).toContain('Add-in mode: works on the open Excel workbook');
     for (const tab of ['Plan', 'Check', 'Returns', 'Print']) expect(await page.getByRole('tab', { name: tab }).isVisible()).toBe(true);
     // Office mode offers the plan table in the current sheet as a source, and writes instead of downloading.
     expect(await page.getByText('Recognize the plan table in the current sheet').isVisible()).toBe(true);
@@ -68,6 +70,6 @@ describe('mode detection', () => {
     pane = await openPane({ officeJs: 'stub-excel-en', officeDelayMs: 6000 });
     expect(await waitForMode(pane.page)).toBe('file');
     await pane.page.locator('[data-testid="mode"][data-mode="office"]').waitFor({ timeout: 15000 });
-    expect(await pane.page.getByTestId('mode').innerText()).toContain('Connected to the Excel workbook');
+    expect(await pane.page.getByTestId('mode').innerText()).toContain('Add-in mode: works on the open Excel workbook');
   });
 });

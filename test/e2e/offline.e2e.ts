@@ -45,7 +45,7 @@ describe('one-file offline page from file://', () => {
     // Straight to file mode: it never waits for an office.js it must not fetch.
     expect(Date.now() - t0).toBeLessThan(4000);
     expect(await page.getByTestId('offline-notice').innerText()).toBe('离线版：文件只在本机处理');
-    expect(await page.getByTestId('mode').innerText()).toContain('未在 Excel 中运行');
+    expect(await page.getByTestId('mode').innerText()).toContain('文件模式：在本页打开');
     await shot(page, 'offline-start');
 
     // 计划: the bundled seed plan → the tracking workbook.
@@ -93,7 +93,7 @@ describe('one-file offline page from file://', () => {
     const printed = await downloadBy(page, () => print.getByTestId('print').click(), DIR);
     expect(printed.name).toContain('打印版');
     expect(fs.statSync(printed.file).size).toBeGreaterThan(5000);
-    expect(await print.getByTestId('bulletin').inputValue()).toMatch(/^截至12月31日，20项重要事项中，已达标\d+项/);
+    expect(await print.getByTestId('bulletin').inputValue()).toMatch(/^截至12月31日，按事项统计（事项有多项指标的，以进度最慢的一项为准），20项重要事项中，已达标\d+项/);
     expect(await print.getByTestId('bulletin').inputValue()).toContain(STATUS_LABEL.shortfall);
 
     // 填报: every lead unit's form in one zip; two come back with different figures for a shared indicator.

@@ -15,9 +15,11 @@ const p = (name: string) => path.join(dir, name);
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  // No locale from the environment: Chinese unless --lang en is given.
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) }, {});
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+const runEn = (...argv: string[]) => run(...argv, '--lang', 'en');
 
 async function fillBook(src: string, dst: string, entries: Record<string, [ExcelJS.CellValue, ExcelJS.CellValue]>) {
   const wb = new ExcelJS.Workbook();
@@ -38,7 +40,8 @@ describe('tuijin generate / check', () => {
   beforeAll(async () => {
     const g = await run('generate', '--out', p('book.xlsx'));
     expect(g.code).toBe(0);
-    expect(g.out).toMatch(/20 items/);
+    expect(g.out).toMatch(/20项事项，39项指标/);
+    expect((await runEn('generate', '--out', p('book-en.xlsx'))).out).toMatch(/20 items, 39 indicators/);
     await fillBook(p('book.xlsx'), p('filled.xlsx'), { '1.1': [80000, null], '3.1': ['55%', null], '2.1': ['已完成', null] });
   });
 
@@ -56,15 +59,17 @@ describe('tuijin generate / check', () => {
     expect(ids).toEqual(plan.items.flatMap((it: { indicators: { id: string }[] }) => it.indicators.map((i) => i.id)));
   });
 
-  test('check --json prints exactly {asOf, indicators:[{id,item,status,h1Actual,annualActual,message}], summary}', async () => {
+  test('check --json prints exactly {asOf, indicators:[{id,item,status,h1Actual,annualActual,h1Rate,annualRate,message}], summary}', async () => {
     const r = await run('check', p('filled.xlsx'), '--as-of', '2023-07-15', '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual(['asOf', 'indicators', 'summary']);
     expect(json.asOf).toBe('2023-07-15');
-    for (const ind of json.indicators) expect(Object.keys(ind)).toEqual(['id', 'item', 'status', 'h1Actual', 'annualActual', 'message']);
+    for (const ind of json.indicators) {
+      expect(Object.keys(ind)).toEqual(['id', 'item', 'status', 'h1Actual', 'annualActual', 'h1Rate', 'annualRate', 'message']);
+    }
     const i11 = json.indicators.find((i: { id: string }) => i.id === '1.1');
-    expect(i11).toMatchObject({ item: 1, status: 'shortfall', h1Actual: 80000, annualActual: null });
+    expect(i11).toMatchObject({ item: 1, status: 'shortfall', h1Actual: 80000, annualActual: null, h1Rate: 80, annualRate: 36.4 });
     expect(json.indicators.find((i: { id: string }) => i.id === '3.1')).toMatchObject({ h1Actual: 55 });
     expect(Object.keys(json.summary).sort()).toEqual([...STATUSES].sort());
     expect(Object.values(json.summary).reduce((a: number, b) => a + (b as number), 0)).toBe(json.indicators.length);
@@ -126,19 +131,26 @@ describe('tuijin generate / check', () => {
     other.addWorksheet('Sheet1').getCell('A1').value = 'hello';
     await other.xlsx.writeFile(p('other.xlsx'));
 
-    oneLine(await run('check', p('filled.xlsx'), '--as-of', '2023-02-30'), /--as-of '2023-02-30' is not a real date/);
-    oneLine(await run('check', p('filled.xlsx'), '--as-of', 'yesterday'), /not a real date/);
-    oneLine(await run('check', p('missing.xlsx')), /missing\.xlsx: file not found/);
-    oneLine(await run('check', p('empty.xlsx')), /empty\.xlsx: file is empty/);
-    oneLine(await run('check', p('garbage.xlsx')), /garbage\.xlsx: not an \.xlsx workbook/);
-    oneLine(await run('check', p('truncated.xlsx')), /truncated\.xlsx: the \.xlsx file is truncated or damaged/);
-    oneLine(await run('check', p('fake.xlsx')), /fake\.xlsx: not an \.xlsx workbook/);
-    oneLine(await run('check', p('bomb.xlsx')), /bomb\.xlsx: refusing to open.*50 MB/);
-    oneLine(await run('check', p('other.xlsx')), /other\.xlsx: not a Tuijin tracking workbook/);
-    oneLine(await run('check'), /give exactly one workbook/);
-    oneLine(await run('generate'), /--out BOOK\.xlsx is required/);
-    oneLine(await run('generate', '--plan', p('empty.xlsx'), '--out', p('x.xlsx')), /empty\.xlsx/);
-    oneLine(await run('generate', '--plan', p('garbage.xlsx'), '--out', p('x.xlsx')), /garbage\.xlsx/);
+    oneLine(await runEn('check', p('filled.xlsx'), '--as-of', '2023-02-30'), /--as-of '2023-02-30' is not a real date/);
+    oneLine(await runEn('check', p('filled.xlsx'), '--as-of', 'yesterday'), /not a real date/);
+    oneLine(await runEn('check', p('missing.xlsx')), /missing\.xlsx: file not found/);
+    oneLine(await runEn('check', p('empty.xlsx')), /empty\.xlsx: file is empty/);
+    oneLine(await runEn('check', p('garbage.xlsx')), /garbage\.xlsx: not an \.xlsx workbook/);
+    oneLine(await runEn('check', p('truncated.xlsx')), /truncated\.xlsx: the \.xlsx file is truncated or damaged/);
+    oneLine(await runEn('check', p('fake.xlsx')), /fake\.xlsx: not an \.xlsx workbook/);
+    oneLine(await runEn('check', p('bomb.xlsx')), /bomb\.xlsx: refusing to open.*50 MB/);
+    oneLine(await runEn('check', p('other.xlsx')), /other\.xlsx: not a Tuijin tracking workbook/);
+    oneLine(await runEn('check'), /give exactly one workbook/);
+    oneLine(await runEn('generate'), /--out BOOK\.xlsx is required/);
+    oneLine(await runEn('generate', '--plan', p('empty.xlsx'), '--out', p('x.xlsx')), /empty\.xlsx/);
+    oneLine(await runEn('generate', '--plan', p('garbage.xlsx'), '--out', p('x.xlsx')), /garbage\.xlsx/);
+    // The same failures in Chinese (the default), place first.
+    oneLine(await run('check', p('filled.xlsx'), '--as-of', '2023-02-30'), /^tuijin check：命令参数：--as-of“2023-02-30”不是有效日期/);
+    oneLine(await run('check', p('missing.xlsx')), /missing\.xlsx：文件不存在$/);
+    oneLine(await run('check', p('empty.xlsx')), /empty\.xlsx：文件是空的$/);
+    oneLine(await run('check', p('other.xlsx')), /other\.xlsx：这不是推进表/);
+    oneLine(await run('generate'), /请用 --out 推进表\.xlsx 指定输出文件/);
+    oneLine(await run('check', '--bogus'), /不认识的选项 --bogus/);
     expect(fs.existsSync(p('x.xlsx'))).toBe(false);
   });
 

@@ -34,6 +34,8 @@ async function fill(bytes: Uint8Array, entries: Record<string, [unknown, unknown
     if (e[0] !== undefined) row.getCell(COL.h1).value = e[0] as ExcelJS.CellValue;
     // Excel gives a typed date a date format; copy the style so the shared entry style stays as it is.
     if (e[0] instanceof Date) row.getCell(COL.h1).style = { ...row.getCell(COL.h1).style, numFmt: 'yyyy-mm-dd' };
+    // Typing 53% into a cell makes Excel format it as a percentage and store 0.53.
+    if (typeof e[0] === 'number' && e[0] < 1) row.getCell(COL.h1).style = { ...row.getCell(COL.h1).style, numFmt: '0%' };
     if (e[1] !== undefined) row.getCell(COL.annual).value = e[1] as ExcelJS.CellValue;
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -83,7 +85,7 @@ describe('ExcelJS render: what lands in the file', () => {
     expect(f.book).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;指标&apos;!$2:$2</definedName>');
     expect(main).toMatch(/<sheetProtection sheet="1"[^>]*autoFilter="0"/);
     expect(main).not.toMatch(/<sheetProtection[^>]*(password|hashValue)/);
-    expect(main).toContain('<autoFilter ref="H4:P8"/>');
+    expect(main).toContain('<autoFilter ref="H4:R8"/>');
     expect(main).toMatch(/<pane xSplit="2" ySplit="4" topLeftCell="C5" activePane="bottomRight" state="frozen"\/>/);
     expect(f.xml[SHEET.targets]).not.toContain('<sheetProtection');
     expect(f.types).not.toMatch(/customXml/i);
@@ -104,7 +106,7 @@ describe('ExcelJS render: what lands in the file', () => {
     for (const [r, h] of Object.entries(main.rowHeights)) expect(ws.getRow(Number(r)).height).toBe(h);
     main.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBe(w));
     const merges = (ws.model as unknown as { merges: string[] }).merges;
-    expect(merges).toEqual(expect.arrayContaining(['A5:A6', 'B5:B6', 'C5:C6', 'E7:F7', 'A2:P2', 'H3:P3']));
+    expect(merges).toEqual(expect.arrayContaining(['A5:A6', 'B5:B6', 'C5:C6', 'E7:F7', 'A2:R2', 'H3:R3']));
     expect(merges.length).toBe(main.merges.length);
   });
 
@@ -141,6 +143,16 @@ describe('ExcelJS render: what lands in the file', () => {
       { id: '1.2', h1: 45, annual: null },
       { id: '3.1', h1: '2023-06-20', annual: null },
     ]);
+  });
+
+  test('a percentage-formatted entry is flagged by both readers, and judged as the percentage it shows', async () => {
+    const bytes = await fill(await writeWorkbook(buildTrackingLayout(smallPlan())), { '1.2': [0.53, undefined] });
+    const fast = await readWorkbookGrid(bytes);
+    expect(fast).toEqual(gridOf(await loadWorkbook(bytes)));
+    const read = readTracking(fast);
+    expect(read.entries.find((e) => e.id === '1.2')).toEqual({ id: '1.2', h1: 0.53, annual: null, h1Percent: true });
+    const j = judgeAll(read.indicators, read.entries, '2023-07-15', 2023).find((x) => x.id === '1.2')!;
+    expect(j).toMatchObject({ status: 'on-track', h1Actual: 53 });
   });
 });
 

@@ -27,7 +27,7 @@ test('check names the indicator it could not judge, on stderr and in the count l
   const r = await tuijin('check', book, '--as-of', '2023-07-15');
   expect(r.code).toBe(0);
   expect(r.err).toBe(warning);
-  expect(r.out.split('\n')[0]).toBe('截至 2023-07-15：38 项指标（“指标”工作表共 39 项，1 项未校验：13.2）');
+  expect(r.out.split('\n')[0]).toBe('截至2023年7月15日，共38项指标（“指标”工作表共39项，1项未校验：13.2）');
   expect(r.out).not.toMatch(/^13\.2 /m);
   expect(s.unchanged()).toBe(true);
 });

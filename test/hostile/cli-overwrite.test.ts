@@ -44,7 +44,7 @@ test('generate --plan X --out X: refused, the plan file untouched', async () => 
   fs.copyFileSync(SEED, planFile);
   const s = snapshot([planFile]);
   const r = await tuijin('generate', '--plan', planFile, '--out', planFile);
-  expect(r).toEqual({ code: 2, out: '', err: `tuijin generate: ${planFile}: 输出文件就是输入文件 ${planFile}；输入文件从不被改写，请为 --out 另选一个文件名` });
+  expect(r).toEqual({ code: 2, out: '', err: `tuijin generate：${planFile}：输出文件就是输入文件 ${planFile}；输入文件从不被改写，请为 --out 另选一个文件名` });
   expect(s.unchanged()).toBe(true);
 });
 
@@ -56,7 +56,7 @@ test('generate --out through a symlink to the plan (even with --force): refused,
   const s = snapshot([planFile]);
   const r = await tuijin('generate', '--plan', planFile, '--out', link, '--force');
   expect(r.code).toBe(2);
-  expect(r.err).toBe(`tuijin generate: ${link}: 输出文件就是输入文件 ${planFile}；输入文件从不被改写，请为 --out 另选一个文件名`);
+  expect(r.err).toBe(`tuijin generate：${link}：输出文件就是输入文件 ${planFile}；输入文件从不被改写，请为 --out 另选一个文件名`);
   expect(s.unchanged()).toBe(true);
   expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
 });
@@ -66,7 +66,7 @@ test('generate --out onto a filled master without --force: refused, every figure
   fs.writeFileSync(book, await filledMaster(readBytes(master), { '1.1': { h1: 98000 } }));
   const s = snapshot([book]);
   const r = await tuijin('generate', '--out', book);
-  expect(r).toEqual({ code: 2, out: '', err: `tuijin generate: ${book}: 文件已存在，不会覆盖（其中可能有已填的数据）；请另选文件名，或加 --force 替换` });
+  expect(r).toEqual({ code: 2, out: '', err: `tuijin generate：${book}：文件已存在，不会覆盖（其中可能有已填的数据）；请另选文件名，或加 --force 替换` });
   expect(s.unchanged()).toBe(true);
 });
 
@@ -103,7 +103,7 @@ test('generate --force over a master with figures on an indicator the plan no lo
   const s = snapshot([book]);
   const r = await tuijin('generate', '--out', book, '--force');
   expect(r.code).toBe(2);
-  expect(r.err).toBe(`tuijin generate: ${book}: 原工作簿中指标 21.1 已填了数字，新计划中没有这些指标；为免丢失，不覆盖此文件。请输出到另一个文件`);
+  expect(r.err).toBe(`tuijin generate：${book}：原工作簿中指标 21.1 已填了数字，新计划中没有这些指标；为免丢失，不覆盖此文件。请输出到另一个文件`);
   expect(s.unchanged()).toBe(true);
 });
 
@@ -113,7 +113,7 @@ test('generate --force over a master holding a sheet of the user\'s own: refused
   const s = snapshot([book]);
   const r = await tuijin('generate', '--out', book, '--force');
   expect(r.code).toBe(2);
-  expect(r.err).toBe(`tuijin generate: ${book}: 原工作簿还有其他工作表（“我的备注”），重新生成会丢失它们；为免丢失，不覆盖此文件。请输出到另一个文件`);
+  expect(r.err).toBe(`tuijin generate：${book}：原工作簿还有其他工作表（“我的备注”），重新生成会丢失它们；为免丢失，不覆盖此文件。请输出到另一个文件`);
   expect(s.unchanged()).toBe(true);
 });
 
@@ -125,7 +125,7 @@ test('check --write onto a hard link of its input: refused, the input untouched'
   const s = snapshot([book]);
   const r = await tuijin('check', book, '--write', hard, '--force');
   expect(r.code).toBe(2);
-  expect(r.err).toBe(`tuijin check: ${hard}: 输出文件就是输入文件 ${book}；输入文件从不被改写，请为 --write 另选一个文件名`);
+  expect(r.err).toBe(`tuijin check：${hard}：输出文件就是输入文件 ${book}；输入文件从不被改写，请为 --write 另选一个文件名`);
   expect(s.unchanged()).toBe(true);
 });
 
@@ -137,7 +137,7 @@ test('check --write onto an existing workbook: refused without --force, replaced
   const s = snapshot([book, other]);
   const refused = await tuijin('check', book, '--as-of', '2023-07-15', '--write', other);
   expect(refused.code).toBe(2);
-  expect(refused.err).toBe(`tuijin check: ${other}: 文件已存在，不会覆盖（其中可能有已填的数据）；请另选文件名，或加 --force 替换`);
+  expect(refused.err).toBe(`tuijin check：${other}：文件已存在，不会覆盖（其中可能有已填的数据）；请另选文件名，或加 --force 替换`);
   expect(s.unchanged()).toBe(true);
   const forced = await tuijin('check', book, '--as-of', '2023-07-15', '--write', other, '--force');
   expect(forced.code).toBe(0);
@@ -154,7 +154,7 @@ test('consolidate --out through a symlink to one of the returns: refused, no inp
   const s = snapshot([master, ret]);
   const r = await tuijin('consolidate', master, ret, '--out', link, '--force');
   expect(r.code).toBe(2);
-  expect(r.err).toBe(`tuijin consolidate: ${link}: 输出文件就是输入文件 ${ret}；输入文件从不被改写，请为 --out 另选一个文件名`);
+  expect(r.err).toBe(`tuijin consolidate：${link}：输出文件就是输入文件 ${ret}；输入文件从不被改写，请为 --out 另选一个文件名`);
   expect(s.unchanged()).toBe(true);
 });
 
@@ -166,7 +166,7 @@ test('consolidate --out onto an existing merged master: refused without --force'
   expect((await tuijin('consolidate', master, ret, '--out', out)).code).toBe(0);
   const s = snapshot([master, ret, out]);
   const again = await tuijin('consolidate', master, ret, '--out', out);
-  expect(again).toEqual({ code: 2, out: '', err: `tuijin consolidate: ${out}: 文件已存在，不会覆盖（其中可能有已填的数据）；请另选文件名，或加 --force 替换` });
+  expect(again).toEqual({ code: 2, out: '', err: `tuijin consolidate：${out}：文件已存在，不会覆盖（其中可能有已填的数据）；请另选文件名，或加 --force 替换` });
   expect(s.unchanged()).toBe(true);
 });
 
@@ -178,7 +178,7 @@ test('returns --force into a folder where a form name links to the master: refus
   const s = snapshot([book]);
   const r = await tuijin('returns', '--from', book, '--round', '2023年上半年', '--out', formsDir, '--force');
   expect(r.code).toBe(2);
-  expect(r.err).toBe(`tuijin returns: ${formsDir}: 填报表 2023年重要事项进展填报-市残联.xlsx 会覆盖输入文件 ${book}；输入文件从不被改写，请换一个输出文件夹`);
+  expect(r.err).toBe(`tuijin returns：${formsDir}：填报表 2023年重要事项进展填报-市残联.xlsx 会覆盖输入文件 ${book}，输入文件从不改写，请换一个输出文件夹`);
   expect(s.unchanged()).toBe(true);
   expect(fs.readdirSync(formsDir)).toEqual(['2023年重要事项进展填报-市残联.xlsx']);
 });

@@ -45,7 +45,7 @@ export function snapshot(files: string[]) {
 export async function tuijin(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { out: (t) => void out.push(t), err: (t) => void err.push(t) });
+  const code = await main(args, { out: (t) => void out.push(t), err: (t) => void err.push(t) }, {});
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

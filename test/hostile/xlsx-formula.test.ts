@@ -4,6 +4,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
+import { COL } from '../../src/core/tracking/sheet';
 import { formsOf, fillWithOpenpyxl, seedPlan } from '../consolidate/fixtures';
 import { decorate, expectUnchanged, PYTHON, filledSeed, loResave, partsOf, sheetPart, snapshot, tmpDir, tuijin } from './xlsx-helpers';
 
@@ -39,7 +40,7 @@ test('openpyxl master with =1000*3 and no stored result: check says 公式未计
   const r = await tuijin('check', withFormula, '--as-of', '2023-07-15', '--json');
   expect(r.code).toBe(0);
   const one = JSON.parse(r.out).indicators.find((j: { id: string }) => j.id === '1.1');
-  expect(one).toEqual({ id: '1.1', item: 1, status: 'invalid', h1Actual: null, annualActual: null, message: `上半年完成${REASON}` });
+  expect(one).toEqual({ id: '1.1', item: 1, status: 'invalid', h1Actual: null, annualActual: null, h1Rate: null, annualRate: null, message: `上半年完成${REASON}` });
   expectUnchanged(snap);
 });
 
@@ -50,8 +51,8 @@ test('check --write leaves the formula in its cell and writes the reason into �
   const xml = (await partsOf(bytes)).get(await sheetPart(bytes, '推进计划表'))!.toString();
   expect(xml).toMatch(/<c r="K5"[^>]*><f>1000\*3<\/f>/);
   const main = (await readWorkbookGrid(bytes)).sheets[0];
-  expect(main.rows[4][15]).toBe(`上半年完成${REASON}`);
-  expect(main.rows[4][14]).toBe('※ 数据有误');
+  expect(main.rows[4][COL.note - 1]).toBe(`上半年完成${REASON}`);
+  expect(main.rows[4][COL.status - 1]).toBe('※ 数据有误');
 });
 
 test('after LibreOffice calculates and saves it, the stored result (3000) is the figure', async () => {

@@ -23,7 +23,8 @@ export function tmpDir(tag: string): string {
 export async function tuijin(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) });
+  // English messages: they carry the technical cause these tests pin (the Chinese ones are tested with the CLI).
+  const code = await main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) }, { LANG: 'en_US.UTF-8' });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

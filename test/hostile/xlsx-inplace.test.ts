@@ -117,7 +117,7 @@ test('consolidate into the decorated master: figures applied, 日志 added, char
   const r = await tuijin('consolidate', decorated, ret, '--out', out);
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(/applied 1 cells/);
+  expect(r.out).toMatch(/applied 1 cell;/);
   const before = new Uint8Array(fs.readFileSync(decorated));
   const after = new Uint8Array(fs.readFileSync(out));
   const changed = await changedParts(before, after);

@@ -1,7 +1,7 @@
 import { harness } from './harness';
 import { syntheticPlan } from './fixtures';
 import { generateTracking } from '../../src/adapters/office/tracking';
-import { SHEET } from '../../src/core/tracking/sheet';
+import { COL, SHEET } from '../../src/core/tracking/sheet';
 import { RIBBON_OUTCOME_KEY as PANE_KEY, takeRibbonNote } from '../../src/apps/taskpane/ribbonNote';
 
 type Globals = { Office?: unknown; Excel?: unknown; localStorage?: Storage };
@@ -64,7 +64,7 @@ describe('ribbon 校验 (function file)', () => {
     expect(completed).toHaveBeenCalledTimes(1);
     expect(mod.lastOutcome?.ok).toBe(true);
     const statuses = [...h.mock.sheet(SHEET.main).cells.entries()]
-      .filter(([k]) => Number(k.split(',')[1]) === 15)
+      .filter(([k]) => Number(k.split(',')[1]) === COL.status)
       .map(([, c]) => String(c.value ?? ''));
     expect(statuses.some((s) => /未填报|未到期|进度滞后|未达标/.test(s))).toBe(true);
     const note = takeRibbonNote(g.localStorage);

@@ -62,14 +62,14 @@ describe('generate', () => {
     expect(head.format.fill).toBe(`#${TRACKING_STYLES.head.fill}`);
     expect(head.format.horizontal).toBe('Center');
     expect(head.format.wrap).toBe(true);
-    expect(h.mock.cell(main, r, COL.rate)!.numberFormat).toBe('0%');
+    expect(h.mock.cell(main, r, COL.annualRate)!.numberFormat).toBe('0%');
     expect(head.format.borders?.EdgeTop).toBe('Continuous');
 
     const ws = h.mock.sheet(main);
     expect(ws.protected).toBe(true);
     expect(ws.freeze).toEqual({ rows: MAIN_ROW.header, cols: COL.name });
     expect(ws.merges.length).toBeGreaterThan(plan.items.length);
-    expect(ws.autoFilter).toMatch(/^H4:P\d+$/);
+    expect(ws.autoFilter).toMatch(/^H4:R\d+$/);
     expect(ws.validations.length).toBeGreaterThan(0);
     expect(ws.colWidths.get(COL.summary)).toBeGreaterThan(ws.colWidths.get(COL.no)!);
     expect(ws.page.orientation).toBe('Landscape');
@@ -243,7 +243,7 @@ describe('pane helpers', () => {
     expect(await selectIndicator(s.ctx, '3.2')).toBe(true);
     expect(s.sync.mock.calls.length).toBe(2);
     const r = rowOf(plan, '3.2');
-    expect(h.mock.stats.selected).toBe(`${SHEET.main}!H${r}:P${r}`);
+    expect(h.mock.stats.selected).toBe(`${SHEET.main}!H${r}:Q${r}`);
     expect(await selectIndicator(h.fresh().ctx, '99.9')).toBe(false);
 
     const p = h.fresh();

@@ -123,10 +123,10 @@ describe('the seed plan from every file it comes in gives exactly the seed plan'
     const out = file('from-docx.xlsx');
     const g = await cli('generate', '--plan', file('plan-libreoffice.docx'), '--out', out);
     expect(g.code).toBe(0);
-    expect(g.out).toMatch(/20 items/);
+    expect(g.out).toMatch(/20项事项，39项指标/);
     const r = await cli('returns', '--plan', file('plan-python-docx.docx'), '--out', file('returns'));
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/return forms/);
+    expect(r.out).toMatch(/共12份填报表/);
   });
 });
 

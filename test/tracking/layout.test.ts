@@ -14,13 +14,15 @@ describe('tracking layout: main sheet', () => {
   test('附件 line, title across all columns, official header then progress columns with exact texts', () => {
     expect(at(main, 1, 1)?.value).toBe('附件');
     expect(at(main, 2, 1)?.value).toBe('测试市2023年重要事项推进计划表');
-    expect(main.merges).toContainEqual({ r1: 2, c1: 1, r2: 2, c2: 16 });
+    expect(main.merges).toContainEqual({ r1: 2, c1: 1, r2: 2, c2: 18 });
     const row3 = [1, 2, 3, 4, 5, 7].map((c) => at(main, 3, c)?.value);
     expect(row3).toEqual(['序号', '事项名称', '事项简介', '年度任务目标', '年度工作计划', '牵头单位']);
     expect([5, 6].map((c) => at(main, 4, c)?.value)).toEqual(['上半年', '下半年']);
     expect(main.merges).toContainEqual({ r1: 3, c1: 5, r2: 3, c2: 6 });
-    const progress = Array.from({ length: 9 }, (_, i) => at(main, MAIN_ROW.header, COL.id + i)?.value);
-    expect(progress).toEqual(['指标编号', '指标', '上半年目标', '上半年完成', '全年目标', '全年完成', '完成率', '状态', '说明']);
+    const progress = Array.from({ length: 11 }, (_, i) => at(main, MAIN_ROW.header, COL.id + i)?.value);
+    expect(progress).toEqual([
+      '指标编号', '指标', '上半年目标', '上半年完成', '上半年完成率', '全年目标', '全年完成', '全年完成率', '状态', '说明', '进展情况',
+    ]);
   });
 
   test('one row per indicator, item cells merged down; an item without indicators still gets a row', () => {
@@ -81,7 +83,7 @@ describe('tracking layout: main sheet', () => {
 
   test('frozen header, filter on the progress columns, print setup A3 landscape with repeated header', () => {
     expect(main.freeze).toEqual({ rows: 4, cols: 2 });
-    expect(main.autoFilter).toEqual({ r1: 4, c1: COL.id, r2: 8, c2: COL.note });
+    expect(main.autoFilter).toEqual({ r1: 4, c1: COL.id, r2: 8, c2: COL.progress });
     expect(main.print).toMatchObject({ orientation: 'landscape', paper: 'A3', fitToWidth: 1, titleRows: { from: 3, to: 4 } });
     expect(main.print?.footer).toContain('&P');
     expect(main.print?.footer).toContain('&N');
@@ -91,7 +93,7 @@ describe('tracking layout: main sheet', () => {
 
   test('validations: decimal ≥ 0 for figures, a list for milestones, both as warnings', () => {
     const kinds = main.validations.map((v) => `${v.type}@${v.range.r1}-${v.range.r2}:${v.range.c1}`);
-    expect(kinds).toEqual(['decimal@5-6:11', 'decimal@5-6:13', 'list@8-8:11', 'list@8-8:13']);
+    expect(kinds).toEqual(['decimal@5-6:11', 'decimal@5-6:14', 'list@8-8:11', 'list@8-8:14']);
     expect(main.validations.every((v) => v.errorStyle === 'warning')).toBe(true);
   });
 });
@@ -166,6 +168,9 @@ describe('page breaks', () => {
     expect(blockBreaks(100, 20, 10, [{ first: 5, height: 50 }, { first: 7, height: 40 }, { first: 9, height: 60 }])).toEqual([6, 8]);
     expect(blockBreaks(100, 20, 10, [{ first: 5, height: 150 }, { first: 9, height: 10 }])).toEqual([8]);
     expect(blockBreaks(100, 0, 0, [{ first: 5, height: 10 }])).toEqual([]);
+    // Greedy would leave page 2 with one 30-high block; moving the 30 after the first page fills pages evenly.
+    const four = [60, 30, 30, 80].map((height, i) => ({ first: i + 1, height }));
+    expect(blockBreaks(100, 0, 0, four)).toEqual([1, 3]);
   });
 
   test('the seed main sheet: breaks at item boundaries, and every page fits', () => {

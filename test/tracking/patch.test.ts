@@ -4,10 +4,11 @@ import { buildCheckPatch, bulletinText, itemStatus, parseStatusText, statusText 
 import { COL, SHEET, STATUS_SYMBOL } from '../../src/core/tracking/sheet';
 import { judgeAll } from '../../src/core/judge';
 import { STATUSES, type Judgement } from '../../src/core/model';
-import { applyPatchToGrid, getCell, layoutGrid, setCell, smallPlan, type StyledGrid } from './helpers';
+import { applyPatchToGrid, getCell, layoutGrid, seedPlan, setCell, smallPlan, type StyledGrid } from './helpers';
+import { PROGRESS_COLUMNS, PROGRESS_SHEET } from '../../src/core/consolidate/progress';
 
 function judged(status: Judgement['status'], id: string, item: number, message = ''): Judgement {
-  return { id, item, status, h1Actual: null, annualActual: null, rate: null, message };
+  return { id, item, status, h1Actual: null, annualActual: null, h1Rate: null, annualRate: null, message };
 }
 
 describe('status marks', () => {
@@ -47,7 +48,8 @@ describe('check patch', () => {
     expect(status.value).toBe('✖ 未达标');
     expect(patch.styles[status.style].fill).toBe('FFC7CE');
     expect(patch.cells.find((c) => c.r === 5 && c.c === COL.note)?.value).toBe(j11.message);
-    expect(patch.cells.find((c) => c.r === 5 && c.c === COL.rate)?.value).toBeCloseTo((j11.rate ?? 0) / 100, 3);
+    expect(patch.cells.find((c) => c.r === 5 && c.c === COL.h1Rate)?.value).toBeCloseTo((j11.h1Rate ?? 0) / 100, 3);
+    expect(patch.cells.find((c) => c.r === 5 && c.c === COL.annualRate)?.value).toBeCloseTo((j11.annualRate ?? 0) / 100, 3);
     const entryPatches = patch.cells.filter((c) => c.c === COL.h1 || c.c === COL.annual);
     expect(entryPatches.length).toBe(6);
     expect(entryPatches.every((c) => c.value === undefined && patch.styles[c.style].locked === false)).toBe(true);
@@ -103,13 +105,75 @@ describe('check patch', () => {
     expect(summary.cells.filter((c) => c.r === row && c.c >= 3).map((c) => c.value)).toEqual([1, 1]);
   });
 
-  test('通报 paragraph names lagging and failing items', () => {
-    const { read } = setup();
-    const js = [judged('at-risk', '1.1', 1), judged('met', '1.2', 1), judged('shortfall', '3.1', 3)];
-    expect(bulletinText(read, js, '2023-06-30')).toBe(
-      '截至6月30日，3项重要事项中，已达标0项，按期推进0项，进度滞后1项（扩大两癌检查覆盖面），未达标1项（出台实施方案），未到期1项。',
+  test('进展情况 from the consolidated returns reaches the meeting table; a %-formatted entry stays one', () => {
+    const { g } = setup();
+    g.sheets.push({
+      name: PROGRESS_SHEET,
+      state: 'visible',
+      rows: [
+        PROGRESS_COLUMNS.map(([, label]) => label),
+        ['1.1', 1, '完成“两癌”检查', '市卫生健康委', '2023年上半年', '已完成8万人次筛查', 't'],
+        ['1.2', 1, '覆盖率', '市卫生健康委', '2023年上半年', '覆盖率稳步提升', 't'],
+        ['1.2', 1, '覆盖率', '市妇联', '2023年上半年', '妇联动员宣传', 't'],
+      ],
+    });
+    setCell(g, SHEET.main, 6, COL.h1, 0.53);
+    g.sheets.find((x) => x.name === SHEET.main)!.percentCells = [[6, COL.h1]];
+    const read = readTracking(g);
+    const js = judgeAll(read.indicators, read.entries, '2023-07-15', 2023);
+    const patch = buildCheckPatch(read, js, '2023-07-15');
+    const progress = (r: number) => patch.cells.find((c) => c.r === r && c.c === COL.progress);
+    expect(progress(5)).toMatchObject({ value: '已完成8万人次筛查', style: 'progressText' });
+    expect(progress(6)?.value).toBe('市卫生健康委：覆盖率稳步提升\n市妇联：妇联动员宣传');
+    expect(progress(8)).toBeUndefined(); // nothing reported: the cell keeps what it holds
+    expect(patch.styles.progressText.numFmt).toBe('@');
+    expect(patch.cells.find((c) => c.r === 6 && c.c === COL.h1)?.style).toBe('entryPct');
+    expect(js.find((j) => j.id === '1.2')?.h1Actual).toBe(53);
+  });
+
+  test('汇总 never breaks a page right under a subtitle or a table header', () => {
+    const plan = seedPlan();
+    const g = layoutGrid(buildTrackingLayout(plan));
+    const read = readTracking(g);
+    const js = judgeAll(read.indicators, read.entries, '2023-07-15', 2023);
+    const summary = buildCheckPatch(read, js, '2023-07-15').sheets[0];
+    expect(summary.rowBreaks?.length).toBeGreaterThan(0);
+    const textAt = (r: number) => summary.cells.find((c) => c.r === r && c.c === 1)?.value;
+    const leads = ['通报', '按状态统计', '状态', '按牵头单位统计（指标数）', '牵头单位', '未达标、进度滞后、未填报及数据有误的指标'];
+    for (const b of summary.rowBreaks!) expect([b, leads.includes(String(textAt(b)))]).toEqual([b, false]);
+  });
+
+  test('通报: counts by item with the basis said, no zero categories, a sentence per shortfall, who still owes figures', () => {
+    const g = layoutGrid(buildTrackingLayout(smallPlan()));
+    setCell(g, SHEET.main, 5, COL.h1, 80000);
+    setCell(g, SHEET.main, 6, COL.h1, 53);
+    const read = readTracking(g);
+    const js = judgeAll(read.indicators, read.entries, '2023-07-15', 2023);
+    expect(js.map((j) => j.status)).toEqual(['shortfall', 'on-track', 'missing']);
+    expect(bulletinText(read, js, '2023-07-15')).toBe(
+      '截至7月15日，按事项统计（事项有多项指标的，以进度最慢的一项为准），3项重要事项中，未达标1项（扩大两癌检查覆盖面），' +
+        '另有1项尚有指标未填报或数据待核实。从指标看，有进展数据的2项指标中，按期推进1项、未达标1项。' +
+        '未达标的：扩大两癌检查覆盖面（市卫生健康委牵头），完成“两癌”检查，上半年目标10万人，上半年完成8万人，差2万人（80%）。\n' +
+        '市教育局（出台实施方案）尚未填报应报数据，请抓紧报送。',
     );
+  });
+
+  test('通报 gives six shortfall sentences at most and counts the rest', () => {
+    const read = readTracking(layoutGrid(buildTrackingLayout(seedPlan())));
+    const js = read.indicators.map((ind, i) => judged(i < 8 ? 'shortfall' : 'met', ind.id, ind.item, `差${i + 1}项`));
+    const text = bulletinText(read, js, '2023-12-31');
+    expect(text).toContain('差6项；另有2项，详见下表。');
+    expect(text).not.toContain('差7项');
+  });
+
+  test('通报 when everything is in: no zero counts, no internal categories, no second-paragraph complaints', () => {
+    const { read } = setup();
     const allMet = [judged('met', '1.1', 1), judged('met', '1.2', 1), judged('met', '3.1', 3)];
-    expect(bulletinText(read, allMet, '2023-12-31')).toBe('截至12月31日，3项重要事项中，已达标2项，按期推进0项，进度滞后0项，未达标0项，未到期1项。');
+    const text = bulletinText(read, allMet, '2023-12-31');
+    expect(text).toBe(
+      '截至12月31日，按事项统计（事项有多项指标的，以进度最慢的一项为准），3项重要事项中，已达标2项。' +
+        '从指标看，有进展数据的3项指标中，已达标3项。\n应报数据均已填报。',
+    );
+    expect(text).not.toMatch(/0项|未到期|数据有误/);
   });
 });

@@ -24,7 +24,7 @@ describe('readTracking', () => {
       { id: '3.1', h1: '已完成', annual: null },
     ]);
     expect(read.positions.rows).toEqual({ '1.1': 5, '1.2': 6, '3.1': 8 });
-    expect(read.positions.columns).toMatchObject({ id: 8, h1: 11, annual: 13, status: 15, note: 16, rate: 14 });
+    expect(read.positions.columns).toMatchObject({ id: 8, h1: 11, h1Rate: 12, annual: 14, annualRate: 15, status: 16, note: 17, progress: 18, rate: null });
     expect(read.items).toEqual([
       { no: 1, name: '扩大两癌检查覆盖面', leadUnits: ['市卫生健康委'], indicators: ['1.1', '1.2'], first: 5, last: 6 },
       { no: 2, name: '营造良好社会氛围', leadUnits: ['市妇联', '市委宣传部'], indicators: [], first: 7, last: 7 },

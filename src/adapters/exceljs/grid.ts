@@ -7,6 +7,7 @@
 import type { CellValue, GridSheet, WorkbookGrid } from '../../core/layout/types';
 import { InputError } from '../../core/model';
 import { uncalculatedFormula } from '../../core/formula';
+import { BUILTIN_PERCENT_IDS, isPercentFormat } from '../../core/layout/numberFormat';
 import { resolveTarget, relsPathOf, parseRels, UnpackBudget, XlsxPackage } from './package';
 import { attr, columnOf, decodeXml, MAX_COL, MAX_ROW, P } from './xml';
 
@@ -32,10 +33,11 @@ function isDateCode(code: string): boolean {
   return /[ymdhsb]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
-/** Style indexes (cellXfs) whose number format shows a date. */
-function dateStyles(xml: string | null): Set<number> {
+/** Style indexes (cellXfs) whose number format shows a date, and those showing a percentage. */
+function formatStyles(xml: string | null): { dates: Set<number>; percents: Set<number> } {
   const out = new Set<number>();
-  if (!xml) return out;
+  const percents = new Set<number>();
+  if (!xml) return { dates: out, percents };
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(new RegExp(`<${P}numFmt\\b([^>]*)\\/?>`, 'g'))) {
     custom.set(Number(attr(m[1], 'numFmtId')), attr(m[1], 'formatCode') ?? '');
@@ -46,9 +48,10 @@ function dateStyles(xml: string | null): Set<number> {
     const id = Number(attr(m[1], 'numFmtId') ?? '0');
     const code = custom.get(id);
     if (code !== undefined ? isDateCode(code) : BUILTIN_DATE.has(id)) out.add(i);
+    if (code !== undefined ? isPercentFormat(code) : BUILTIN_PERCENT_IDS.has(id)) percents.add(i);
     i++;
   }
-  return out;
+  return { dates: out, percents };
 }
 
 function serialToIso(serial: number, date1904: boolean): string | null {
@@ -75,6 +78,8 @@ interface SheetContext {
   where?: string;
   shared: string[];
   dates: Set<number>;
+  /** Styles with a percentage format: their numeric cells are listed in percentCells. */
+  percents: Set<number>;
   date1904: boolean;
   /** Slots left in the workbook's budget. */
   budget: { left: number };
@@ -93,11 +98,12 @@ function spend(ctx: SheetContext, n: number): void {
   if (ctx.budget.left < 0) throw tooBig(ctx, `more than ${MAX_GRID_SLOTS} cells`, `单元格过多（超过 ${MAX_GRID_SLOTS} 个）`);
 }
 
-function readSheet(xml: string, ctx: SheetContext): { rows: CellValue[][]; rowHeights: Record<number, number> } {
+function readSheet(xml: string, ctx: SheetContext): Pick<GridSheet, 'rows' | 'rowHeights' | 'percentCells'> {
   const rows: CellValue[][] = [];
   const rowHeights: Record<number, number> = {};
+  const percentCells: [number, number][] = [];
   const open = new RegExp(`<${P}sheetData\\b[^>]*?(\\/?)>`).exec(xml);
-  if (!open || open[1] === '/') return { rows, rowHeights };
+  if (!open || open[1] === '/') return { rows, rowHeights, percentCells };
   const close = xml.indexOf('sheetData>', open.index + open[0].length);
   const data = xml.slice(open.index + open[0].length, close < 0 ? xml.length : close);
   const rowRe = new RegExp(`<${P}row\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}row>)`, 'g');
@@ -147,6 +153,7 @@ function readSheet(xml: string, ctx: SheetContext): { rows: CellValue[][]; rowHe
         const n = v.trim() === '' ? NaN : Number(v);
         const style = Number(a.s ?? '0');
         value = Number.isFinite(n) ? (ctx.dates.has(style) ? (serialToIso(n, ctx.date1904) ?? n) : n) : v;
+        if (typeof value === 'number' && ctx.percents.has(style)) percentCells.push([r, c]);
       }
       // Empty strings and styled blanks are no value, as ExcelJS reports them; rows end at their last value.
       if (value !== null && value !== '') {
@@ -164,7 +171,7 @@ function readSheet(xml: string, ctx: SheetContext): { rows: CellValue[][]; rowHe
     }
   }
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return { rows, rowHeights };
+  return { rows, rowHeights, percentCells };
 }
 
 /** Reads every worksheet of an opened package into a grid. */
@@ -181,7 +188,7 @@ export async function gridOfPackage(pkg: XlsxPackage): Promise<WorkbookGrid> {
     const re = new RegExp(`<${P}si>([\\s\\S]*?)<\\/${P}si>|<${P}si\\/>`, 'g');
     for (let m = re.exec(sharedXml); m; m = re.exec(sharedXml)) shared.push(m[1] ? runsText(m[1]) : '');
   }
-  const dates = dateStyles(await pkg.text(part('/styles', 'xl/styles.xml')));
+  const { dates, percents } = formatStyles(await pkg.text(part('/styles', 'xl/styles.xml')));
   const date1904 = new RegExp(`<${P}workbookPr\\b[^>]*date1904="(1|true)"`).test(book);
   const budget = { left: MAX_GRID_SLOTS };
   const sheets: GridSheet[] = [];
@@ -189,7 +196,7 @@ export async function gridOfPackage(pkg: XlsxPackage): Promise<WorkbookGrid> {
     if (!s.type.endsWith('/worksheet')) continue; // chart sheets and the like hold no cells
     const xml = s.path ? await pkg.text(s.path) : null;
     if (xml === null) throw new InputError(`not a readable .xlsx workbook (sheet ${s.name} is missing from the file)`, pkg.where, `工作表“${s.name}”在文件中缺失，无法读取`);
-    sheets.push({ name: s.name, state: s.state, ...readSheet(xml, { name: s.name, where: pkg.where, shared, dates, date1904, budget }) });
+    sheets.push({ name: s.name, state: s.state, ...readSheet(xml, { name: s.name, where: pkg.where, shared, dates, percents, date1904, budget }) });
   }
   return { sheets };
 }

@@ -3,6 +3,7 @@ import * as ExcelJS from 'exceljs';
 import type { CellValue, GridSheet, WorkbookGrid } from '../../core/layout/types';
 import { InputError } from '../../core/model';
 import { guardXlsx } from '../../core/zipGuard';
+import { isPercentFormat } from '../../core/layout/numberFormat';
 import { uncalculatedFormula } from '../../core/formula';
 import { checkUnpackedSizes, readGridFast } from './grid';
 
@@ -36,6 +37,7 @@ export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
   wb.eachSheet((ws) => {
     const rows: CellValue[][] = [];
     const rowHeights: Record<number, number> = {};
+    const percentCells: [number, number][] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       if (row.height) rowHeights[r] = row.height;
       const out: CellValue[] = [];
@@ -43,12 +45,13 @@ export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
         // Slaves of a merge repeat the master's value in ExcelJS; the grid keeps it in the master only.
         const v = cell.isMerged && cell.master !== cell ? null : plainValue(cell.value);
         if (v !== null && v !== '') out[c - 1] = v;
+        if (typeof v === 'number' && isPercentFormat(cell.numFmt)) percentCells.push([r, c]);
       });
       for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
       if (out.length > 0) rows[r - 1] = out;
     });
     for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-    sheets.push({ name: ws.name, state: ws.state ?? 'visible', rows, rowHeights });
+    sheets.push({ name: ws.name, state: ws.state ?? 'visible', rows, rowHeights, percentCells });
   });
   return { sheets };
 }

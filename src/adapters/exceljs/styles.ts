@@ -34,9 +34,10 @@ export function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   }
   if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${s.fill}` } };
   if (s.border) out.border = { top: thin, left: thin, bottom: thin, right: thin };
-  if (s.horizontal || s.vertical || s.wrap) {
+  if (s.horizontal || s.vertical || s.wrap || s.indent) {
     out.alignment = {
       ...(s.horizontal ? { horizontal: s.horizontal } : {}),
+      ...(s.indent ? { indent: s.indent } : {}),
       ...(s.vertical ? { vertical: s.vertical } : {}),
       ...(s.wrap ? { wrapText: true } : {}),
     };

@@ -126,7 +126,8 @@ export class StylesEditor {
     const align =
       (style.horizontal ? ` horizontal="${style.horizontal}"` : '') +
       (style.vertical ? ` vertical="${style.vertical === 'middle' ? 'center' : style.vertical}"` : '') +
-      (style.wrap ? ' wrapText="1"' : '');
+      (style.wrap ? ' wrapText="1"' : '') +
+      (style.indent ? ` indent="${style.indent}"` : '');
     const body = (align ? this.el('alignment', align) : '') + (style.locked === false ? this.el('protection', ' locked="0"') : '');
     const attrs =
       ` numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +

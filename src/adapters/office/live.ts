@@ -8,6 +8,7 @@
 // own edit in one undo step (mergeUndoGroup). Handlers are removed through their own context.
 import type { Entry, EntryValue, Judgement } from '../../core/model';
 import { judge } from '../../core/judge';
+import { readFigureFor } from '../../core/entryInput';
 import { parseFigure } from '../../core/numbers';
 import { buildCheckPatch } from '../../core/tracking/patch';
 import { SHEET } from '../../core/tracking/sheet';
@@ -252,10 +253,14 @@ export async function rejudge(ctx: Excel.RequestContext, boxes: Range[], opts: L
       if (typeof v !== 'string') return v;
       const p = parseFigure(v);
       if (!p.ok || p.text === undefined) return v;
-      normalized.push({ id: ind.id, field, text: v, value: p.value });
-      return p.value;
+      // Only a plain figure ("8.5万", "3,200") becomes a number; a remark ("约10场") or a unit of another kind
+      // ("1,200人次" for 人) stays as typed, for the judgement to explain.
+      const r = readFigureFor(ind, v, '');
+      if (r.error !== null || r.remark !== null || r.value === null) return v;
+      normalized.push({ id: ind.id, field, text: v, value: r.value });
+      return r.value;
     };
-    entries.set(ind.id, { id: e.id, h1: fix('h1', e.h1), annual: fix('annual', e.annual) });
+    entries.set(ind.id, { ...e, h1: fix('h1', e.h1), annual: fix('annual', e.annual) });
   }
   const judgements = indicators.map((ind) => judge(ind, entries.get(ind.id), asOf, year));
   const patch = buildCheckPatch({ ...read, indicators }, judgements, asOf);

@@ -17,6 +17,7 @@ import type {
 } from '../../core/layout/types';
 import type { OfficeCaps } from './caps';
 import { colLetters, rangeA1 as a1 } from '../../core/layout/address';
+import { isPercentFormat } from '../../core/layout/numberFormat';
 import { swallow, type Leftovers } from './errors';
 
 /** Excel on the web refuses requests above 5 MB. */
@@ -299,6 +300,8 @@ function applyFormat(target: Formattable, st: CellStyle, multiCell: boolean): nu
   if (st.horizontal) (f.horizontalAlignment = H_ALIGN[st.horizontal]), n++;
   if (st.vertical) (f.verticalAlignment = V_ALIGN[st.vertical]), n++;
   f.wrapText = st.wrap ?? false;
+  // Text kept off the border (RangeFormat.indentLevel, ExcelApi 1.9).
+  (f.indentLevel = st.indent ?? 0), n++;
   f.protection.locked = st.locked ?? true;
   n += 5;
   const edges = multiCell ? BORDER_EDGES : BORDER_EDGES.slice(0, 4);
@@ -787,6 +790,7 @@ export function toGrid(data: SheetData[]): GridSheet[] {
     const state: GridSheet['state'] =
       r.visibility === 'Hidden' ? 'hidden' : r.visibility === 'VeryHidden' ? 'veryHidden' : 'visible';
     const rows: CellValue[][] = [];
+    const percentCells: [number, number][] = [];
     for (let i = 0; i < r.top; i++) rows.push([]);
     r.values.forEach((vrow, i) => {
       const row: CellValue[] = new Array<CellValue>(r.left).fill(null);
@@ -795,12 +799,13 @@ export function toGrid(data: SheetData[]): GridSheet[] {
         if (v === '' || v === undefined || v === null) out = null;
         else if (typeof v === 'number' && isDateFormat(r.formats[i]?.[j] ?? '')) out = serialToIso(v);
         else out = v as CellValue;
+        if (typeof out === 'number' && isPercentFormat(r.formats[i]?.[j])) percentCells.push([r.top + i + 1, r.left + j + 1]);
         row.push(out);
       });
       while (row.length && row[row.length - 1] === null) row.pop();
       rows.push(row);
     });
     while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-    return { name: r.name, state, rows };
+    return { name: r.name, state, rows, ...(percentCells.length ? { percentCells } : {}) };
   });
 }

@@ -1,5 +1,5 @@
 // A small argv reader: positional arguments plus --flags, some taking a value.
-import { InputError } from '../../core/model';
+import { badInput } from './lang';
 
 export interface ParsedArgs {
   positional: string[];
@@ -19,12 +19,12 @@ export function parseArgs(argv: string[], valueFlags: string[], boolFlags: strin
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
     if (valueFlags.includes(name)) {
       const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '') throw new InputError(`--${name} needs a value`, 'arguments');
+      if (value === undefined || value === '') throw badInput(`--${name} needs a value`, `--${name} 后面要写值`, 'arguments');
       flags.set(name, value);
     } else if (boolFlags.includes(name)) {
       flags.set(name, true);
     } else {
-      throw new InputError(`unknown option --${name}`, 'arguments');
+      throw badInput(`unknown option --${name}`, `不认识的选项 --${name}`, 'arguments');
     }
   }
   return { positional, flags };

@@ -2,6 +2,7 @@
 // --write saves a highlighted copy; the input file is never written.
 import * as fs from 'fs';
 import { InputError, STATUS_LABEL } from '../../core/model';
+import { chineseDate } from '../../core/judge';
 import { isIsoDate } from '../../core/judge';
 import { readTracking } from '../../core/tracking/read';
 import { statusText } from '../../core/tracking/patch';
@@ -9,7 +10,8 @@ import { checkTracking } from '../../core/tracking/check';
 import { readWorkbookGrid } from '../../adapters/exceljs/read';
 import { applyPatch } from '../../adapters/exceljs/patch';
 import { flagValue, parseArgs } from './args';
-import { guardOutput, writeFileAtomic } from './files';
+import { guardOutput, readBinaryFile, writeFileAtomic } from './files';
+import { badInput, inFileError, say } from './lang';
 import type { Command } from './io';
 
 function today(): string {
@@ -17,41 +19,36 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function readBytes(file: string): Uint8Array {
-  try {
-    return new Uint8Array(fs.readFileSync(file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code})`, file);
-  }
-}
-
 /** Prefixes the file name to errors that name only a sheet or cell. */
 function inFile<T>(file: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof InputError && !e.message.startsWith(file)) throw new InputError(e.message, file);
+    if (e instanceof InputError) throw inFileError(e, file);
     throw e;
   }
 }
 
 export const checkCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, ['as-of', 'write'], ['json', 'force']);
-  if (args.positional.length !== 1) throw new InputError('give exactly one workbook: tuijin check BOOK.xlsx', 'arguments');
+  if (args.positional.length !== 1) {
+    throw badInput('give exactly one workbook: tuijin check BOOK.xlsx', '请给出一个推进表：tuijin check 推进表.xlsx', 'arguments');
+  }
   const file = args.positional[0];
   const asOf = flagValue(args, 'as-of') ?? today();
-  if (!isIsoDate(asOf)) throw new InputError(`--as-of '${asOf}' is not a real date written YYYY-MM-DD`, 'arguments');
+  if (!isIsoDate(asOf)) {
+    throw badInput(`--as-of '${asOf}' is not a real date written YYYY-MM-DD`, `--as-of“${asOf}”不是有效日期，应写作 YYYY-MM-DD`, 'arguments');
+  }
   const out = flagValue(args, 'write');
   // Never the input (also through a link); an existing file only with --force.
   if (out) guardOutput(out, [file], args.flags.has('force'), '--write');
 
-  const data = readBytes(file);
+  const data = readBinaryFile(file);
   // The grid is let go once read: a big workbook's values needn't stay while the patch is written.
   const read = await readWorkbookGrid(data, file).then((grid) => inFile(file, () => readTracking(grid)));
   const { judgements, counts: summary, patch, warnings } = checkTracking(read, asOf);
   // Not judged is said out loud, on stderr, whatever the output format.
-  for (const w of warnings) io.err(`警告：${w}`);
+  for (const w of warnings) io.err(say('警告：', 'warning: ') + w);
   if (out) {
     const patched = await applyPatch(data, patch, file);
     writeFileAtomic(out, patched);
@@ -61,7 +58,16 @@ export const checkCommand: Command = async (argv, io) => {
       JSON.stringify(
         {
           asOf,
-          indicators: judgements.map((j) => ({ id: j.id, item: j.item, status: j.status, h1Actual: j.h1Actual, annualActual: j.annualActual, message: j.message })),
+          indicators: judgements.map((j) => ({
+            id: j.id,
+            item: j.item,
+            status: j.status,
+            h1Actual: j.h1Actual,
+            annualActual: j.annualActual,
+            h1Rate: j.h1Rate,
+            annualRate: j.annualRate,
+            message: j.message,
+          })),
           summary,
           ...(read.unplaced.length ? { notInSheet: read.unplaced.map((ind) => ind.id) } : {}),
         },
@@ -70,8 +76,14 @@ export const checkCommand: Command = async (argv, io) => {
       ),
     );
   } else {
-    const skipped = read.unplaced.length ? `（“指标”工作表共 ${judgements.length + read.unplaced.length} 项，${read.unplaced.length} 项未校验：${read.unplaced.map((i) => i.id).join('、')}）` : '';
-    io.out(`截至 ${asOf}：${judgements.length} 项指标${skipped}`);
+    const skipped = read.unplaced.length
+      ? say(
+          `（“指标”工作表共${judgements.length + read.unplaced.length}项，${read.unplaced.length}项未校验：${read.unplaced.map((i) => i.id).join('、')}）`,
+          ` (sheet 指标 has ${judgements.length + read.unplaced.length}; ${read.unplaced.length} not checked: ${read.unplaced.map((i) => i.id).join(', ')})`,
+        )
+      : '';
+    io.out(say(`截至${chineseDate(asOf)}，共${judgements.length}项指标`, `As of ${asOf}: ${judgements.length} indicator${judgements.length === 1 ? '' : 's'}`) + skipped);
+    // 状态 and 说明 are the workbook's own words, the same in both languages.
     for (const j of judgements) io.out(`${j.id.padEnd(6)} ${statusText(j.status)}  ${j.message}`);
     io.out(
       Object.entries(summary)
@@ -79,7 +91,7 @@ export const checkCommand: Command = async (argv, io) => {
         .map(([s, n]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} ${n}`)
         .join('，'),
     );
-    if (out) io.out(`wrote ${out}`);
+    if (out) io.out(say(`已写入 ${out}`, `wrote ${out}`));
   }
   return 0;
 };

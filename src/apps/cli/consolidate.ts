@@ -4,22 +4,25 @@
 import * as path from 'path';
 import { InputError, STATUS_LABEL } from '../../core/model';
 import { consolidateAndCheck, FIELD_LABEL, PARTIAL_LABEL } from '../../core/consolidate';
-import { isIsoDate } from '../../core/judge';
+import { chineseDate, isIsoDate } from '../../core/judge';
 import { loadMaster, readReturnFiles, type ReturnFile } from '../../adapters/exceljs/consolidate';
 import { parseArgs, flagValue } from './args';
 import { guardOutput, writeFileAtomic } from './files';
 import type { Command } from './io';
 import { localStamp, readBinaryFile } from './returns';
+import { badInput, say } from './lang';
 
 export const consolidateCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, ['out', 'as-of'], ['json', 'force']);
   const [masterFile, ...returnFiles] = args.positional;
   const out = flagValue(args, 'out');
-  if (!masterFile) throw new InputError('MASTER.xlsx is required', 'arguments');
-  if (!out) throw new InputError('--out OUT.xlsx is required', 'arguments');
-  if (returnFiles.length === 0) throw new InputError('give at least one RETURN.xlsx', 'arguments');
+  if (!masterFile) throw badInput('MASTER.xlsx is required', '请给出总表（推进表）', 'arguments');
+  if (!out) throw badInput('--out OUT.xlsx is required', '请用 --out 输出.xlsx 指定输出文件', 'arguments');
+  if (returnFiles.length === 0) throw badInput('give at least one RETURN.xlsx', '请至少给出一份填报表', 'arguments');
   const asked = flagValue(args, 'as-of');
-  if (asked !== undefined && !isIsoDate(asked)) throw new InputError(`--as-of '${asked}' is not a real date written YYYY-MM-DD`, 'arguments');
+  if (asked !== undefined && !isIsoDate(asked)) {
+    throw badInput(`--as-of '${asked}' is not a real date written YYYY-MM-DD`, `--as-of“${asked}”不是有效日期，应写作 YYYY-MM-DD`, 'arguments');
+  }
   // Inputs are never modified: the output is none of them (also through a link) and replaces a file only with --force.
   guardOutput(out, [masterFile, ...returnFiles], args.flags.has('force'));
 
@@ -31,7 +34,7 @@ export const consolidateCommand: Command = async (argv, io) => {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       // Reported and logged as a rejected return; the others still go in.
-      returns.push({ file: path.basename(f), data: new Uint8Array(), error: e.message.replace(`${f}: `, '') });
+      returns.push({ file: path.basename(f), data: new Uint8Array(), error: say(e.zh ?? e.message, e.message.replace(`${f}: `, '')) });
     }
   }
   const time = localStamp();
@@ -49,25 +52,41 @@ export const consolidateCommand: Command = async (argv, io) => {
     io.out(JSON.stringify({ applied, conflicts, rejected, rejectedCells: cells, partialUnits, missingUnits, check: { asOf: check.asOf, summary: check.counts } }, null, 2));
     return 0;
   }
-  io.out(`wrote ${out}`);
+  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+  io.out(say(`已写入 ${out}`, `wrote ${out}`));
   for (const a of report.accepted) {
-    const partial = a.rejectedCells ? `；${PARTIAL_LABEL}，退回 ${a.rejectedCells} 处` : '';
-    io.out(`accepted ${a.file}: ${a.unit}, ${a.round}, ${a.values} values${partial}`);
+    const partial = a.rejectedCells ? say(`；${PARTIAL_LABEL}，退回${a.rejectedCells}处`, `; ${PARTIAL_LABEL}, ${n(a.rejectedCells, 'cell')} rejected`) : '';
+    io.out(say(`已采用 ${a.file}：${a.unit}，${a.round}，${a.values}项`, `accepted ${a.file}: ${a.unit}, ${a.round}, ${n(a.values, 'value')}`) + partial);
   }
-  for (const c of report.rejectedCells) io.out(`退回单元格 ${c.file} ${c.cell}（${c.id} ${FIELD_LABEL[c.field]}）：${c.reason}`);
-  for (const r of report.rejected) io.out(`rejected ${r.file}: ${r.reason}`);
+  // Reasons are the core's Chinese words (also in 日志).
+  for (const c of report.rejectedCells) {
+    io.out(say(`退回单元格 ${c.file} ${c.cell}（${c.id} ${FIELD_LABEL[c.field]}）：${c.reason}`, `rejected cell ${c.file} ${c.cell} (${c.id} ${FIELD_LABEL[c.field]}): ${c.reason}`));
+  }
+  for (const r of report.rejected) io.out(say(`退回 ${r.file}：${r.reason}`, `rejected ${r.file}: ${r.reason}`));
   for (const c of report.conflicts) {
-    const vals = c.values.map((v) => `${v.unit} ${v.value ?? ''} (${v.file})`).join(' / ');
-    io.out(`conflict ${c.id} ${FIELD_LABEL[c.field]}: ${vals}; applied ${c.chosen} (listed first in 牵头单位), the other kept in 日志`);
+    const vals = c.values.map((v) => `${v.unit} ${v.value ?? ''}（${v.file}）`).join(' / ');
+    io.out(
+      say(
+        `冲突 ${c.id} ${FIELD_LABEL[c.field]}：${vals}；采用${c.chosen}的数字（牵头单位中排在前面），其余记入日志`,
+        `conflict ${c.id} ${FIELD_LABEL[c.field]}: ${vals}; applied ${c.chosen} (listed first in 牵头单位), the other kept in 日志`,
+      ),
+    );
   }
-  io.out(`applied ${report.applied} cells; ${report.conflicts.length} conflicts; ${report.rejected.length} rejected`);
-  if (report.partialUnits.length) io.out(`${PARTIAL_LABEL} (${report.partialUnits.length}): ${report.partialUnits.join('、')}`);
-  io.out(`未报送 (${report.missingUnits.length}): ${report.missingUnits.join('、') || '无'}`);
+  io.out(
+    say(
+      `写入${report.applied}处；冲突${report.conflicts.length}处；退回${report.rejected.length}份`,
+      `applied ${n(report.applied, 'cell')}; ${n(report.conflicts.length, 'conflict')}; ${report.rejected.length} rejected`,
+    ),
+  );
+  if (report.partialUnits.length) {
+    io.out(say(`${PARTIAL_LABEL}（${report.partialUnits.length}个单位）：`, `${PARTIAL_LABEL} (${report.partialUnits.length}): `) + report.partialUnits.join('、'));
+  }
+  io.out(say(`未报送（${report.missingUnits.length}个单位）：${report.missingUnits.join('、') || '无'}`, `not reported (${report.missingUnits.length}): ${report.missingUnits.join('、') || 'none'}`));
   const counts = Object.entries(check.counts)
-    .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} ${n}`)
+    .filter(([, k]) => k > 0)
+    .map(([s, k]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} ${k}`)
     .join('，');
-  io.out(`已按截至 ${check.asOf} 重新校验：${counts}`);
-  for (const w of check.warnings) io.err(`警告：${w}`);
+  io.out(say(`已按截至${chineseDate(check.asOf)}重新校验：${counts}`, `checked again as of ${check.asOf}: ${counts}`));
+  for (const w of check.warnings) io.err(say('警告：', 'warning: ') + w);
   return 0;
 };

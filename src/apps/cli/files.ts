@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../core/model';
 import { readPlanBytes, type PlanRead } from '../../core/plan/sources';
+import { badInput } from './lang';
 
 export const SEED_FILE = '000_c36e4d77f78aadb1.txt';
 
@@ -21,22 +22,28 @@ export function seedPath(): string {
   return path.join(packageRoot(), 'seeds', SEED_FILE);
 }
 
+/** A file that can't be read, said in both languages. */
+export function unreadable(e: unknown, file: string): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return badInput('file not found', '文件不存在', file);
+  if (code === 'EISDIR') return badInput('is a folder, not a file', '这是文件夹，不是文件', file);
+  return badInput(`cannot read file (${code})`, `无法读取文件（${code}）`, file);
+}
+
 /** A file's bytes; a missing or unreadable file is the user's input error. */
-function readBytes(file: string): Uint8Array {
+export function readBinaryFile(file: string): Uint8Array {
   try {
     return new Uint8Array(fs.readFileSync(file));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const zh = code === 'ENOENT' ? '找不到这个文件' : code === 'EISDIR' ? '这是文件夹，不是文件' : `无法读取文件（${code}）`;
-    const en = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read file (${code})`;
-    throw new InputError(`${zh} (${en})`, file, zh);
+    throw unreadable(e, file);
   }
 }
+const readBytes = readBinaryFile;
 
 /** Writes via a temp file and rename, so a crash never leaves half a file at `file`. */
 export function writeFileAtomic(file: string, data: Uint8Array | string): void {
   const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir)) throw new InputError('output folder does not exist', file);
+  if (!fs.existsSync(dir)) throw badInput('output folder does not exist', '输出文件夹不存在', file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, data);
@@ -47,7 +54,8 @@ export function writeFileAtomic(file: string, data: Uint8Array | string): void {
     } catch {
       /* already gone */
     }
-    throw new InputError(`cannot write file (${(e as NodeJS.ErrnoException).code ?? e})`, file);
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw badInput(`cannot write file (${code})`, `无法写入文件（${code}）`, file);
   }
 }
 
@@ -98,10 +106,10 @@ export function sameFile(a: string, b: string): boolean {
 export function guardOutput(out: string, inputs: string[], force: boolean, flag = '--out'): void {
   for (const input of inputs) {
     if (sameFile(out, input)) {
-      throw new InputError(
+      throw badInput(
+        `the output is the input file ${input}; inputs are never modified, give ${flag} another file name`,
         `输出文件就是输入文件 ${input}；输入文件从不被改写，请为 ${flag} 另选一个文件名`,
         out,
-        `输出文件就是输入文件 ${input}，请另选一个文件名`,
       );
     }
   }
@@ -111,8 +119,12 @@ export function guardOutput(out: string, inputs: string[], force: boolean, flag 
   } catch {
     return;
   }
-  if (st.isDirectory()) throw new InputError(`这是一个文件夹，不是文件；请为 ${flag} 给出文件名`, out, '这是一个文件夹，不是文件');
+  if (st.isDirectory()) throw badInput(`is a folder, not a file; give ${flag} a file name`, `这是一个文件夹，不是文件；请为 ${flag} 给出文件名`, out);
   if (!force) {
-    throw new InputError(`文件已存在，不会覆盖（其中可能有已填的数据）；请另选文件名，或加 --force 替换`, out, '文件已存在，不会覆盖');
+    throw badInput(
+      'file exists and is not overwritten (it may hold entered figures); choose another name, or add --force to replace it',
+      '文件已存在，不会覆盖（其中可能有已填的数据）；请另选文件名，或加 --force 替换',
+      out,
+    );
   }
 }

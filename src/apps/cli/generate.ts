@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../core/model';
+import { badInput, say } from './lang';
 import { buildTrackingLayout } from '../../core/tracking/layout';
 import { regenerateTracking } from '../../core/tracking/regenerate';
 import type { WorkbookLayout } from '../../core/layout/types';
@@ -23,14 +24,16 @@ export function toolVersion(): string {
 
 export const generateCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, ['plan', 'out'], ['force']);
-  if (args.positional.length > 0) throw new InputError(`unexpected argument '${args.positional[0]}' (use --plan FILE)`, 'arguments');
+  if (args.positional.length > 0) {
+    throw badInput(`unexpected argument '${args.positional[0]}' (use --plan FILE)`, `多余的参数“${args.positional[0]}”（计划文件请用 --plan）`, 'arguments');
+  }
   const out = flagValue(args, 'out');
-  if (!out) throw new InputError('--out BOOK.xlsx is required', 'arguments');
+  if (!out) throw badInput('--out BOOK.xlsx is required', '请用 --out 推进表.xlsx 指定输出文件', 'arguments');
   const planFile = flagValue(args, 'plan') ?? seedPath();
   const force = args.flags.has('force');
   guardOutput(out, [planFile], force);
   const { plan, notes } = await readPlanFile(planFile);
-  for (const n of notes) io.err(`note: ${n}`);
+  for (const n of notes) io.err(say('说明：', 'note: ') + n);
   const opts = { toolVersion: toolVersion() };
   let layout: WorkbookLayout = buildTrackingLayout(plan, opts);
   let kept = 0;
@@ -46,17 +49,24 @@ export const generateCommand: Command = async (argv, io) => {
     }
     if (old) {
       const regen = regenerateTracking(plan, old, opts);
-      if (!regen.ok) throw new InputError(`${regen.reason}；为免丢失，不覆盖此文件。请输出到另一个文件`, out, `${regen.reason}，为免丢失未覆盖`);
+      if (!regen.ok) {
+        throw badInput(
+          `${regen.reason}; not overwritten, so nothing is lost: write to another file`,
+          `${regen.reason}；为免丢失，不覆盖此文件。请输出到另一个文件`,
+          out,
+        );
+      }
       ({ layout, kept, sheetsKept } = regen);
     }
   }
   const bytes = await writeWorkbook(layout);
   writeFileAtomic(out, bytes);
   const count = plan.items.reduce((n, it) => n + it.indicators.length, 0);
-  for (const w of plan.warnings) io.err(`warning: ${w.item === null ? '' : `item ${w.item}: `}${w.message}`);
-  io.out(`wrote ${out}: ${plan.items.length} items, ${count} indicators`);
+  for (const w of plan.warnings) io.err(say(`提示：${w.item === null ? '' : `第${w.item}项：`}`, `warning: ${w.item === null ? '' : `item ${w.item}: `}`) + w.message);
+  io.out(say(`已写入 ${out}：${plan.items.length}项事项，${count}项指标`, `wrote ${out}: ${plan.items.length} items, ${count} indicators`));
   if (kept || sheetsKept.length) {
-    io.out(`保留了原工作簿中 ${kept} 项指标已填的数字${sheetsKept.length ? `，以及工作表${sheetsKept.map((s) => `“${s}”`).join('、')}` : ''}`);
+    const sheets = sheetsKept.map((s) => `“${s}”`).join('、');
+    io.out(say(`保留了原工作簿中 ${kept} 项指标已填的数字${sheetsKept.length ? `，以及工作表${sheets}` : ''}`, `kept the figures of ${kept} indicator${kept === 1 ? '' : 's'} from the old workbook${sheetsKept.length ? `, and sheets ${sheets}` : ''}`));
   }
   return 0;
 };

@@ -31,7 +31,9 @@ export function App(props: { mode: Mode }) {
   const css = CLS;
   const [tab, setTab] = React.useState<TabId>('plan');
   const [book, setBookState] = React.useState<{ file: FileIn | null; info: BookInfo | null }>({ file: null, info: null });
-  const [asOf, setAsOf] = React.useState(todayIso());
+  const [asOf, setAsOfState] = React.useState(todayIso());
+  // How the date was set: never replaced once typed; a quick pick (6月30日, 12月31日) follows the plan's year.
+  const chosen = React.useRef<'none' | 'typed' | 'quick'>('none');
   const pane: PaneState = {
     mode: props.mode,
     english,
@@ -41,8 +43,25 @@ export function App(props: { mode: Mode }) {
     bookInfo: book.info,
     setBook: (file, info) => setBookState({ file, info }),
     asOf,
-    setAsOf,
+    setAsOf: (iso, how = 'typed') => {
+      chosen.current = how;
+      setAsOfState(iso);
+    },
+    bookYear: (year) => {
+      setAsOfState((current) => {
+        if (chosen.current === 'typed') return current;
+        if (chosen.current === 'quick') return `${year}${current.slice(4)}`;
+        // Nothing chosen: a past year's plan is judged at its year end, not at today's date.
+        return Number(current.slice(0, 4)) > year ? `${year}-12-31` : current;
+      });
+    },
   };
+  const intro = (title: string, hint: string) => (
+    <div className={css.section}>
+      <div className={css.heading}>{title}</div>
+      <div className={css.hint}>{hint}</div>
+    </div>
+  );
   // What the ribbon's 校验 did, since it has no window of its own.
   const [ribbon, dismissRibbon] = useRibbonNote(props.mode.kind === 'office');
   const modeLine =
@@ -51,6 +70,12 @@ export function App(props: { mode: Mode }) {
     <StringsContext.Provider value={s}>
       <PaneContext.Provider value={pane}>
         <main className={css.root} lang={english ? 'en' : 'zh-CN'}>
+          <h1 className={css.heading} data-testid="app-title">
+            {s.appTitle}
+          </h1>
+          <div className={css.hint} data-testid="app-hint">
+            {s.appHint}
+          </div>
           <MessageBar intent="info" data-testid="mode" data-mode={props.mode.kind}>
             <MessageBarBody>{modeLine}</MessageBarBody>
           </MessageBar>
@@ -72,20 +97,24 @@ export function App(props: { mode: Mode }) {
           </TabList>
           {/* Tabs stay mounted so switching keeps what the user chose and saw. */}
           <div hidden={tab !== 'plan'} data-testid="tab-plan">
+            {intro(s.tabPlanTitle, s.tabPlanHint)}
             <PlanTab />
           </div>
           {/* Each lazy tab waits inside its own (possibly hidden) box, so the plan tab never shows a spinner. */}
           <div hidden={tab !== 'check'} data-testid="tab-check">
+            {intro(s.tabCheckTitle, s.tabCheckHint)}
             <React.Suspense fallback={<Spinner size="small" label={s.loading} />}>
               <CheckTab />
             </React.Suspense>
           </div>
           <div hidden={tab !== 'returns'} data-testid="tab-returns">
+            {intro(s.tabReturnsTitle, s.tabReturnsHint)}
             <React.Suspense fallback={<Spinner size="small" label={s.loading} />}>
               <ReturnsTab />
             </React.Suspense>
           </div>
           <div hidden={tab !== 'print'} data-testid="tab-print">
+            {intro(s.tabPrintTitle, s.tabPrintHint)}
             <React.Suspense fallback={<Spinner size="small" label={s.loading} />}>
               <PrintTab />
             </React.Suspense>

@@ -14,7 +14,10 @@ export interface PaneState {
   bookInfo: BookInfo | null;
   setBook: (book: FileIn | null, info: BookInfo | null) => void;
   asOf: string;
-  setAsOf: (iso: string) => void;
+  /** The user's own choice of date: typed, or a quick pick (which keeps its month and day for the plan's year). */
+  setAsOf: (iso: string, how?: 'typed' | 'quick') => void;
+  /** A workbook was opened: the date moves only if the user hasn't chosen one (or chose a quick pick). */
+  bookYear: (year: number) => void;
 }
 
 export const PaneContext = React.createContext<PaneState>(null as unknown as PaneState);

@@ -2,7 +2,7 @@
 // conflict, and what the 日志 records. Data in, decisions out: no files, no workbook library.
 import type { CellPatch, CellStyle, CellValue, WorkbookGrid, WorkbookPatch } from '../layout/types';
 import type { Indicator } from '../model';
-import { parseFigure } from '../numbers';
+import { readFigureFor } from '../entryInput';
 import { isUncalculatedFormula, UNCALCULATED_REASON } from '../formula';
 import { ParsedReturn, readReturn } from '../returns/read';
 import { rowIdentityProblems } from '../returns/identity';
@@ -126,8 +126,13 @@ const text = (v: CellValue | undefined): string => (v === null || v === undefine
 const MILESTONE_TRUE = '已完成';
 const MILESTONE_FALSE = '未完成';
 
-/** A figure as the master should hold it, or why it can't be one. Blank → undefined. */
-export function normalizeFigure(ind: Indicator, v: CellValue): { ok: true; value: CellValue | undefined } | { ok: false; reason: string } {
+/** A figure as the master should hold it, or why it can't be one. Blank → undefined. `percentCell`: the form's cell
+ *  is formatted as a percentage (52% stored as 0.52). `note` says how a figure with a remark ("约10场") was read. */
+export function normalizeFigure(
+  ind: Indicator,
+  v: CellValue,
+  percentCell = false,
+): { ok: true; value: CellValue | undefined; note?: string } | { ok: false; reason: string } {
   if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: undefined };
   if (isUncalculatedFormula(v)) return { ok: false, reason: UNCALCULATED_REASON };
   if (ind.kind === 'milestone') {
@@ -135,10 +140,10 @@ export function normalizeFigure(ind: Indicator, v: CellValue): { ok: true; value
     if (typeof v === 'number') return { ok: false, reason: `应填“${MILESTONE_TRUE}”“${MILESTONE_FALSE}”或完成日期，不是数字 ${v}` };
     return { ok: true, value: v.trim() };
   }
-  const f = parseFigure(v);
-  if (!f.ok) return { ok: false, reason: f.reason };
+  const f = readFigureFor(ind, v, '', percentCell);
+  if (f.error !== null || f.value === null) return { ok: false, reason: f.error ?? '未填写' };
   if (f.value < 0 && ind.kind !== 'change') return { ok: false, reason: `不能为负数（${v}）` };
-  return { ok: true, value: f.value };
+  return f.remark ? { ok: true, value: f.value, note: `填报“${String(v).trim()}”` } : { ok: true, value: f.value };
 }
 
 function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
@@ -159,7 +164,8 @@ function validate(master: MasterView, units: Set<string>, input: ReturnInput): {
   const { meta, rows } = read.value;
   const who = { unit: meta.unit, round: meta.round };
   if (meta.planId !== master.planId) {
-    return { ...who, ok: false, reason: `来自另一份计划（填报表计划标识 ${meta.planId}，主表 ${master.planId}）` };
+    const years = meta.year === master.year ? `同为${meta.year}年度，但不是本主表的计划` : `填报表为${meta.year}年度计划，主表为${master.year}年度计划`;
+    return { ...who, ok: false, reason: `来自另一份计划（${years}），请用本主表生成的填报表填报` };
   }
   if (meta.planHash !== master.planHash) {
     return { ...who, ok: false, reason: '填报表与主表的计划版本不符（计划校验不同），请用当前主表重新生成填报表' };
@@ -191,15 +197,18 @@ function validate(master: MasterView, units: Set<string>, input: ReturnInput): {
   for (const row of rows) {
     const ind = master.indicators.get(row.id)!.indicator;
     const got: Partial<Record<Field, CellValue>> = {};
+    const remarks: string[] = [];
     for (const field of ['h1', 'annual'] as const) {
-      const n = normalizeFigure(ind, row[field]);
+      const n = normalizeFigure(ind, row[field], field === 'h1' ? row.h1Percent : row.annualPercent);
       // A cell that can't be read is left out alone; the rest of the return still goes in.
       if (!n.ok) {
         const cell = `${colLetters(colOf[field])}${row.row}`;
         bad.push({ file: input.file, unit: meta.unit, round: meta.round, id: row.id, field, cell, row: row.row, value: row[field], reason: n.reason });
       } else if (n.value !== undefined) got[field] = n.value;
+      // The words around a figure ("约", "主体完工") stay with the unit's 进展情况.
+      if (n.ok && n.note) remarks.push(`${FIELD_LABEL[field]}${n.note}`);
     }
-    const progress = text(row.progress);
+    const progress = [text(row.progress), ...remarks].filter(Boolean).join('；');
     if (progress) got.progress = progress;
     if (Object.keys(got).length) values.set(row.id, got);
   }

@@ -9,6 +9,15 @@ export const LOG_SHEET = '日志';
 
 export type LogAction = 'applied' | 'conflict' | 'rejected';
 
+/** 处理 as the 日志 sheet says it. Rows written before these words (applied/conflict/rejected) still read back. */
+export const LOG_ACTION_TEXT: Record<LogAction, string> = { applied: '已采用', conflict: '冲突', rejected: '退回' };
+const ACTION_BY_TEXT = new Map<string, LogAction>(
+  (Object.entries(LOG_ACTION_TEXT) as [LogAction, string][]).flatMap(([code, word]) => [
+    [word, code],
+    [code, code],
+  ]),
+);
+
 export const LOG_COLUMNS = [
   ['time', '时间', 23],
   ['round', '轮次', 16],
@@ -37,7 +46,8 @@ function styleFor(v: CellValue): string {
 
 function pushRowCells(out: LayoutCell[], row: LogRow, r: number): void {
   for (let i = 0; i < LOG_COLUMNS.length; i++) {
-    const v = row[LOG_COLUMNS[i][0]];
+    const key = LOG_COLUMNS[i][0];
+    const v = key === 'action' && typeof row.action === 'string' ? (LOG_ACTION_TEXT[row.action as LogAction] ?? row.action) : row[key];
     out.push({ r, c: i + 1, value: v, style: styleFor(v) });
   }
 }
@@ -100,6 +110,7 @@ export function readLog(grid: WorkbookGrid): ExistingLog | undefined {
     if (!src) continue;
     const row: Partial<LogRow> = {};
     for (const [key, c] of colOf) row[key] = src[c] ?? null;
+    if (typeof row.action === 'string') row.action = ACTION_BY_TEXT.get(row.action.trim()) ?? row.action;
     rows.push(row);
   }
   return { sheet, lastRow: Math.max(lastRow, 1), rows };

@@ -26,23 +26,42 @@ export function pageCapacity(columnWidths: number[], print: PrintSetup, safety =
   return (printableH / scale) * safety;
 }
 
-/** Greedy page filling: returns the rows after which to break so no block spans two pages
- *  (unless a block is taller than a page by itself).
- *  `lead`: height of the rows above the first block on page 1; `repeated`: height of the title rows
- *  printed again on every later page; `blocks`: consecutive row spans with their heights. */
+/** Page breaks so no block spans two pages (unless a block is taller than a page by itself), using as few
+ *  pages as greedy filling would, and among those the arrangement whose emptiest page (the last aside) is
+ *  fullest: a block too tall for the space left moves to the next page, and earlier blocks may follow it
+ *  there, instead of leaving one page half empty.
+ *  `lead`: height of the rows above the first block on page 1; `repeated`: height of the title rows printed
+ *  again on every later page; `blocks`: consecutive row spans with their heights. Returns the rows after which
+ *  a new page starts. */
 export function blockBreaks(capacity: number, lead: number, repeated: number, blocks: { first: number; height: number }[]): number[] {
-  const breaks: number[] = [];
-  let used = lead;
-  let onPage = 0;
-  for (const b of blocks) {
-    if (used + b.height > capacity && onPage > 0) {
-      breaks.push(b.first - 1);
-      used = repeated;
-      onPage = 0;
+  const n = blocks.length;
+  if (n === 0) return [];
+  // best[i]: pages and the lowest fill of a full page for blocks i..n-1 starting a page; next[i]: where the following page starts.
+  const pages = new Array<number>(n + 1).fill(0);
+  const minFill = new Array<number>(n + 1).fill(Infinity);
+  const next = new Array<number>(n).fill(n);
+  for (let i = n - 1; i >= 0; i--) {
+    const top = i === 0 ? lead : repeated;
+    let used = top;
+    let bestPages = Infinity;
+    let bestFill = -Infinity;
+    for (let j = i; j < n; j++) {
+      used += blocks[j].height;
+      if (used > capacity && j > i) break;
+      const end = j + 1;
+      const fill = end === n ? Infinity : Math.min(used / capacity, minFill[end]);
+      const p = 1 + pages[end];
+      if (p < bestPages || (p === bestPages && fill > bestFill)) {
+        bestPages = p;
+        bestFill = fill;
+        next[i] = end;
+      }
     }
-    used += b.height;
-    onPage++;
+    pages[i] = bestPages;
+    minFill[i] = bestFill;
   }
+  const breaks: number[] = [];
+  for (let i = next[0]; i < n; i = next[i]) breaks.push(blocks[i].first - 1);
   return breaks;
 }
 

@@ -5,8 +5,11 @@
 const UNIT_PX = 7;
 /** Cell padding Excel/LibreOffice keep inside a column, in pixels. */
 const PADDING_PX = 6;
-/** Safety margin on measured text width: fonts differ between hosts (仿宋 vs Noto Serif CJK). */
-const SLACK = 1.05;
+/** Safety margin on measured text width: fonts differ between hosts (仿宋 vs Noto Serif CJK); LibreOffice fits a
+ *  little more per line than this assumes, Excel about as much. */
+const SLACK = 1.02;
+/** Width of one indent step (CellStyle.indent) in pixels: a character of the default font (Calibri 11: 7 px). */
+export const INDENT_PX = 7;
 
 /** True for characters drawn full-width (CJK, full-width forms, CJK punctuation, symbols we use). */
 function isWide(cp: number): boolean {
@@ -31,9 +34,9 @@ function charPx(cp: number, fontSize: number): number {
 }
 
 /** Lines `text` wraps to in a column `widthChars` wide (Excel width units) at `fontSize` points. */
-export function linesNeeded(text: string, widthChars: number, fontSize: number): number {
+export function linesNeeded(text: string, widthChars: number, fontSize: number, indent = 0): number {
   if (text === '') return 1;
-  const avail = Math.max(widthChars * UNIT_PX - PADDING_PX, 8);
+  const avail = Math.max(widthChars * UNIT_PX - PADDING_PX - indent * INDENT_PX, 8);
   const wide = charPx(0x4e00, fontSize) * SLACK;
   const narrow = charPx(0x41, fontSize) * SLACK;
   let lines = 1;
@@ -65,8 +68,8 @@ export function heightForLines(lines: number, fontSize: number): number {
 export const MAX_ROW_HEIGHT = 409;
 
 /** Height in points that fits `text` wrapped in a column `widthChars` wide. */
-export function heightForText(text: string, widthChars: number, fontSize: number): number {
-  return Math.min(MAX_ROW_HEIGHT, heightForLines(linesNeeded(text, widthChars, fontSize), fontSize));
+export function heightForText(text: string, widthChars: number, fontSize: number, indent = 0): number {
+  return Math.min(MAX_ROW_HEIGHT, heightForLines(linesNeeded(text, widthChars, fontSize, indent), fontSize));
 }
 
 /** Spreads the height a merged block needs over its rows: each row keeps at least its own need,

@@ -18,8 +18,13 @@ export const FONT_FALLBACKS: Record<string, string[]> = {
   [FONT.body]: ['仿宋', 'FangSong', 'Noto Serif CJK SC'],
 };
 
-/** Point sizes (公文: 小标宋 二号-ish title, 黑体/仿宋 for the table). */
-export const SIZE = { title: 18, attach: 12, heading: 10.5, body: 10, small: 9 } as const;
+/** Point sizes (公文: 小标宋 二号-ish title, 黑体/仿宋 for the table). Body text and headers are 11 pt so that a sheet
+ *  scaled to fit its paper (about 88% for 推进计划表 on A3) still prints at 9 pt or more. Whole points only: ExcelJS
+ *  reads a font size as an integer, so a 10.5 pt header would shrink to 10 pt after a check. */
+export const SIZE = { title: 18, attach: 12, heading: 11, body: 11, small: 11 } as const;
+
+/** Indent (in Excel steps) that keeps left-aligned text off the cell border. */
+export const TEXT_INDENT = 1;
 
 /** Fill colours, 'RRGGBB'. */
 export const COLOR = {

@@ -19,6 +19,8 @@ export interface CellStyle {
   fill?: string;
   /** Thin border on all four sides. */
   border?: boolean;
+  /** Indent from the cell's aligned edge, in Excel indent steps (about one character each): text off the border. */
+  indent?: number;
   horizontal?: 'left' | 'center' | 'right';
   vertical?: 'top' | 'middle' | 'bottom';
   wrap?: boolean;
@@ -129,6 +131,9 @@ export interface GridSheet {
   rows: CellValue[][];
   /** Row heights in points by 1-based row, where the adapter knows them (used to place page breaks). */
   rowHeights?: Record<number, number>;
+  /** 1-based [row, column] of numeric cells formatted as percentages (typing 22% stores 0.22), where the adapter
+   *  knows, so readers can take the value as the percentage people see. */
+  percentCells?: [number, number][];
 }
 
 export interface WorkbookGrid {

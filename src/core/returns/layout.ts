@@ -1,6 +1,6 @@
 // The return form a lead unit fills in: its own items and indicators, targets read-only,
 // entry cells unlocked and validated so that Excel, WPS or LibreOffice alone still guide the user.
-import type { CellStyle, DataValidationRule, LayoutCell, Range, SheetLayout, WorkbookLayout } from '../layout/types';
+import type { CellStyle, CellValue, DataValidationRule, LayoutCell, Range, SheetLayout, WorkbookLayout } from '../layout/types';
 import type { Indicator } from '../model';
 import { COLOR, FONT, PAGE_FOOTER, SIZE } from '../layout/styles';
 import { heightForText, MAX_ROW_HEIGHT, spreadHeights } from '../layout/rowHeights';
@@ -84,6 +84,16 @@ export const RETURN_STYLES: Record<string, CellStyle> = {
     numFmt: '@',
     locked: false,
   },
+  // A percentage typed as people type it (22%, or 22 with Excel's automatic percent entry) is stored 0.22.
+  'ret.entryPct': {
+    font: { name: BODY_FONT, size: BODY },
+    fill: COLOR.entryFill,
+    border: true,
+    horizontal: 'center',
+    vertical: 'middle',
+    numFmt: '0.0%',
+    locked: false,
+  },
   'ret.label': { font: { name: HEAD_FONT, size: BODY }, horizontal: 'right', vertical: 'middle' },
   'ret.text': { numFmt: '@' },
 };
@@ -103,8 +113,18 @@ export function entryPrompt(ind: Indicator): string {
   const example = ind.h1 ?? ind.annual ?? 100;
   const ex = Number.isInteger(example) ? String(example) : String(Number(example.toFixed(4)));
   const unit = ind.unit || '无';
-  if (ind.unit === '%') return `单位：%，填写数字，如 ${ex}（表示${ex}%）`;
+  if (ind.unit === '%') return `单位：%，填写百分比，如 ${ex}%`;
   return `单位：${unit}，填写数字，如 ${ex}`;
+}
+
+/** The cell holds a percentage: formatted as one, so 52% is what is typed and what is seen (stored 0.52). */
+export function isPercentEntry(ind: Indicator): boolean {
+  return ind.kind !== 'milestone' && ind.unit === '%';
+}
+
+/** A 全年 round (the year's figures are due): its forms show the H1 figures the master already holds. */
+export function isYearRound(round: string): boolean {
+  return /全年|年度|年底|年终/.test(round);
 }
 
 function entryValidation(ind: Indicator, range: Range, half: string): DataValidationRule {
@@ -122,12 +142,26 @@ function entryValidation(ind: Indicator, range: Range, half: string): DataValida
     };
   }
   const isChange = ind.kind === 'change';
-  const isPercent = ind.unit === '%' || ind.unit === '‰';
+  if (isPercentEntry(ind)) {
+    // The cell is formatted as a percentage, so the stored value of 0%–100% is 0–1.
+    return {
+      range,
+      type: 'decimal',
+      min: 0,
+      max: 1,
+      allowBlank: true,
+      promptTitle: `${ind.id} ${half}`,
+      prompt: entryPrompt(ind),
+      errorTitle: '填写有误',
+      error: '请填写0%到100%之间的百分比，如 52%',
+      errorStyle: 'stop',
+    };
+  }
   return {
     range,
     type: 'decimal',
     min: isChange ? -1000 : 0,
-    ...(isPercent ? { max: ind.unit === '%' ? 100 : 1000 } : {}),
+    ...(ind.unit === '‰' ? { max: 1000 } : {}),
     allowBlank: true,
     promptTitle: `${ind.id} ${half}`,
     prompt: entryPrompt(ind),
@@ -152,10 +186,14 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
   cells.push({ r: 1, c: 1, value: `${plan.year}年重要事项进展填报表`, style: 'ret.title' });
   merges.push({ r1: 1, c1: 1, r2: 1, c2: lastCol });
   rowHeights[1] = 36;
-  const info = `填报单位：${unit}　　轮次：${opts.round}　　请只在带底色的单元格中填写；数字按“计量单位”填写，不加单位。`;
+  const known = isYearRound(opts.round) ? (plan.h1Known ?? {}) : {};
+  const hasKnown = items.some((it) => it.indicators.some((ind) => known[ind.id] !== undefined));
+  const info =
+    `填报单位：${unit}　　轮次：${opts.round}　　请只在带底色的单元格中填写；数字按“计量单位”填写，不加单位，说明写在进展情况。` +
+    (hasKnown ? '上半年完成已填入总表中的数字，如无变化请勿改动。' : '');
   cells.push({ r: 2, c: 1, value: info, style: 'ret.info' });
   merges.push({ r1: 2, c1: 1, r2: 2, c2: lastCol });
-  rowHeights[2] = 22;
+  rowHeights[2] = heightForText(info, COLUMNS.reduce((a, c) => a + c.width, 0), BODY);
   for (const col of COLUMNS) cells.push({ r: 3, c: C[col.key], value: RETURN_HEADERS[col.key], style: 'ret.head' });
   rowHeights[3] = 30;
 
@@ -185,8 +223,17 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
       cells.push({ r, c: C.unit, value: ind.kind === 'milestone' ? '—' : ind.unit || '—', style: 'ret.center' });
       cells.push({ r, c: C.h1Target, value: targetText(ind, 'h1', plan.year), style: 'ret.center' });
       cells.push({ r, c: C.annualTarget, value: targetText(ind, 'annual', plan.year), style: 'ret.center' });
-      cells.push({ r, c: C.h1, value: null, style: 'ret.entry' });
-      cells.push({ r, c: C.annual, value: null, style: 'ret.entry' });
+      const pct = isPercentEntry(ind);
+      const entryStyle = pct ? 'ret.entryPct' : 'ret.entry';
+      // A 全年 form: the H1 figure the master already holds, in the form's own terms (a % cell stores 0.52).
+      const h1 = known[ind.id] ?? null;
+      let h1Value: CellValue = null;
+      if (typeof h1 === 'number') h1Value = pct ? h1 / 100 : h1;
+      else if (typeof h1 === 'string') h1Value = h1;
+      else if (typeof h1 === 'boolean') h1Value = h1 ? MILESTONE_DONE : MILESTONE_NOT_DONE;
+      else if (h1 instanceof Date) h1Value = h1.toISOString().slice(0, 10);
+      cells.push({ r, c: C.h1, value: h1Value, style: typeof h1Value === 'string' ? 'ret.entryText' : entryStyle });
+      cells.push({ r, c: C.annual, value: null, style: entryStyle });
       cells.push({ r, c: C.progress, value: null, style: 'ret.entryText' });
       validations.push(entryValidation(ind, { r1: r, c1: C.h1, r2: r, c2: C.h1 }, '上半年完成'));
       validations.push(entryValidation(ind, { r1: r, c1: C.annual, r2: r, c2: C.annual }, '全年完成'));

@@ -9,6 +9,9 @@ export interface ReturnRow {
   h1: CellValue;
   annual: CellValue;
   progress: CellValue;
+  /** The cell is formatted as a percentage (a return form's % cells: 52% is stored 0.52). */
+  h1Percent?: boolean;
+  annualPercent?: boolean;
   /** 1-based row in the form, for messages. */
   row: number;
 }
@@ -74,6 +77,8 @@ export function readReturn(grid: WorkbookGrid): ReturnRead {
   const progressCol = col[RETURN_HEADERS.progress];
   const labelCol = col[RETURN_HEADERS.label];
   const out: ReturnRow[] = [];
+  const percent = new Set((sheet.percentCells ?? []).map(([pr, pc]) => `${pr},${pc}`));
+  const pctAt = (r0: number, c0: number) => percent.has(`${r0 + 1},${c0 + 1}`);
   const labels = new Map<number, string>();
   for (let r = header + 1; r < rows.length; r++) {
     const row = rows[r] ?? [];
@@ -86,6 +91,8 @@ export function readReturn(grid: WorkbookGrid): ReturnRead {
       h1: row[col[RETURN_HEADERS.h1]] ?? null,
       annual: row[col[RETURN_HEADERS.annual]] ?? null,
       progress: progressCol === undefined ? null : (row[progressCol] ?? null),
+      ...(pctAt(r, col[RETURN_HEADERS.h1]) ? { h1Percent: true } : {}),
+      ...(pctAt(r, col[RETURN_HEADERS.annual]) ? { annualPercent: true } : {}),
       row: r + 1,
     });
   }

@@ -1,7 +1,7 @@
 // Where return forms come from: a parsed plan, or the master tracking workbook (whose 指标 sheet may
 // carry corrected targets and whose hidden sheet fixes the plan id/hash the returns must match).
 import type { WorkbookGrid } from '../layout/types';
-import { InputError, type Plan } from '../model';
+import { InputError, type EntryValue, type Plan } from '../model';
 import { planIdentity } from '../tracking/layout';
 import { readTracking } from '../tracking/read';
 import type { ReturnPlan } from './units';
@@ -33,7 +33,9 @@ export function returnSourceFromTracking(grid: WorkbookGrid): ReturnSource {
     leadUnits: it.leadUnits,
     indicators: it.indicators.map((id) => byId.get(id)!).filter(Boolean),
   }));
-  return { plan: { year, title: title ?? '', items }, planId, planHash };
+  const h1Known: Record<string, EntryValue> = {};
+  for (const e of read.entries) if (e.h1 !== null && e.h1 !== '') h1Known[e.id] = e.h1Percent && typeof e.h1 === 'number' ? e.h1 * 100 : e.h1;
+  return { plan: { year, title: title ?? '', items, h1Known }, planId, planHash };
 }
 
 /** Default round name from the date the forms are made: before July, the half-year round. */

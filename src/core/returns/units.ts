@@ -1,11 +1,13 @@
 // Who reports what: lead units in the order the plan names them, and each unit's share of the plan.
-import type { Indicator, PlanItem } from '../model';
+import type { EntryValue, Indicator, PlanItem } from '../model';
 
 /** The part of a plan a return form needs (a parsed Plan fits; so does a plan read back from a workbook). */
 export interface ReturnPlan {
   year: number;
   title: string;
   items: Pick<PlanItem, 'no' | 'name' | 'leadUnits' | 'indicators'>[];
+  /** 上半年完成 already in the master, by indicator id (forms made from the master): a 全年 form shows it. */
+  h1Known?: Record<string, EntryValue>;
 }
 
 /** Every lead unit once, in order of first appearance in 牵头单位. */

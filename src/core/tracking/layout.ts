@@ -11,7 +11,7 @@ import type {
   SheetLayout,
   WorkbookLayout,
 } from '../layout/types';
-import { COLOR, FONT, PAGE_FOOTER, SIZE } from '../layout/styles';
+import { COLOR, FONT, PAGE_FOOTER, SIZE, TEXT_INDENT } from '../layout/styles';
 import { heightForLines, heightForText, spreadHeights } from '../layout/rowHeights';
 import { blockBreaks, pageCapacity, spanHeight } from '../layout/pages';
 import { fingerprintData } from '../hash';
@@ -53,8 +53,12 @@ export const TRACKING_STYLES: Record<string, CellStyle> = {
     wrap: true,
   },
   center: { font: body, border, horizontal: 'center', vertical: 'middle', wrap: true },
-  left: { font: body, border, horizontal: 'left', vertical: 'middle', wrap: true },
+  left: { font: body, border, horizontal: 'left', vertical: 'middle', wrap: true, indent: TEXT_INDENT },
+  // 进展情况 from returns: text as text, so a leading '=' never becomes a formula.
+  progressText: { font: body, border, horizontal: 'left', vertical: 'middle', wrap: true, indent: TEXT_INDENT, numFmt: '@' },
   entry: { font: body, border, horizontal: 'center', vertical: 'middle', wrap: true, fill: COLOR.entryFill, locked: false },
+  /** An entry cell the user formatted as a percentage (typing 53% stores 0.53): a check keeps it so. */
+  entryPct: { font: body, border, horizontal: 'center', vertical: 'middle', wrap: true, fill: COLOR.entryFill, locked: false, numFmt: '0%' },
   rate: { font: body, border, horizontal: 'center', vertical: 'middle', numFmt: '0%' },
   text: { font: body, horizontal: 'left', vertical: 'middle', wrap: true },
   note: { font: { name: FONT.body, size: SIZE.small, color: '595959' }, horizontal: 'left', vertical: 'middle', wrap: true },
@@ -128,24 +132,30 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
   put(h, COL.h1Plan, HEADER.h1Plan, 'head');
   put(h, COL.h2Plan, HEADER.h2Plan, 'head');
   put(g, COL.id, HEADER.progress, 'head');
-  for (let c = COL.id + 1; c <= COL.note; c++) put(g, c, null, 'head');
-  merges.push(range(g, COL.id, g, COL.note));
+  for (let c = COL.id + 1; c <= COL.progress; c++) put(g, c, null, 'head');
+  merges.push(range(g, COL.id, g, COL.progress));
   const progress: [number, string][] = [
     [COL.id, HEADER.id],
     [COL.label, HEADER.label],
     [COL.h1Target, HEADER.h1Target],
     [COL.h1, HEADER.h1],
+    [COL.h1Rate, HEADER.h1Rate],
     [COL.annualTarget, HEADER.annualTarget],
     [COL.annual, HEADER.annual],
-    [COL.rate, HEADER.rate],
+    [COL.annualRate, HEADER.annualRate],
     [COL.status, HEADER.status],
     [COL.note, HEADER.note],
+    [COL.progress, HEADER.progressText],
   ];
   for (const [c, text] of progress) put(h, c, text, 'head');
-  rowHeights[g] = 22;
-  rowHeights[h] = 30;
-
   const w = (c: number) => MAIN_WIDTHS[c - 1];
+  rowHeights[g] = heightForLines(1, SIZE.heading);
+  // Tall headers span both rows; the header row fits the longest wrapped progress header.
+  rowHeights[h] = Math.max(
+    ...progress.map(([c, text]) => heightForText(text, w(c), SIZE.heading)),
+    ...tall.map(([c, text]) => heightForText(text, w(c), SIZE.heading) - rowHeights[g]),
+  );
+
   const blocks: { first: number; last: number }[] = [];
   let r = MAIN_ROW.firstData;
   for (const item of plan.items) {
@@ -192,7 +202,7 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
         // Room for the label, the targets, and a two-line 说明 written later by a check.
         own.push(
           Math.max(
-            heightForText(label, w(COL.label), SIZE.body),
+            heightForText(label, w(COL.label), SIZE.body, TEXT_INDENT),
             heightForText(h1, w(COL.h1Target), SIZE.body),
             heightForText(an, w(COL.annualTarget), SIZE.body),
             heightForLines(2, SIZE.body),
@@ -204,18 +214,23 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
         for (const c of [COL.h1Target, COL.h1, COL.annualTarget, COL.annual]) put(r, c, null, 'center');
         own.push(heightForLines(2, SIZE.body));
       }
-      put(r, COL.rate, null, 'rate');
+      put(r, COL.h1Rate, null, 'rate');
+      put(r, COL.annualRate, null, 'rate');
       put(r, COL.status, null, 'center');
       put(r, COL.note, null, 'left');
+      put(r, COL.progress, null, 'progressText');
       r++;
     }
     const blockNeed = Math.max(
       heightForText(item.name, w(COL.name), SIZE.body),
-      heightForText(item.summary, w(COL.summary), SIZE.body),
-      heightForText(item.annualGoal, w(COL.goal), SIZE.body),
+      heightForText(item.summary, w(COL.summary), SIZE.body, TEXT_INDENT),
+      heightForText(item.annualGoal, w(COL.goal), SIZE.body, TEXT_INDENT),
       merged
-        ? heightForText(item.h1Plan, w(COL.h1Plan) + w(COL.h2Plan), SIZE.body)
-        : Math.max(heightForText(item.h1Plan, w(COL.h1Plan), SIZE.body), heightForText(item.h2Plan, w(COL.h2Plan), SIZE.body)),
+        ? heightForText(item.h1Plan, w(COL.h1Plan) + w(COL.h2Plan), SIZE.body, TEXT_INDENT)
+        : Math.max(
+            heightForText(item.h1Plan, w(COL.h1Plan), SIZE.body, TEXT_INDENT),
+            heightForText(item.h2Plan, w(COL.h2Plan), SIZE.body, TEXT_INDENT),
+          ),
       heightForText(item.leadUnits.join('、'), w(COL.lead), SIZE.body),
     );
     spreadHeights(own, blockNeed).forEach((height, i) => (rowHeights[first + i] = height));
@@ -231,7 +246,7 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
     cells,
     merges,
     freeze: { rows: MAIN_ROW.header, cols: COL.name },
-    autoFilter: range(MAIN_ROW.header, COL.id, lastData, COL.note),
+    autoFilter: range(MAIN_ROW.header, COL.id, lastData, COL.progress),
     protect: true,
     validations: mergeRules(validations),
     print,
@@ -311,9 +326,9 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
     value: '指标与目标：提取有误时直接改正本表的目标值、比较或截止日期，检查时以本表为准。类型：累计/存量/比率/增减/里程碑；比较：≥ ≤ ≈ =。',
     style: 'note',
   });
-  rowHeights[TARGET_ROW.note] = 30;
+  rowHeights[TARGET_ROW.note] = heightForText(String(cells[0].value), widths.reduce((a, b) => a + b, 0), SIZE.small);
   TARGET_COLUMNS.forEach(([, text], i) => cells.push({ r: TARGET_ROW.header, c: i + 1, value: text, style: 'head' }));
-  rowHeights[TARGET_ROW.header] = 22;
+  rowHeights[TARGET_ROW.header] = Math.max(...TARGET_COLUMNS.map(([, text], i) => heightForText(text, widths[i], SIZE.heading)));
   let r = TARGET_ROW.firstData;
   for (const item of plan.items) {
     for (const ind of item.indicators) {
@@ -339,8 +354,8 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
       });
       const width = (key: string) => widths[TARGET_COLUMNS.findIndex((c) => c[0] === key)];
       rowHeights[r] = Math.max(
-        heightForText(ind.source, width('source'), SIZE.body),
-        heightForText(ind.label, width('label'), SIZE.body),
+        heightForText(ind.source, width('source'), SIZE.body, TEXT_INDENT),
+        heightForText(ind.label, width('label'), SIZE.body, TEXT_INDENT),
         heightForText(ind.review ?? '', width('review'), SIZE.body),
       );
       r++;

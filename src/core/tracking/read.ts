@@ -13,6 +13,7 @@ import {
 } from '../model';
 import type { CellValue, GridSheet, WorkbookGrid } from '../layout/types';
 import { COMPARATOR_LABEL, HEADER, KIND_LABEL, META_FORMAT, SHEET, TARGET_COLUMNS, type TargetColumnKey } from './sheet';
+import { readProgress } from '../consolidate/progress';
 
 /** Plan metadata from the hidden sheet; fields are null when the sheet or the field is missing. */
 export interface TrackingMetaRead {
@@ -41,7 +42,23 @@ export interface TrackingPositions {
   sheet: string;
   headerRow: number;
   /** Column of each progress header (1-based). */
-  columns: { id: number; label: number; h1Target: number; h1: number; annualTarget: number; annual: number; rate: number | null; status: number; note: number | null };
+  columns: {
+    id: number;
+    label: number;
+    h1Target: number;
+    h1: number;
+    annualTarget: number;
+    annual: number;
+    /** 上半年完成率 / 全年完成率, null in workbooks without them. */
+    h1Rate: number | null;
+    annualRate: number | null;
+    /** The single 完成率 column of workbooks made before the two rate columns, else null. */
+    rate: number | null;
+    status: number;
+    note: number | null;
+    /** 进展情况 in the main sheet, null in workbooks without it. */
+    progress: number | null;
+  };
   /** Row (1-based) of each indicator id. */
   rows: Record<string, number>;
   /** Row heights of the main sheet in points, when the adapter reported them. */
@@ -57,6 +74,8 @@ export interface TrackingRead {
   entries: Entry[];
   items: TrackingItemRead[];
   positions: TrackingPositions;
+  /** The latest 进展情况 per indicator id from the 进展情况 sheet (units named when more than one reported). */
+  progress: Record<string, string>;
   /** Indicators of the 指标 sheet with no row in the main sheet: not judged, and said so (never dropped silently). */
   unplaced: Indicator[];
 }
@@ -262,6 +281,8 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
   const indicators: Indicator[] = [];
   const entries: Entry[] = [];
   const rows: Record<string, number> = {};
+  const percent = new Set((main.sheet.percentCells ?? []).map(([pr, pc]) => `${pr},${pc}`));
+  const isPercent = (r0: number, c0: number) => percent.has(`${r0 + 1},${c0 + 1}`);
   const items: TrackingItemRead[] = [];
   let current: TrackingItemRead | null = null;
   for (let r = head + 1; r < main.sheet.rows.length; r++) {
@@ -296,7 +317,10 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
     }
     rows[id] = r + 1;
     indicators.push(ind);
-    entries.push({ id, h1: entryValue(row[col(HEADER.h1)]), annual: entryValue(row[col(HEADER.annual)]) });
+    const entry: Entry = { id, h1: entryValue(row[col(HEADER.h1)]), annual: entryValue(row[col(HEADER.annual)]) };
+    if (isPercent(r, col(HEADER.h1))) entry.h1Percent = true;
+    if (isPercent(r, col(HEADER.annual))) entry.annualPercent = true;
+    entries.push(entry);
     if (!current || current.no !== ind.item) {
       current = items.find((it) => it.no === ind.item) ?? null;
       if (!current) {
@@ -328,12 +352,30 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
         h1: col(HEADER.h1) + 1,
         annualTarget: opt(HEADER.annualTarget) + 1,
         annual: col(HEADER.annual) + 1,
+        h1Rate: c1(opt(HEADER.h1Rate)),
+        annualRate: c1(opt(HEADER.annualRate)),
         rate: c1(opt(HEADER.rate)),
         status: col(HEADER.status) + 1,
         note: c1(opt(HEADER.note)),
+        progress: c1(opt(HEADER.progressText)),
       },
       rows,
       ...(main.sheet.rowHeights ? { rowHeights: main.sheet.rowHeights } : {}),
     },
+    progress: latestProgress(grid, new Set(indicators.map((i) => i.id))),
   };
+}
+
+/** Latest 进展情况 text per indicator; with several reporting units each text is prefixed with its unit. */
+function latestProgress(grid: WorkbookGrid, ids: Set<string>): Record<string, string> {
+  const byId = new Map<string, { unit: string; text: string }[]>();
+  for (const row of readProgress(grid)) {
+    const id = cellText(row.id);
+    const text = cellText(row.text);
+    if (!ids.has(id) || text === '') continue;
+    byId.set(id, [...(byId.get(id) ?? []), { unit: cellText(row.unit), text }]);
+  }
+  const out: Record<string, string> = {};
+  for (const [id, texts] of byId) out[id] = texts.length === 1 ? texts[0].text : texts.map((t) => `${t.unit}：${t.text}`).join('\n');
+  return out;
 }

@@ -27,11 +27,13 @@ export const COL = {
   label: 9,
   h1Target: 10,
   h1: 11,
-  annualTarget: 12,
-  annual: 13,
-  rate: 14,
-  status: 15,
-  note: 16,
+  h1Rate: 12,
+  annualTarget: 13,
+  annual: 14,
+  annualRate: 15,
+  status: 16,
+  note: 17,
+  progress: 18,
 } as const;
 /** Names of the main sheet's columns. */
 export type MainColumn = keyof typeof COL;
@@ -53,33 +55,42 @@ export const HEADER = {
   h1: '上半年完成',
   annualTarget: '全年目标',
   annual: '全年完成',
+  /** 上半年完成 against 上半年目标. */
+  h1Rate: '上半年完成率',
+  /** 全年完成 (before the close, the latest figure) against 全年目标. */
+  annualRate: '全年完成率',
+  /** Workbooks made before the two rate columns had one 完成率 column; a check turns it into 全年完成率. */
   rate: '完成率',
   status: '状态',
   note: '说明',
+  /** The latest 进展情况 text per indicator, from consolidated returns (filled by a check). */
+  progressText: '进展情况',
 } as const;
 
-/** Column widths of the main sheet in Excel character units, index 0 = column A. */
-export const MAIN_WIDTHS = [5, 13, 34, 30, 22, 22, 12, 7, 16, 11, 11, 11, 11, 8, 11, 26];
+/** Column widths of the main sheet in Excel character units, index 0 = column A. The sheet prints on A3
+ *  landscape at about 89% (11 pt text prints at 9.8 pt); the long texts get width by how much they hold:
+ *  事项简介 most, then the target and the two half-year plans, so an item's rows stay short. */
+export const MAIN_WIDTHS = [4, 10, 34, 24, 19, 19, 10, 6, 13, 8, 8, 8, 8, 8, 8, 7, 20, 17];
 
 /** Main sheet rows: 附件 line, title, header group row, header row; data starts below. */
 export const MAIN_ROW = { attach: 1, title: 2, group: 3, header: 4, firstData: 5 } as const;
 
-/** Columns of the 指标 (targets) sheet, in order: key, header text, width. */
+/** Columns of the 指标 (targets) sheet, in order: key, header text, width (fitting A4 landscape at about 90%, so 11 pt text prints near 10 pt). */
 export const TARGET_COLUMNS = [
-  ['id', '指标编号', 9],
-  ['item', '序号', 6],
-  ['label', '指标', 24],
-  ['unit', '单位', 9],
+  ['id', '指标编号', 8],
+  ['item', '序号', 5],
+  ['label', '指标', 22],
+  ['unit', '单位', 7],
   ['kind', '类型', 8],
-  ['comparator', '比较', 6],
-  ['annual', '全年目标', 12],
-  ['h1', '上半年目标', 12],
-  ['h2', '下半年目标', 12],
-  ['deadline', '截止日期', 12],
-  ['per', '每', 8],
-  ['source', '来源', 56],
+  ['comparator', '比较', 5],
+  ['annual', '全年目标', 10],
+  ['h1', '上半年目标', 10],
+  ['h2', '下半年目标', 10],
+  ['deadline', '截止日期', 13],
+  ['per', '每', 5],
+  ['source', '来源', 40],
   // Why the extraction may be wrong; empty when it is sure.
-  ['review', '待核', 20],
+  ['review', '待核', 16],
 ] as const;
 /** Keys of the 指标 sheet's columns. */
 export type TargetColumnKey = (typeof TARGET_COLUMNS)[number][0];

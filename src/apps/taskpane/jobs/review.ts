@@ -14,7 +14,7 @@ export function checkViewOf(read: TrackingRead, judgements: Judgement[], bulleti
     asOf,
     rows: judgements.map((j) => {
       const ind = byId.get(j.id);
-      return { id: j.id, item: j.item, label: ind ? indicatorLabel(ind) : j.id, status: j.status, rate: j.rate, message: j.message };
+      return { id: j.id, item: j.item, label: ind ? indicatorLabel(ind) : j.id, status: j.status, rate: j.annualRate, message: j.message };
     }),
     bulletin,
   };

@@ -46,6 +46,7 @@ export interface ResultRow {
   item: number;
   label: string;
   status: Status;
+  /** 全年完成率 in percent (the 说明 says which figure it used). */
   rate: number | null;
   message: string;
 }

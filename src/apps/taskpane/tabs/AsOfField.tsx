@@ -11,16 +11,16 @@ export function AsOfField() {
   return (
     <div className={`${css.section} ${css.flat}`}>
       <Field label={s.asOf}>
-        <Input type="date" value={asOf} onChange={(_, d) => d.value && setAsOf(d.value)} data-testid="as-of" />
+        <Input type="date" value={asOf} onChange={(_, d) => d.value && setAsOf(d.value, 'typed')} data-testid="as-of" />
       </Field>
       <div className={css.quick}>
-        <Button size="small" onClick={() => setAsOf(`${year}-06-30`)} data-testid="as-of-june">
+        <Button size="small" onClick={() => setAsOf(`${year}-06-30`, 'quick')} data-testid="as-of-june">
           {s.asOfJune}
         </Button>
-        <Button size="small" onClick={() => setAsOf(`${year}-12-31`)} data-testid="as-of-dec">
+        <Button size="small" onClick={() => setAsOf(`${year}-12-31`, 'quick')} data-testid="as-of-dec">
           {s.asOfDec}
         </Button>
-        <Button size="small" appearance="subtle" onClick={() => setAsOf(todayIso())}>
+        <Button size="small" appearance="subtle" onClick={() => setAsOf(todayIso(), 'typed')}>
           {s.asOfToday}
         </Button>
       </div>

@@ -22,8 +22,7 @@ export function BookPicker(props: { testId: string }) {
     }, s.errNotXlsx);
     if (info) {
       pane.setBook(file, info);
-      // A past year's plan is judged at its year end, not at today's date.
-      if (Number(pane.asOf.slice(0, 4)) > info.year) pane.setAsOf(`${info.year}-12-31`);
+      pane.bookYear(info.year);
     }
   };
   return (
