@@ -18,6 +18,8 @@ export default tseslint.config(
     rules: {
       // A leading underscore marks a parameter kept for its position in a signature.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Chinese text is set with the ideographic space (U+3000), in strings and templates alike.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }],
     },
   },
   {
@@ -47,7 +49,11 @@ export default tseslint.config(
     // Node scripts, configs and the CLI launcher are CommonJS.
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      // Top-level names of a CommonJS module are module-scoped: `const crypto = require('crypto')` shadows no global.
+      'no-redeclare': ['error', { builtinGlobals: false }],
+    },
   },
   {
     // Runs as a classic ES5 script in the browser, before the bundle (IE11 and old Edge included).

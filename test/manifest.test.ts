@@ -11,7 +11,7 @@ const xml = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
 function children(parent: string): string[] {
   const open = new RegExp(`<${parent}(\\s[^>]*)?>`).exec(xml);
   if (!open) throw new Error(`no <${parent}>`);
-  let i = open.index + open[0].length;
+  const i = open.index + open[0].length;
   const out: string[] = [];
   let depth = 0;
   const tag = /<(\/?)([A-Za-z][\w:.]*)([^>]*?)(\/?)>|<!--[\s\S]*?-->/g;
@@ -26,7 +26,6 @@ function children(parent: string): string[] {
       if (depth === 0) out.push(name);
       if (!self) depth++;
     }
-    i = tag.lastIndex;
   }
   return out;
 }

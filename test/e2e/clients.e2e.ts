@@ -7,7 +7,7 @@ import { DIST, ROOT, openPane, requireDist, shot, type Pane } from './harness';
 import { CLIENTS, manifestFloor } from '../office/clients';
 import { REQUIRED_EXCEL_API } from '../../src/adapters/office/caps';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS
 const { ES_TARGET } = require('../../webpack.config.js') as { ES_TARGET: string };
 const bundleEs = Number(/^es(\d{4})$/i.exec(ES_TARGET)![1]) as 2020;
 const manifest = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');

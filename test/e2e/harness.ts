@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Download, type Page } from 'playwright-core';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/serve.js is CommonJS
 const { start } = require('../../scripts/serve.js') as {
   start(o: { port?: number; root?: string }): Promise<{ url: string; close(): Promise<void> }>;
 };

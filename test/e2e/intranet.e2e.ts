@@ -7,7 +7,7 @@ import * as path from 'path';
 import { OUT, ROOT, shot, waitForMode } from './harness';
 import { openSealed, type Sealed } from './sealed';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/serve.js is CommonJS
 const { start } = require('../../scripts/serve.js') as {
   start(o: { port?: number; root?: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
 };

@@ -1,4 +1,5 @@
 // The `tuijin generate` / `tuijin check` contract (issue 2): output shape, exit codes, one-line errors.
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -34,7 +35,7 @@ async function fillBook(src: string, dst: string, entries: Record<string, [Excel
   await wb.xlsx.writeFile(dst);
 }
 
-const sha = (f: string) => require('crypto').createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 describe('tuijin generate / check', () => {
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import * as net from 'net';
 import * as path from 'path';
 import { snapshot, tmpDir } from './forms-fixtures';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/serve.js is CommonJS
 const serve = require('../../scripts/serve.js') as {
   start(o: { port: number; root: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
 };

@@ -11,6 +11,7 @@ import { changedParts, decorate, expectUnchanged, expectWellFormed, filledSeed, 
 
 // The page bundles the seed as a webpack asset; here it comes from disk.
 jest.mock('../../src/apps/taskpane/jobs/seed', () => ({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories are hoisted above the imports
   seedText: require('fs').readFileSync(require('path').join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt'), 'utf8'),
 }));
 

@@ -612,11 +612,10 @@ export class MockContext {
     suspendScreenUpdatingUntilNextSync(): void;
   };
   constructor(readonly mock: MockExcel) {
-    const ctx = this;
     const runtime = {} as { enableEvents: boolean };
     Object.defineProperty(runtime, 'enableEvents', {
-      set(v: boolean) {
-        ctx.queue(() => {
+      set: (v: boolean) => {
+        this.queue(() => {
           mock.enableEvents = v;
         }, 40, 'enableEvents', 'read');
       },
@@ -626,13 +625,13 @@ export class MockContext {
     });
     this.runtime = runtime;
     this.application = {
-      suspendApiCalculationUntilNextSync() {
-        ctx.queue(() => {
+      suspendApiCalculationUntilNextSync: () => {
+        this.queue(() => {
           mock.stats.suspendCalc++;
         }, 40, 'suspend', 'read');
       },
-      suspendScreenUpdatingUntilNextSync() {
-        ctx.queue(() => {
+      suspendScreenUpdatingUntilNextSync: () => {
+        this.queue(() => {
           if (mock.apiMinor < 9) throw fail('ApiNotFound', 'suspendScreenUpdatingUntilNextSync');
           mock.stats.suspendScreen++;
         }, 40, 'suspend', 'read');

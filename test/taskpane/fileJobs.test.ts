@@ -6,7 +6,7 @@ import { readTracking } from '../../src/core/tracking/read';
 import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
 
 jest.mock('../../src/apps/taskpane/jobs/seed', () => ({
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories are hoisted above the imports
   seedText: require('fs').readFileSync(require('path').join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt'), 'utf8'),
 }));
 

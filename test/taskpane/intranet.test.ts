@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports -- the scripts and webpack configs under test are CommonJS */
 const intranet = require('../../scripts/intranet.js') as {
   OFFICE_DIR: string;
   isOfficeRuntimeFile(rel: string): boolean;
@@ -25,7 +25,6 @@ const serve = require('../../scripts/serve.js') as {
   start(o: { port?: number; root?: string }): Promise<{ url: string; close(): Promise<void> }>;
 };
 const size = require('../../scripts/size.js') as { main(dist: string): number; OFFLINE_BUDGET_KB: number };
-/* eslint-enable @typescript-eslint/no-require-imports */
 import { OFFLINE_ATTRIBUTE } from '../../src/apps/taskpane/officeSource';
 
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -73,7 +72,6 @@ describe('intranet build: config and command', () => {
   });
 
   test('webpack.intranet.js is webpack.config.js plus the local office.js address', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require('../../webpack.intranet.js') as (env: unknown, argv: { mode: string }) => { plugins: object[]; entry: object };
     delete process.env.TUIJIN_PUBLIC_URL;
     expect(() => config({}, { mode: 'production' })).toThrow(/TUIJIN_PUBLIC_URL/);
@@ -82,7 +80,6 @@ describe('intranet build: config and command', () => {
     const defined = c.plugins.flatMap((p) => Object.entries((p as { definitions?: Record<string, string> }).definitions ?? {}));
     expect(defined).toContainEqual(['TUIJIN_OFFICE_JS_URL', '"office-js/office.js"']);
     expect(c.plugins.map((p) => p.constructor.name)).toContain('LocalOfficeJs');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect(c.entry).toEqual((require('../../webpack.config.js') as typeof config)({}, { mode: 'production' }).entry);
   });
 

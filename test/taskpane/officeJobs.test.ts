@@ -15,7 +15,7 @@ import { RETURN_HEADERS, RETURN_SHEET } from '../../src/core/returns/layout';
 import { SHEET } from '../../src/core/tracking/sheet';
 
 jest.mock('../../src/apps/taskpane/jobs/seed', () => ({
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories are hoisted above the imports
   seedText: require('fs').readFileSync(require('path').join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt'), 'utf8'),
 }));
 

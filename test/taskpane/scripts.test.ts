@@ -5,12 +5,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the script under test is CommonJS
 const serve = require('../../scripts/serve.js') as {
   start(o: { port?: number; root?: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
   CSP: string;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the script under test is CommonJS
 const size = require('../../scripts/size.js') as { main(dist: string): number; BUDGET_KB: number };
 
 function fixture(files: Record<string, string | Buffer>): string {

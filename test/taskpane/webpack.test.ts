@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any -- webpack.config.js is CommonJS; the test walks its untyped nested shape
 const config = require('../../webpack.config.js') as ((env: unknown, argv: { mode: string }) => Record<string, any>) & {
   publicUrl(content: Buffer): Buffer | string;
   ES_TARGET: string;

@@ -139,7 +139,7 @@ function readSheet(xml: string, ctx: SheetContext): Pick<GridSheet, 'rows' | 'ro
       const t = a.t ?? 'n';
       const vm = inner ? valueRe.exec(inner) : null;
       const v = vm ? decodeXml(vm[1]) : null;
-      let value: CellValue = null;
+      let value: CellValue;
       if (t === 'inlineStr') value = runsText(inlineRe.exec(inner)?.[1] ?? '');
       else if (inner.indexOf('f') >= 0 && (v === null || (v.trim() === '' && t !== 'str')) && formulaRe.test(inner)) {
         // Saved by a script without the result: not a number (least of all 0), and not blank either.

@@ -1,7 +1,6 @@
 // A plan from the file it came in: text, a Word document (.docx), or a workbook (.xlsx, merged cells included).
 // The core reads text and Word's XML; this unpacks the packages (zip guard first, real sizes counted).
 import JSZip from 'jszip';
-import * as ExcelJS from 'exceljs';
 import type { CellValue, Range } from '../../core/layout/types';
 import { InputError } from '../../core/model';
 import { planFromGrid } from '../../core/plan/grid';

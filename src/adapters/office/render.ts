@@ -78,7 +78,7 @@ export class Batch {
   readonly aside: Aside[] = [];
 
   constructor(
-    readonly ctx: Excel.RequestContext,
+    readonly context: Excel.RequestContext,
     readonly caps: OfficeCaps,
     opts: BatchOptions = {},
   ) {
@@ -88,10 +88,10 @@ export class Batch {
 
   /** Pauses recalculation, repainting and our own change events until the next sync. */
   quiet(): void {
-    this.ctx.workbook.application.suspendApiCalculationUntilNextSync();
-    this.ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+    this.context.workbook.application.suspendApiCalculationUntilNextSync();
+    this.context.workbook.application.suspendScreenUpdatingUntilNextSync();
     if (!this.eventsOff) {
-      this.ctx.runtime.enableEvents = false;
+      this.context.runtime.enableEvents = false;
       this.eventsOff = true;
     }
     this.bytes += 3 * COMMAND_BYTES;
@@ -130,7 +130,7 @@ export class Batch {
   }
 
   async sync(): Promise<void> {
-    await this.ctx.sync();
+    await this.context.sync();
     this.syncs++;
     this.bytes = 0;
   }
@@ -140,7 +140,7 @@ export class Batch {
     await this.room(this.toProtect.size * 200);
     for (const [name, ws] of this.toProtect) if (!this.keepOpen.has(name)) protectSheet(ws);
     this.toProtect.clear();
-    if (this.eventsOff) this.ctx.runtime.enableEvents = true;
+    if (this.eventsOff) this.context.runtime.enableEvents = true;
     await this.sync();
     // Only now: if this sync fails, recover() must still turn them back on.
     this.eventsOff = false;
@@ -152,16 +152,16 @@ export class Batch {
    * restore, so the user can be told where their data is.
    */
   async recover(): Promise<Leftovers> {
-    const ctx = this.ctx;
-    const sheets = ctx.workbook.worksheets;
+    const context = this.context;
+    const sheets = context.workbook.worksheets;
     const hadOld = new Set(this.aside.map((a) => a.was));
     try {
-      if (this.eventsOff) ctx.runtime.enableEvents = true;
+      if (this.eventsOff) context.runtime.enableEvents = true;
       this.eventsOff = false;
       if (this.aside.length || this.created.length) {
         const olds = this.aside.map((a) => ({ a, ws: sheets.getItemOrNullObject(a.sheet) }));
         const news = this.created.map((name) => ({ name, ws: sheets.getItemOrNullObject(name) }));
-        await ctx.sync();
+        await context.sync();
         const stillAside = olds.filter((o) => !o.ws.isNullObject);
         const restore = new Set(stillAside.map((o) => o.a.was));
         // A new sheet goes when its old one can come back, or when there was none (nothing of the user's in it).
@@ -178,12 +178,12 @@ export class Batch {
       // Sheets this batch unprotected are protected again, as they were (unless kept open on purpose).
       const reopen = [...this.opened].filter((n) => !this.keepOpen.has(n) && !hadOld.has(n));
       const prot = reopen.map((n) => ({ ws: sheets.getItemOrNullObject(n) }));
-      if (prot.length) await ctx.sync();
+      if (prot.length) await context.sync();
       const live = prot.filter((p) => !p.ws.isNullObject);
       for (const p of live) p.ws.protection.load('protected');
-      if (live.length) await ctx.sync();
+      if (live.length) await context.sync();
       for (const p of live) if (!p.ws.protection.protected) protectSheet(p.ws);
-      await ctx.sync();
+      await context.sync();
       return { aside: [] };
     } catch (e) {
       swallow('recover', e);
@@ -291,17 +291,30 @@ function applyFormat(target: Formattable, st: CellStyle, multiCell: boolean): nu
   const f = target.format;
   let n = 0;
   const font = st.font ?? {};
-  if (font.name !== undefined) (f.font.name = font.name), n++;
-  if (font.size !== undefined) (f.font.size = font.size), n++;
+  if (font.name !== undefined) {
+    f.font.name = font.name;
+    n++;
+  }
+  if (font.size !== undefined) {
+    f.font.size = font.size;
+    n++;
+  }
   f.font.bold = font.bold ?? false;
   f.font.color = `#${font.color ?? '000000'}`;
   if (st.fill) f.fill.color = `#${st.fill}`;
   else f.fill.clear();
-  if (st.horizontal) (f.horizontalAlignment = H_ALIGN[st.horizontal]), n++;
-  if (st.vertical) (f.verticalAlignment = V_ALIGN[st.vertical]), n++;
+  if (st.horizontal) {
+    f.horizontalAlignment = H_ALIGN[st.horizontal];
+    n++;
+  }
+  if (st.vertical) {
+    f.verticalAlignment = V_ALIGN[st.vertical];
+    n++;
+  }
   f.wrapText = st.wrap ?? false;
   // Text kept off the border (RangeFormat.indentLevel, ExcelApi 1.9).
-  (f.indentLevel = st.indent ?? 0), n++;
+  f.indentLevel = st.indent ?? 0;
+  n++;
   f.protection.locked = st.locked ?? true;
   n += 5;
   const edges = multiCell ? BORDER_EDGES : BORDER_EDGES.slice(0, 4);
@@ -538,10 +551,10 @@ export function sheetInfos(list: Excel.WorksheetCollection): SheetInfo[] {
 }
 
 /** One sync: the workbook's sheets in order. */
-export async function listSheets(ctx: Excel.RequestContext): Promise<SheetInfo[]> {
-  const sheets = ctx.workbook.worksheets;
+export async function listSheets(context: Excel.RequestContext): Promise<SheetInfo[]> {
+  const sheets = context.workbook.worksheets;
   sheets.load(SHEET_LIST_PROPS);
-  await ctx.sync();
+  await context.sync();
   return sheetInfos(sheets);
 }
 
@@ -559,7 +572,7 @@ export async function queueLayout(
   keepOld = false,
   activate = false,
 ): Promise<string[]> {
-  const sheets = b.ctx.workbook.worksheets;
+  const sheets = b.context.workbook.worksheets;
   const names = new Set(existing.map((s) => s.name));
   const aside: Aside[] = [];
   const kept: string[] = [];
@@ -626,7 +639,7 @@ export async function queuePatch(
   protectedSheets: ReadonlySet<string>,
 ): Promise<void> {
   // Protected sheets are opened once for the whole batch and protected again by b.finish().
-  const sheets = b.ctx.workbook.worksheets;
+  const sheets = b.context.workbook.worksheets;
   const bySheet = new Map<string, CellPatch[]>();
   for (const p of patch.cells) {
     const list = bySheet.get(p.sheet);
@@ -687,12 +700,13 @@ export interface SheetData {
 }
 
 /** Queues reads of the named sheets' used ranges (values, formats for dates, protection). */
-export function queueRead(ctx: Excel.RequestContext, sheets: SheetInfo[]): ReadRequest[] {
+export function queueRead(context: Excel.RequestContext, sheets: SheetInfo[]): ReadRequest[] {
   return sheets.map((s) => {
-    const ws = ctx.workbook.worksheets.getItem(s.name);
+    const ws = context.workbook.worksheets.getItem(s.name);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('values,numberFormat,rowIndex,columnIndex');
     ws.protection.load('protected');
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- hands on the proxy (a navigation property), read after the caller's sync
     return { name: s.name, visibility: s.visibility, used, protection: ws.protection };
   });
 }
@@ -721,19 +735,20 @@ export function isResponseTooLarge(e: unknown): boolean {
  * back in one response. Blocks halve when even they are too big.
  */
 export async function readInBlocks(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   sheets: SheetInfo[],
   rowsPerBlock = 4000,
   responseLimit = PAYLOAD_LIMIT,
 ): Promise<{ data: SheetData[]; syncs: number }> {
   const heads = sheets.map((s) => {
-    const ws = ctx.workbook.worksheets.getItem(s.name);
+    const ws = context.workbook.worksheets.getItem(s.name);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     ws.protection.load('protected');
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- hands on the proxy (a navigation property), read after the sync below
     return { info: s, ws, used, protection: ws.protection };
   });
-  await ctx.sync();
+  await context.sync();
   let syncs = 1;
   const data: SheetData[] = [];
   for (const h of heads) {
@@ -750,7 +765,8 @@ export async function readInBlocks(
       const block = h.ws.getRangeByIndexes(d.top + i, d.left, n, cols);
       block.load('values,numberFormat');
       try {
-        await ctx.sync();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block on purpose: a whole large sheet in one response fails (ResponsePayloadSizeLimitExceeded)
+        await context.sync();
         syncs++;
       } catch (e) {
         syncs++;

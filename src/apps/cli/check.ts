@@ -1,6 +1,5 @@
 // `tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx]`: judges the entered figures.
 // --write saves a highlighted copy; the input file is never written.
-import * as fs from 'fs';
 import { InputError, STATUS_LABEL } from '../../core/model';
 import { chineseDate } from '../../core/judge';
 import { isIsoDate } from '../../core/judge';

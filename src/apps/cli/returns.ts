@@ -2,13 +2,12 @@
 // one return form per lead unit, for units to fill in without the add-in.
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError } from '../../core/model';
 import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../core/returns/source';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../adapters/exceljs/returns';
 import { flagValue, parseArgs } from './args';
 import { readBinaryFile, readPlanFile, sameFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
-import { badInput, inFileError, say } from './lang';
+import { badInput, say } from './lang';
 
 export { readBinaryFile };
 

@@ -52,7 +52,7 @@ export async function runCheck(event?: Office.AddinCommands.Event): Promise<void
   const asOf = todayIso();
   try {
     // Waits for the user to leave a cell they are typing in, rather than failing.
-    const result = await Excel.run({ delayForCellEdit: true }, (ctx) => checkTracking(ctx, asOf));
+    const result = await Excel.run({ delayForCellEdit: true }, (context) => checkTracking(context, asOf));
     lastOutcome = { ok: true, message: summary(result, asOf, lang), at: new Date().toISOString(), result };
   } catch (e) {
     const what = lang === 'en' ? 'Ribbon Check did not finish: ' : '功能区“校验”未完成：';

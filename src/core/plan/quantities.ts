@@ -100,7 +100,7 @@ function cueBefore(masked: string, numStart: number): { word: string; cue: Cue; 
   const head = masked.slice(Math.max(0, end - 8), end);
   const m = CUE_RE.exec(head);
   if (!m) return null;
-  let w = m[1];
+  const w = m[1];
   // "签约": 约 isn't a cue; a shorter cue inside a longer word never is either.
   const before = masked.slice(Math.max(0, end - w.length - 2), end - w.length);
   if (NOT_BEFORE_CUE[w]?.test(before)) return null;

@@ -35,7 +35,7 @@ declare const TUIJIN_VERSION: string;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // Waits while the user is typing in a cell instead of failing (RunOptions.delayForCellEdit, ExcelApi 1.11).
-const run = <T>(fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run({ delayForCellEdit: true }, fn);
+const run = <T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run({ delayForCellEdit: true }, fn);
 
 /** Office's display language, for the sentences the adapter words. */
 function lang(): 'zh' | 'en' {
@@ -72,7 +72,7 @@ async function planRead(source: PlanSource): Promise<{ plan: Plan; notes: string
 async function planOfHost(source: PlanSource): Promise<Plan> {
   if (source.kind === 'text') return parsePlan(source.text);
   if (source.kind === 'seed') return parsePlan(seedText);
-  const sheet = await run((ctx) => readActiveSheet(ctx));
+  const sheet = await run((context) => readActiveSheet(context));
   return planFromGrid(sheet.rows);
 }
 
@@ -112,7 +112,7 @@ export const officeJobs: OfficeJobs = {
   },
 
   async hasTracking() {
-    return (await run((ctx) => existingTrackingSheets(ctx))).length > 0;
+    return (await run((context) => existingTrackingSheets(context))).length > 0;
   },
 
   async generate(source, progress) {
@@ -120,7 +120,7 @@ export const officeJobs: OfficeJobs = {
     const plan = await planOf(source);
     progress('正在写入工作簿…', 0.4);
     // The pane asked before replacing (hasTracking), so replacing is agreed here.
-    const r = await run((ctx) => generateTracking(ctx, plan, { replace: true, toolVersion: TUIJIN_VERSION }));
+    const r = await run((context) => generateTracking(context, plan, { replace: true, toolVersion: TUIJIN_VERSION }));
     if (r.status !== 'written') throw new PaneError('工作簿中已有推进表，未写入。');
     // The main sheet was replaced: watch the new one.
     if (live) await startLiveValidation(live);
@@ -133,12 +133,12 @@ export const officeJobs: OfficeJobs = {
   async check(asOf, progress) {
     checkDate(asOf);
     progress('正在校验…', 0.3);
-    const r = await run((ctx) => checkTracking(ctx, asOf));
+    const r = await run((context) => checkTracking(context, asOf));
     return checkViewOf(r.read, r.judgements, r.bulletin, asOf);
   },
 
   async selectIndicator(id) {
-    const found = await run((ctx) => selectIndicator(ctx, id));
+    const found = await run((context) => selectIndicator(context, id));
     if (!found) throw new PaneError(`工作表中找不到指标 ${id}，请重新校验。`);
   },
 
@@ -150,14 +150,14 @@ export const officeJobs: OfficeJobs = {
     }
     const note = liveNote(detectCaps().undoGroups, lang());
     // Nothing to watch before the tracking sheets exist; generate starts it then.
-    if (!(await run((ctx) => existingTrackingSheets(ctx))).includes(SHEET.main)) return note;
+    if (!(await run((context) => existingTrackingSheets(context))).includes(SHEET.main)) return note;
     await startLiveValidation(live!);
     return note;
   },
 
   async returnForms(progress) {
     progress('正在读取推进表…', 0.1);
-    const wb = await run((ctx) => readTrackingWorkbook(ctx));
+    const wb = await run((context) => readTrackingWorkbook(context));
     const source = returnSourceFromTracking(wb.grid);
     const now = stamp();
     progress('正在生成各单位填报表…', 0.4);
@@ -192,7 +192,7 @@ export const officeJobs: OfficeJobs = {
     const { readReturnFiles } = await import(/* webpackChunkName: "exceljs-consolidate" */ '../../../adapters/exceljs/consolidate');
     const inputs = await readReturnFiles(returns.map((f) => ({ file: f.name, data: f.bytes })));
     progress('正在比对…', 0.6);
-    const r = await run((ctx) => previewConsolidation(ctx, inputs, { time: stamp() }));
+    const r = await run((context) => previewConsolidation(context, inputs, { time: stamp() }));
     previewed = inputs;
     return consolidationViewOf(r.report);
   },
@@ -202,7 +202,7 @@ export const officeJobs: OfficeJobs = {
     checkDate(asOf);
     progress('正在写入工作簿…', 0.4);
     const inputs = previewed;
-    const r = await run((ctx) => applyConsolidation(ctx, inputs, { time: stamp(), asOf }));
+    const r = await run((context) => applyConsolidation(context, inputs, { time: stamp(), asOf }));
     previewed = null;
     const parts = [`已写入 ${r.report.applied} 个数字，变动已记入“日志”工作表。`];
     if (r.check) {
@@ -215,7 +215,7 @@ export const officeJobs: OfficeJobs = {
   async print(asOf, progress) {
     checkDate(asOf);
     progress('正在刷新汇总并设置打印格式…', 0.3);
-    const r = await run((ctx) => preparePrint(ctx, asOf));
+    const r = await run((context) => preparePrint(context, asOf));
     const missed = r.fitNotApplied ?? [];
     const note = missed.length
       ? `已刷新汇总并设置打印格式（横向、每页重复表头、页码）。但 Excel 没有接受“${missed.join('、')}”的“调整为 1 页宽”（Excel 的已知问题）：打印前请在“页面布局”选项卡把“宽度”设为“1 页”。`

@@ -90,7 +90,7 @@ export function CheckTab() {
       );
       setLiveNote(note ?? null);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- made once: `pane` and `job` change every render, and the running session reads the date through asOfRef
     [],
   );
   // On by default in Excel: typing a figure re-judges its row.

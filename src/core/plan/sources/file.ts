@@ -107,7 +107,8 @@ export function decodeText(b: Uint8Array, name: string): { text: string; notes: 
   const sample = b.subarray(0, 4000);
   let evenZero = 0;
   let oddZero = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddZero++ : evenZero++;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0 && i % 2) oddZero++;
+    else if (sample[i] === 0) evenZero++;
   const half = sample.length / 2;
   for (const [zeros, other, enc] of [
     [oddZero, evenZero, 'utf-16le'],
