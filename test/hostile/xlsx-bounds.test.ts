@@ -85,7 +85,7 @@ async function prefixed(bytes: Uint8Array): Promise<Uint8Array> {
     const xml = await zip.file(name)!.async('string');
     const next = xml
       .replace(/xmlns="http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main"/, 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
-      .replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>/])/g, (m, slash: string, el: string) => `<${slash}x:${el}`);
+      .replace(/<(\/?)([A-Za-z][\w.-]*)(?=[\s>/])/g, (_m, slash: string, el: string) => `<${slash}x:${el}`);
     zip.file(name, next);
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

@@ -1318,7 +1318,7 @@ class MockRange {
 class MockRangeAreas {
   readonly format: Record<string, unknown>;
   constructor(
-    private readonly ctx: MockContext,
+    ctx: MockContext,
     readonly areas: MockRange[],
     readonly address: string,
   ) {

@@ -76,7 +76,7 @@ export function editSheetXml(xml: string, edits: Map<number, RowEdit>, sst: Stri
   const lastRow = pending.length ? pending[pending.length - 1] : 0;
   let lastCol = 0;
   for (const e of edits.values()) for (const c of e.cells.keys()) lastCol = Math.max(lastCol, c);
-  const head = xml.slice(0, bodyStart).replace(new RegExp(`(<${P}dimension\\b[^>]*?ref=")([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?"`), (all, pre: string, c1: string, r1: string, c2?: string, r2?: string) => {
+  const head = xml.slice(0, bodyStart).replace(new RegExp(`(<${P}dimension\\b[^>]*?ref=")([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?"`), (_all, pre: string, c1: string, r1: string, c2?: string, r2?: string) => {
     const endC = Math.min(MAX_COL, Math.max(columnOf(c2 ?? c1), lastCol));
     const endR = Math.max(Number(r2 ?? r1), lastRow);
     return `${pre}${c1}${r1}:${colLetters(endC)}${endR}"`;
