@@ -9,7 +9,7 @@ const DIGITS: Record<string, number> = {
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 
 /** Chinese numerals (三, 两, 五百, 一万二千, 十五) to a number; null when it isn't one. */
 export function parseChineseNumeral(s: string): number | null {
@@ -41,7 +41,7 @@ const ZERO = new Set(['零', '〇']);
  * 一亿二千万. Digit-by-digit strings (一二三, 二〇二三) and clipped forms whose value is a guess (三千五:
  * 3500 or 3005?) are refused with the reason, never read as some number.
  */
-export function parseChineseFigure(s: string): { ok: true; value: number } | { ok: false; reason: string } {
+function parseChineseFigure(s: string): { ok: true; value: number } | { ok: false; reason: string } {
   const refuse = (why: string) => ({ ok: false as const, reason: `“${s}”${why}` });
   const plain = '不是规范的中文数字（如“一百二十”“两千”“三千五百”），请填写阿拉伯数字';
   if (!s || ![...s].every((ch) => CHINESE_NUMERAL_CHARS.includes(ch))) return refuse(plain);

@@ -7,7 +7,7 @@ import { InputError } from './model';
 export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 
 /** One entry of a zip's central directory. */
-export interface ZipEntryInfo {
+interface ZipEntryInfo {
   name: string;
   compressedSize: number;
   uncompressedSize: number;

@@ -14,7 +14,7 @@ import { attr, columnOf, decodeXml, MAX_COL, MAX_ROW, P } from './xml';
 export { UnpackBudget } from './package';
 
 /** Most grid slots (cells plus rows, blanks between values included) one workbook may need. */
-export const MAX_GRID_SLOTS = 10_000_000;
+const MAX_GRID_SLOTS = 10_000_000;
 
 /** Text of all <t> runs in a string item, phonetic guides (<rPh>) left out. */
 function runsText(xml: string): string {

@@ -19,7 +19,7 @@ interface ChunkStream {
 }
 
 /** "This file can't be read", in plain words; the English part carries the detail. */
-export function unreadable(why: string, where?: string): InputError {
+function unreadable(why: string, where?: string): InputError {
   return new InputError(`not a readable .xlsx workbook (${why})`, where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
 }
 

@@ -7,7 +7,7 @@ import { attr, columnOf, decodeXml, escapeText, escapeXml, MAX_COL, P, rootPrefi
 import { Utf8Sink } from './package';
 
 /** One cell to write: a value (undefined keeps the cell's content) and a style index. */
-export interface CellWrite {
+interface CellWrite {
   value?: CellValue;
   xf: number;
 }
@@ -202,7 +202,7 @@ export function rowBreaksXml(p: string, rows: number[]): string {
 }
 
 /** Header/footer text: '&' is a code character in Excel, except for the codes we use on purpose. */
-export function headerCode(text: string): string {
+function headerCode(text: string): string {
   return `&C${text.replace(/&(?![PN])/g, '&&')}`;
 }
 

@@ -17,7 +17,7 @@ function familyFor(name: string | undefined): number | undefined {
 }
 
 /** Converts one layout style to an ExcelJS style. */
-export function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   if (s.font) {
     const font: Partial<ExcelJS.Font> = {};

@@ -66,12 +66,6 @@ export function columnOf(ref: string): number {
   return c;
 }
 
-/** The row number of a cell reference ('AB12' → 12); NaN when it has none. */
-export function rowOf(ref: string): number {
-  const m = /\d+$/.exec(ref);
-  return m ? Number(m[0]) : NaN;
-}
-
 /** Excel's limits: a reference past them is not a cell Excel could have written. */
 export const MAX_ROW = 1048576;
 export const MAX_COL = 16384;

@@ -29,7 +29,7 @@ export type ExcelRun = <T>(
 const RETRY = new Set(['InvalidOperationInCellEditMode', 'ActivityLimitReached', 'EditModeCannotAcquireLock']);
 const MAX_RETRIES = 5;
 
-export interface Normalized {
+interface Normalized {
   id: string;
   field: 'h1' | 'annual';
   /** What was typed. */
@@ -229,7 +229,7 @@ export class LiveValidation {
  * Re-judges the indicator rows inside `boxes` whose entry cells changed: one sync to read, one to
  * write. Returns null when no entry cell was touched (e.g. our own 状态/说明 writes).
  */
-export async function rejudge(context: Excel.RequestContext, boxes: Range[], opts: LiveOptions = {}): Promise<LiveUpdate | null> {
+async function rejudge(context: Excel.RequestContext, boxes: Range[], opts: LiveOptions = {}): Promise<LiveUpdate | null> {
   const caps = opts.caps ?? detectCaps();
   const b = batchFor(context, { caps });
   const wb = await readTrackingWorkbook(context);

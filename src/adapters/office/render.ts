@@ -16,19 +16,19 @@ import type {
   WorkbookPatch,
 } from '../../core/layout/types';
 import type { OfficeCaps } from './caps';
-import { colLetters, rangeA1 as a1 } from '../../core/layout/address';
+import { rangeA1 as a1 } from '../../core/layout/address';
 import { isPercentFormat } from '../../core/layout/numberFormat';
 import { swallow, type Leftovers } from './errors';
 
 /** Excel on the web refuses requests above 5 MB. */
-export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Our estimate is rough, so stop well short of the limit. */
 const BUDGET_SHARE = 0.8;
 /** Per-command envelope in the request (object path, method name, ids). */
 const COMMAND_BYTES = 120;
 
 /** UTF-8 size of a value as JSON: the request body Office.js sends is JSON. */
-export function jsonBytes(x: unknown): number {
+function jsonBytes(x: unknown): number {
   const s = JSON.stringify(x ?? null);
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
@@ -197,10 +197,9 @@ export class Batch {
 
 // ---------- geometry ----------
 
-export { colLetters, a1 };
 
 /** Covers a set of cells with rectangles: runs along each row, then equal runs stacked down. */
-export function toRects(cells: Array<{ r: number; c: number }>): Range[] {
+function toRects(cells: Array<{ r: number; c: number }>): Range[] {
   const byRow = new Map<number, number[]>();
   for (const { r, c } of cells) {
     const cols = byRow.get(r);
@@ -239,7 +238,7 @@ export function toRects(cells: Array<{ r: number; c: number }>): Range[] {
 }
 
 /** Excel column width in characters → points (Office.js sets widths in points). */
-export function widthPoints(chars: number): number {
+function widthPoints(chars: number): number {
   // A character is the default font's digit width, 7 px, plus 5 px padding; 96 px = 72 pt.
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
@@ -406,7 +405,7 @@ async function writeBlock(b: Batch, ws: Excel.Worksheet, top: number, left: numb
 // ---------- sheets ----------
 
 /** Renders one sheet of the layout onto an empty worksheet. */
-export async function renderSheet(
+async function renderSheet(
   b: Batch,
   ws: Excel.Worksheet,
   sheet: SheetLayout,
@@ -795,7 +794,7 @@ function isDateFormat(fmt: string): boolean {
 }
 
 /** Excel's serial day (1900 system) → 'YYYY-MM-DD'. */
-export function serialToIso(serial: number): string {
+function serialToIso(serial: number): string {
   const ms = Math.round((serial - 25569) * 86400000);
   return new Date(ms).toISOString().slice(0, 10);
 }

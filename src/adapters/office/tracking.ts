@@ -50,7 +50,7 @@ export interface OfficeJobOptions {
 }
 
 /** Sheets a tracking workbook consists of (the layout's names, in order). */
-export const TRACKING_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.summary, SHEET.meta];
+const TRACKING_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.summary, SHEET.meta];
 
 /** Sheets read to judge a workbook. */
 const READ_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.meta];

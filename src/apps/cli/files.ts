@@ -23,7 +23,7 @@ export function seedPath(): string {
 }
 
 /** A file that can't be read, said in both languages. */
-export function unreadable(e: unknown, file: string): InputError {
+function unreadable(e: unknown, file: string): InputError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return badInput('file not found', '文件不存在', file);
   if (code === 'EISDIR') return badInput('is a folder, not a file', '这是文件夹，不是文件', file);

@@ -24,4 +24,3 @@ export const CLS = {
   flat: 'tj-flat',
 } as const;
 
-export const useClasses = () => CLS;

@@ -18,7 +18,7 @@ const STATUS_COLOR: Record<Status, 'danger' | 'warning' | 'success' | 'informati
   'not-due': 'subtle',
 };
 
-export function StatusBadge(props: { status: Status; english: boolean; count?: number }) {
+function StatusBadge(props: { status: Status; english: boolean; count?: number }) {
   const word = STATUS_TEXT[props.english ? 'en' : 'zh'][props.status];
   return (
     <Badge appearance="tint" color={STATUS_COLOR[props.status]} shape="rounded">

@@ -44,7 +44,7 @@ export function checkAfterConsolidation(master: WorkbookGrid, patch: WorkbookPat
 }
 
 /** Two patches as one, `b` after `a`: its cells win, its sheets replace same-named ones. */
-export function mergePatches(a: WorkbookPatch, b: WorkbookPatch): WorkbookPatch {
+function mergePatches(a: WorkbookPatch, b: WorkbookPatch): WorkbookPatch {
   const names = new Set(b.sheets.map((s) => s.name));
   const rowBreaks = [...(a.rowBreaks ?? []).filter((x) => !(b.rowBreaks ?? []).some((y) => y.sheet === x.sheet)), ...(b.rowBreaks ?? [])];
   return {

@@ -15,7 +15,7 @@ export type Field = 'h1' | 'annual' | 'progress';
 export const FIELD_LABEL: Record<Field, string> = { h1: '上半年完成', annual: '全年完成', progress: '进展情况' };
 const FIELDS: Field[] = ['h1', 'annual', 'progress'];
 /** 填报项 of the log row that records who sent a return. */
-export const SENDER_FIELD = '报送';
+const SENDER_FIELD = '报送';
 
 /** One return file: its grid, or why it couldn't be read at all. */
 export interface ReturnInput {
@@ -24,13 +24,13 @@ export interface ReturnInput {
   error?: string;
 }
 
-export interface ConflictValue {
+interface ConflictValue {
   unit: string;
   file: string;
   value: CellValue;
 }
 
-export interface Conflict {
+interface Conflict {
   id: string;
   field: Field;
   values: ConflictValue[];
@@ -38,13 +38,13 @@ export interface Conflict {
   chosen: string;
 }
 
-export interface Rejection {
+interface Rejection {
   file: string;
   reason: string;
 }
 
 /** One entry cell of an accepted return that could not be read: left out alone, the rest goes in. */
-export interface CellRejection {
+interface CellRejection {
   file: string;
   unit: string;
   round: string;
@@ -59,7 +59,7 @@ export interface CellRejection {
   reason: string;
 }
 
-export interface AcceptedReturn {
+interface AcceptedReturn {
   file: string;
   unit: string;
   round: string;

@@ -10,7 +10,7 @@ export const LOG_SHEET = '日志';
 export type LogAction = 'applied' | 'conflict' | 'rejected';
 
 /** 处理 as the 日志 sheet says it. Rows written before these words (applied/conflict/rejected) still read back. */
-export const LOG_ACTION_TEXT: Record<LogAction, string> = { applied: '已采用', conflict: '冲突', rejected: '退回' };
+const LOG_ACTION_TEXT: Record<LogAction, string> = { applied: '已采用', conflict: '冲突', rejected: '退回' };
 const ACTION_BY_TEXT = new Map<string, LogAction>(
   (Object.entries(LOG_ACTION_TEXT) as [LogAction, string][]).flatMap(([code, word]) => [
     [word, code],
@@ -30,7 +30,7 @@ export const LOG_COLUMNS = [
   ['action', '处理', 9],
   ['note', '说明', 48],
 ] as const;
-export type LogKey = (typeof LOG_COLUMNS)[number][0];
+type LogKey = (typeof LOG_COLUMNS)[number][0];
 export type LogRow = Record<LogKey, CellValue>;
 
 export const LOG_STYLES: Record<string, CellStyle> = {

@@ -9,7 +9,7 @@ const PADDING_PX = 6;
  *  little more per line than this assumes, Excel about as much. */
 const SLACK = 1.02;
 /** Width of one indent step (CellStyle.indent) in pixels: a character of the default font (Calibri 11: 7 px). */
-export const INDENT_PX = 7;
+const INDENT_PX = 7;
 
 /** True for characters drawn full-width (CJK, full-width forms, CJK punctuation, symbols we use). */
 function isWide(cp: number): boolean {

@@ -54,8 +54,8 @@ const CUES: Array<[string, Cue]> = (Object.keys(CUE_WORDS) as Cue[])
 // 约 and 达 inside another word are not comparators: 签约, 预约, 节约, 制约, 履约; 送达, 抵达, 下达, 直达.
 const NOT_BEFORE_CUE: Record<string, RegExp> = { 约: /[签预节制履特邀违集简婉缔践公合守]$/, 达: /[送抵下到通传表直转发]$/ };
 
-export const CHANGE_DOWN = CUE_WORDS.down;
-export const CHANGE_UP = CUE_WORDS.up;
+const CHANGE_DOWN = CUE_WORDS.down;
+const CHANGE_UP = CUE_WORDS.up;
 
 // Quoted or bracketed spans (one level; nesting is rare in plan text).
 const BRACKETED = /“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|《[^》]*》|（[^）]*）|\([^)]*\)|〔[^〕]*〕|\[[^\]]*\]|【[^】]*】/g;

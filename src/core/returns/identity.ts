@@ -17,7 +17,7 @@ export interface RowProblem {
  * binding, the sealed id list in sheet order, one row after another right under the header (as every
  * form was laid out), with no label to compare.
  */
-export function expectedRows(parsed: ParsedReturn): { row: number; id: string; label: string | null }[] {
+function expectedRows(parsed: ParsedReturn): { row: number; id: string; label: string | null }[] {
   if (parsed.meta.rows) return parsed.meta.rows;
   return parsed.meta.ids.map((id, i) => ({ row: parsed.headerRow + 1 + i, id, label: null }));
 }

@@ -44,15 +44,15 @@ export const RETURN_COL: Record<keyof typeof RETURN_HEADERS, number> = Object.fr
   COLUMNS.map((c, i) => [c.key, i + 1]),
 ) as Record<keyof typeof RETURN_HEADERS, number>;
 
-export const MILESTONE_DONE = '已完成';
-export const MILESTONE_NOT_DONE = '未完成';
+const MILESTONE_DONE = '已完成';
+const MILESTONE_NOT_DONE = '未完成';
 
 const BODY_FONT = FONT.body;
 const HEAD_FONT = FONT.heading;
 const TITLE_FONT = FONT.title;
 const BODY = SIZE.body;
 
-export const RETURN_STYLES: Record<string, CellStyle> = {
+const RETURN_STYLES: Record<string, CellStyle> = {
   'ret.title': { font: { name: TITLE_FONT, size: SIZE.title }, horizontal: 'center', vertical: 'middle' },
   'ret.info': { font: { name: BODY_FONT, size: BODY }, horizontal: 'left', vertical: 'middle', wrap: true },
   'ret.head': {
@@ -118,12 +118,12 @@ export function entryPrompt(ind: Indicator): string {
 }
 
 /** The cell holds a percentage: formatted as one, so 52% is what is typed and what is seen (stored 0.52). */
-export function isPercentEntry(ind: Indicator): boolean {
+function isPercentEntry(ind: Indicator): boolean {
   return ind.kind !== 'milestone' && ind.unit === '%';
 }
 
 /** A 全年 round (the year's figures are due): its forms show the H1 figures the master already holds. */
-export function isYearRound(round: string): boolean {
+function isYearRound(round: string): boolean {
   return /全年|年度|年底|年终/.test(round);
 }
 

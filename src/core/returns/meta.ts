@@ -5,7 +5,7 @@ import { sha256Hex } from '../hash';
 import { SCHEMA_VERSION } from '../model';
 
 export const RETURN_META_SHEET = 'tuijin_return';
-export const RETURN_KIND = 'tuijin-return';
+const RETURN_KIND = 'tuijin-return';
 
 /** One entry row of the form as made: where it is, which indicator, and the 指标 text it shows. */
 export interface ReturnRowBinding {
@@ -48,7 +48,7 @@ export function makeReturnMeta(m: Omit<ReturnMeta, 'checksum' | 'schemaVersion'>
 }
 
 /** Header of the row-binding table, in columns E:G of the hidden sheet (A:C hold the key/value pairs). */
-export const ROW_BINDING_HEADER = ['行号', '指标编号', '指标'] as const;
+const ROW_BINDING_HEADER = ['行号', '指标编号', '指标'] as const;
 const BINDING_COL = 4; // 0-based column E
 
 const KEYS: [keyof ReturnMeta | 'kind', string][] = [

@@ -25,7 +25,7 @@ function round(n: number): number {
 }
 
 /** A figure with its unit as people write it: 220000 人 → '22万人', 3200 人 → '3,200人', 52 % → '52%'. */
-export function figureText(value: number, unit: string): string {
+function figureText(value: number, unit: string): string {
   const relative = unit.startsWith('/') || unit === '%' || unit === '‰' || unit === '个百分点';
   if (!relative && Math.abs(value) >= 100000000 && value % 1000000 === 0) return `${round(value / 1e8)}亿${unit}`;
   if (!relative && Math.abs(value) >= 10000 && value % 100 === 0) return `${round(value / 1e4)}万${unit}`;

@@ -409,7 +409,7 @@ function placeholderSummary(opts: TrackingOptions): SheetLayout {
 }
 
 /** Meta fields in the hidden sheet, in order (key in column A, value in column B). */
-export interface TrackingMeta {
+interface TrackingMeta {
   format: string;
   schemaVersion: number;
   toolVersion: string;

@@ -36,7 +36,7 @@ export function itemStatus(statuses: Status[]): Status {
 }
 
 /** Check styles, keyed 'chk.<part>.<status>', built on the layout's own styles. */
-export function checkStyles(): Record<string, CellStyle> {
+function checkStyles(): Record<string, CellStyle> {
   const styles: Record<string, CellStyle> = { ...TRACKING_STYLES };
   for (const s of STATUSES) {
     const fill = STATUS_FILL[s];
@@ -68,7 +68,7 @@ const HEADLINE: Status[] = ['met', 'on-track', 'at-risk', 'shortfall'];
 
 /** An item's status for the 通报: its slowest judged indicator; null while figures are owed or to be checked
  *  (an item isn't 已达标 with a figure missing) or when nothing is due yet. */
-export function headlineStatus(statuses: Status[]): Status | null {
+function headlineStatus(statuses: Status[]): Status | null {
   if (statuses.includes('shortfall')) return 'shortfall';
   if (statuses.includes('at-risk')) return 'at-risk';
   if (statuses.includes('missing') || statuses.includes('invalid')) return null;
@@ -160,7 +160,7 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
 
 /** The 汇总 sheet: 截至 line, counts by status (indicators and items), counts per lead unit,
  *  the list of shortfalls and lagging indicators, and the 通报 paragraph. */
-export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], asOf: string): SheetLayout {
+function buildSummarySheet(read: TrackingRead, judgements: Judgement[], asOf: string): SheetLayout {
   const cells: LayoutCell[] = [];
   const merges: Range[] = [];
   const rowHeights: Record<number, number> = {};

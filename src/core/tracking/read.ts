@@ -16,7 +16,7 @@ import { COMPARATOR_LABEL, HEADER, KIND_LABEL, META_FORMAT, SHEET, TARGET_COLUMN
 import { readProgress } from '../consolidate/progress';
 
 /** Plan metadata from the hidden sheet; fields are null when the sheet or the field is missing. */
-export interface TrackingMetaRead {
+interface TrackingMetaRead {
   planId: string | null;
   planHash: string | null;
   year: number | null;
@@ -38,7 +38,7 @@ export interface TrackingItemRead {
 }
 
 /** 1-based positions in the main sheet, for writing results back. */
-export interface TrackingPositions {
+interface TrackingPositions {
   sheet: string;
   headerRow: number;
   /** Column of each progress header (1-based). */
@@ -88,7 +88,7 @@ function cellText(v: CellValue | undefined): string {
 }
 
 /** 'A1'-style address of a 0-based position. */
-export function a1(r0: number, c0: number): string {
+function a1(r0: number, c0: number): string {
   return `${colLetters(c0 + 1)}${r0 + 1}`;
 }
 

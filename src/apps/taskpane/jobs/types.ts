@@ -16,7 +16,7 @@ export interface FileOut {
 /** Where the plan comes from: the bundled seed, pasted text, the current sheet, or a file (.docx, .xlsx, text). */
 export type PlanSource = { kind: 'seed' } | { kind: 'text'; text: string } | { kind: 'sheet' } | { kind: 'file'; file: FileIn };
 
-export interface IndicatorRow {
+interface IndicatorRow {
   id: string;
   item: number;
   label: string;
@@ -58,7 +58,7 @@ export interface CheckView {
   bulletin: string;
 }
 
-export interface ConflictView {
+interface ConflictView {
   id: string;
   /** Which entry: 上半年完成 / 全年完成 / 进展情况. */
   field: string;

@@ -5,7 +5,7 @@ import { InputError } from '../../model';
 export type Role = 'no' | 'name' | 'summary' | 'goal' | 'plan' | 'h1' | 'h2' | 'units' | 'deadline' | 'other';
 
 /** What each role is called in messages. */
-export const ROLE_LABEL: Record<Role, string> = {
+const ROLE_LABEL: Record<Role, string> = {
   no: '序号',
   name: '事项名称',
   summary: '事项简介',
@@ -33,7 +33,7 @@ const ROLE_WORDS: [Role, RegExp][] = [
 ];
 
 /** A header cell's text with spaces, line breaks and bracketed remarks taken out: '牵头单位（盖章）' → '牵头单位'. */
-export function headerText(cell: string): string {
+function headerText(cell: string): string {
   return cell
     .replace(/[\s\u3000]+/g, '')
     .replace(/[(（][^()（）]*[)）]/g, '')
