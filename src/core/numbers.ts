@@ -4,7 +4,18 @@ import { toHalfWidth } from './text';
 import { isUncalculatedFormula, UNCALCULATED_REASON } from './formula';
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
@@ -91,7 +102,10 @@ function parseChineseFigure(s: string): { ok: true; value: number } | { ok: fals
   let rest = s;
   let total = 0;
   let first = true;
-  for (const [big, mult] of [['亿', 1e8], ['万', 1e4]] as const) {
+  for (const [big, mult] of [
+    ['亿', 1e8],
+    ['万', 1e4],
+  ] as const) {
     const at = rest.indexOf(big);
     if (at < 0) continue;
     if (rest.indexOf(big, at + 1) >= 0) return refuse(plain);
@@ -136,7 +150,10 @@ export function parseFigure(input: EntryValue): FigureResult {
   s = s.replace(/，/g, ',');
   // Thousands separators only where they group three digits.
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?/.test(s)) s = s.replace(/,(?=\d{3}(\D|$))/g, '');
-  const m = /^([+-]?)(\d+(?:\.\d+)?|\.\d+|[零〇一二两三四五六七八九十百千万亿]+)(万|亿|千)?(%|‰)?([\u3400-\u9fff]{0,4})$/.exec(s);
+  const m =
+    /^([+-]?)(\d+(?:\.\d+)?|\.\d+|[零〇一二两三四五六七八九十百千万亿]+)(万|亿|千)?(%|‰)?([\u3400-\u9fff]{0,4})$/.exec(
+      s,
+    );
   if (!m) return { ok: false, reason: `无法识别为数字：“${original.trim()}”` };
   const [, sign, num, mult, , unitWord] = m;
   let value: number;

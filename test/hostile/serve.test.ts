@@ -105,7 +105,11 @@ test('a folder and a missing file → 404', async () => {
 
 test('as its own process (node scripts/serve.js): GET /%00 answers 400 and the process is still up', async () => {
   const { spawn } = await import('child_process');
-  const child = spawn(process.execPath, [path.join(__dirname, '../../scripts/serve.js'), '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, '../../scripts/serve.js'), '--port', '0', '--root', root],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';

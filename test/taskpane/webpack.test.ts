@@ -34,7 +34,9 @@ describe('webpack config', () => {
     expect(c.target).toEqual(['web', config.ES_TARGET]);
     expect(config.ES_TARGET).toBe('es2020');
     // Dependencies are compiled down to the same level (tabster's class static blocks, zod's `?.`).
-    const deps = c.module.rules.find((r: { include?: RegExp }) => r.include && String(r.include).includes('node_modules'));
+    const deps = c.module.rules.find(
+      (r: { include?: RegExp }) => r.include && String(r.include).includes('node_modules'),
+    );
     expect(deps.use.options.compilerOptions.target).toBe(config.ES_TARGET);
     expect('x/node_modules/tabster/dist/index.js').toMatch(deps.test);
     expect('x/node_modules/exceljs/dist/exceljs.bare.min.js').toMatch(deps.exclude);

@@ -20,7 +20,11 @@ interface ChunkStream {
 
 /** "This file can't be read", in plain words; the English part carries the detail. */
 function unreadable(why: string, where?: string): InputError {
-  return new InputError(`not a readable .xlsx workbook (${why})`, where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
+  return new InputError(
+    `not a readable .xlsx workbook (${why})`,
+    where,
+    '这不是有效的 Excel 工作簿（.xlsx），无法读取',
+  );
 }
 
 const damaged = (why: string, where?: string) =>
@@ -32,7 +36,10 @@ export class UnpackBudget {
   private used = 0;
   /** Entries already counted: reading one again (the patcher after the reader) costs nothing new. */
   private readonly counted = new Set<string>();
-  constructor(private readonly where?: string, private readonly limit = MAX_UNPACKED_BYTES) {}
+  constructor(
+    private readonly where?: string,
+    private readonly limit = MAX_UNPACKED_BYTES,
+  ) {}
 
   /** Inflates one entry, counting its real size; `keep` false only counts. A broken deflate stream
    *  is the file's fault: InputError. */
@@ -52,7 +59,13 @@ export class UnpackBudget {
           settled = true;
           stream.pause();
           const mb = Math.ceil(this.limit / 1024 / 1024);
-          reject(new InputError(`refusing to open: the .xlsx unpacks to more than ${mb} MB (possible zip bomb)`, this.where, `文件解压后超过 ${mb} MB，为安全起见拒绝打开`));
+          reject(
+            new InputError(
+              `refusing to open: the .xlsx unpacks to more than ${mb} MB (possible zip bomb)`,
+              this.where,
+              `文件解压后超过 ${mb} MB，为安全起见拒绝打开`,
+            ),
+          );
           return;
         }
         if (keep) chunks.push(chunk);
@@ -148,7 +161,12 @@ export function parseRels(xml: string | null): Relationship[] {
   const out: Relationship[] = [];
   if (!xml) return out;
   for (const m of xml.matchAll(new RegExp(`<${P}Relationship\\b([^>]*?)\\/?>`, 'g'))) {
-    out.push({ id: attr(m[1], 'Id') ?? '', type: attr(m[1], 'Type') ?? '', target: attr(m[1], 'Target') ?? '', external: attr(m[1], 'TargetMode') === 'External' });
+    out.push({
+      id: attr(m[1], 'Id') ?? '',
+      type: attr(m[1], 'Type') ?? '',
+      target: attr(m[1], 'Target') ?? '',
+      external: attr(m[1], 'TargetMode') === 'External',
+    });
   }
   return out;
 }
@@ -161,7 +179,11 @@ export class XlsxPackage {
   workbookPath = 'xl/workbook.xml';
   sheets: SheetEntry[] = [];
 
-  private constructor(readonly zip: JSZip, readonly where: string | undefined, private readonly budget: UnpackBudget) {}
+  private constructor(
+    readonly zip: JSZip,
+    readonly where: string | undefined,
+    private readonly budget: UnpackBudget,
+  ) {}
 
   /** Opens .xlsx bytes: zip guard, zip directory, workbook.xml and its sheets. Bad files → InputError. */
   static async open(data: Uint8Array, where?: string): Promise<XlsxPackage> {
@@ -177,7 +199,8 @@ export class XlsxPackage {
     const office = rootRels.find((r) => r.type.endsWith('/officeDocument'));
     if (office) pkg.workbookPath = resolveTarget('', office.target);
     const book = await pkg.text(pkg.workbookPath);
-    if (!book || !new RegExp(`<${P}workbook\\b`).test(book)) throw unreadable(`${pkg.workbookPath} is not a workbook`, where);
+    if (!book || !new RegExp(`<${P}workbook\\b`).test(book))
+      throw unreadable(`${pkg.workbookPath} is not a workbook`, where);
     const rels = parseRels(await pkg.text(relsPathOf(pkg.workbookPath)));
     const byId = new Map(rels.map((r) => [r.id, r]));
     let index = 0;
@@ -211,7 +234,12 @@ export class XlsxPackage {
     if (!f) return null;
     const bytes = this.written.has(f.name) ? await f.async('uint8array') : await this.budget.inflate(f);
     // A UTF-16 part (rare, but legal) starts with its byte-order mark.
-    const s = bytes[0] === 0xff && bytes[1] === 0xfe ? new TextDecoder('utf-16le').decode(bytes) : bytes[0] === 0xfe && bytes[1] === 0xff ? new TextDecoder('utf-16be').decode(bytes) : utf8.decode(bytes);
+    const s =
+      bytes[0] === 0xff && bytes[1] === 0xfe
+        ? new TextDecoder('utf-16le').decode(bytes)
+        : bytes[0] === 0xfe && bytes[1] === 0xff
+          ? new TextDecoder('utf-16be').decode(bytes)
+          : utf8.decode(bytes);
     return s;
   }
 

@@ -103,7 +103,8 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout, styleOf: StyleOf
   }
   if (sheet.autoFilter) ws.autoFilter = address(sheet.autoFilter);
   // dataValidations exists on ExcelJS worksheets but is missing from its typings.
-  const dv = (ws as unknown as { dataValidations: { add(addr: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const dv = (ws as unknown as { dataValidations: { add(addr: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   for (const rule of sheet.validations) dv.add(address(rule.range), validation(rule));
   if (sheet.print) applyPrint(ws, sheet.print);
   setRowBreaks(ws, sheet.rowBreaks ?? []);

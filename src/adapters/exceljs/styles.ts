@@ -48,7 +48,9 @@ function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
 }
 
 /** Converts a style table, memoised per key. */
-export function styleTable(styles: Record<string, CellStyle>): (key: string | undefined) => Partial<ExcelJS.Style> | undefined {
+export function styleTable(
+  styles: Record<string, CellStyle>,
+): (key: string | undefined) => Partial<ExcelJS.Style> | undefined {
   const cache = new Map<string, Partial<ExcelJS.Style>>();
   return (key) => {
     if (key === undefined) return undefined;

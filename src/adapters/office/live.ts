@@ -205,7 +205,9 @@ export class LiveValidation {
         }
         this.retries = 0;
         const lang = this.opts.lang ?? 'zh';
-        this.opts.onError?.((lang === 'en' ? 'Live check did not finish: ' : '自动校验未完成：') + explainOfficeError(err, lang));
+        this.opts.onError?.(
+          (lang === 'en' ? 'Live check did not finish: ' : '自动校验未完成：') + explainOfficeError(err, lang),
+        );
       }
     });
     return this.chain;
@@ -216,7 +218,9 @@ export class LiveValidation {
     if (!this.caps.undoGroups) return this.run({ delayForCellEdit: true }, (context) => rejudge(context, boxes, opts));
     try {
       // One undo step with the user's edit: Ctrl+Z takes back the figure and what we wrote for it.
-      return await this.run({ delayForCellEdit: true, mergeUndoGroup: true }, (context) => rejudge(context, boxes, opts));
+      return await this.run({ delayForCellEdit: true, mergeUndoGroup: true }, (context) =>
+        rejudge(context, boxes, opts),
+      );
     } catch (e) {
       // The sheet was protected again meanwhile (e.g. by the ribbon's 校验): unprotecting can't be grouped.
       if ((e as { code?: string })?.code !== 'UndoNotSupported') throw e;
@@ -229,7 +233,11 @@ export class LiveValidation {
  * Re-judges the indicator rows inside `boxes` whose entry cells changed: one sync to read, one to
  * write. Returns null when no entry cell was touched (e.g. our own 状态/说明 writes).
  */
-async function rejudge(context: Excel.RequestContext, boxes: Range[], opts: LiveOptions = {}): Promise<LiveUpdate | null> {
+async function rejudge(
+  context: Excel.RequestContext,
+  boxes: Range[],
+  opts: LiveOptions = {},
+): Promise<LiveUpdate | null> {
   const caps = opts.caps ?? detectCaps();
   const b = batchFor(context, { caps });
   const wb = await readTrackingWorkbook(context);

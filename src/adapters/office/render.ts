@@ -197,7 +197,6 @@ export class Batch {
 
 // ---------- geometry ----------
 
-
 /** Covers a set of cells with rectangles: runs along each row, then equal runs stacked down. */
 function toRects(cells: Array<{ r: number; c: number }>): Range[] {
   const byRow = new Map<number, number[]>();
@@ -248,14 +247,18 @@ function widthPoints(chars: number): number {
 /** Excel's limit on the characters of one cell. */
 export const CELL_TEXT_LIMIT = 32767;
 
-const ERROR_LITERAL = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+const ERROR_LITERAL =
+  /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 
 /** Strings Excel would not keep as typed when written through `values`: formulas, numbers, dates, times,
  *  booleans, error values, "(123)" (a negative number), a leading apostrophe (the quote prefix). */
 function wouldConvert(s: string): boolean {
   // Full-width digits and signs (a Chinese IME) are read as ASCII ones.
-  const t = s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
+  const t = s
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
   if (/^['=+\-@]/.test(s) || /^[=+\-@]/.test(t)) return true;
   if (/^(true|false)$/i.test(t) || ERROR_LITERAL.test(t)) return true;
   if (!/\d/.test(t)) return false;
@@ -438,7 +441,7 @@ async function renderSheet(
   }
 
   // Widths and heights: one command per run of equal values.
-  for (let i = 0; i < sheet.columnWidths.length; ) {
+  for (let i = 0; i < sheet.columnWidths.length;) {
     let j = i;
     while (j + 1 < sheet.columnWidths.length && sheet.columnWidths[j + 1] === sheet.columnWidths[i]) j++;
     await b.room(40);
@@ -448,9 +451,10 @@ async function renderSheet(
   const heights = Object.entries(sheet.rowHeights)
     .map(([r, h]) => [Number(r), h] as const)
     .sort((x, y) => x[0] - y[0]);
-  for (let i = 0; i < heights.length; ) {
+  for (let i = 0; i < heights.length;) {
     let j = i;
-    while (j + 1 < heights.length && heights[j + 1][0] === heights[j][0] + 1 && heights[j + 1][1] === heights[i][1]) j++;
+    while (j + 1 < heights.length && heights[j + 1][0] === heights[j][0] + 1 && heights[j + 1][1] === heights[i][1])
+      j++;
     await b.room(40);
     ws.getRangeByIndexes(heights[i][0] - 1, 0, heights[j][0] - heights[i][0] + 1, 1).format.rowHeight = heights[i][1];
     i = j + 1;
@@ -488,8 +492,7 @@ async function applyValidation(b: Batch, ws: Excel.Worksheet, v: DataValidationR
     dv.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
   }
   dv.ignoreBlanks = v.allowBlank;
-  if (v.prompt || v.promptTitle)
-    dv.prompt = { showPrompt: true, title: v.promptTitle ?? '', message: v.prompt ?? '' };
+  if (v.prompt || v.promptTitle) dv.prompt = { showPrompt: true, title: v.promptTitle ?? '', message: v.prompt ?? '' };
   if (v.error || v.errorTitle)
     dv.errorAlert = {
       showAlert: true,
@@ -657,8 +660,7 @@ export async function queuePatch(
     }
     await applyStyles(b, ws, byStyle, patch.styles);
   }
-  if (patch.sheets.length)
-    await queueLayout(b, { sheets: patch.sheets, styles: patch.styles }, existing);
+  if (patch.sheets.length) await queueLayout(b, { sheets: patch.sheets, styles: patch.styles }, existing);
 }
 
 /** Values of patched cells: rectangles of cells that all carry a value, each one 2D write. */
@@ -726,7 +728,10 @@ export function collect(r: ReadRequest): SheetData {
 /** True for Office.js's "the response would be too large" failure (5 MB on the web). */
 export function isResponseTooLarge(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
-  return code === 'ResponsePayloadSizeLimitExceeded' || /ResponsePayloadSizeLimitExceeded/.test(String((e as Error)?.message));
+  return (
+    code === 'ResponsePayloadSizeLimitExceeded' ||
+    /ResponsePayloadSizeLimitExceeded/.test(String((e as Error)?.message))
+  );
 }
 
 /**
@@ -751,7 +756,15 @@ export async function readInBlocks(
   let syncs = 1;
   const data: SheetData[] = [];
   for (const h of heads) {
-    const d: SheetData = { name: h.info.name, visibility: h.info.visibility, protected: h.protection.protected, top: 0, left: 0, values: [], formats: [] };
+    const d: SheetData = {
+      name: h.info.name,
+      visibility: h.info.visibility,
+      protected: h.protection.protected,
+      top: 0,
+      left: 0,
+      values: [],
+      formats: [],
+    };
     data.push(d);
     if (h.used.isNullObject) continue;
     d.top = h.used.rowIndex;
@@ -759,7 +772,7 @@ export async function readInBlocks(
     const rows = h.used.rowCount;
     const cols = h.used.columnCount;
     let step = rowsPerBlock;
-    for (let i = 0; i < rows; ) {
+    for (let i = 0; i < rows;) {
       const n = Math.min(step, rows - i);
       const block = h.ws.getRangeByIndexes(d.top + i, d.left, n, cols);
       block.load('values,numberFormat');
@@ -789,7 +802,10 @@ export async function readInBlocks(
 /** Number formats that show a date: y or d codes, or 年月日, outside quotes and [..] sections. */
 function isDateFormat(fmt: string): boolean {
   if (!fmt || fmt === 'General' || fmt === '@') return false;
-  const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   return /[yd年月日]/i.test(bare);
 }
 
@@ -814,7 +830,8 @@ export function toGrid(data: SheetData[]): GridSheet[] {
         if (v === '' || v === undefined || v === null) out = null;
         else if (typeof v === 'number' && isDateFormat(r.formats[i]?.[j] ?? '')) out = serialToIso(v);
         else out = v as CellValue;
-        if (typeof out === 'number' && isPercentFormat(r.formats[i]?.[j])) percentCells.push([r.top + i + 1, r.left + j + 1]);
+        if (typeof out === 'number' && isPercentFormat(r.formats[i]?.[j]))
+          percentCells.push([r.top + i + 1, r.left + j + 1]);
         row.push(out);
       });
       while (row.length && row[row.length - 1] === null) row.pop();

@@ -247,12 +247,17 @@ export interface CheckResult {
   splits: number;
 }
 
-
 /** An existing sheet made writable for the rest of the batch (protected again once, at its end). Sheets
  *  the batch itself replaces are new and unprotected until then. */
-export function writable(b: Batch, wb: Pick<WorkbookRead, 'sheets' | 'protectedSheets'>, name: string, replaced: ReadonlySet<string> = new Set()): Excel.Worksheet {
+export function writable(
+  b: Batch,
+  wb: Pick<WorkbookRead, 'sheets' | 'protectedSheets'>,
+  name: string,
+  replaced: ReadonlySet<string> = new Set(),
+): Excel.Worksheet {
   const ws = b.context.workbook.worksheets.getItem(name);
-  if (!replaced.has(name)) b.open(ws, name, wb.protectedSheets.has(name) || !!wb.sheets.find((s) => s.name === name)?.protected);
+  if (!replaced.has(name))
+    b.open(ws, name, wb.protectedSheets.has(name) || !!wb.sheets.find((s) => s.name === name)?.protected);
   return ws;
 }
 
@@ -282,7 +287,8 @@ function queueRowHeights(context: Excel.RequestContext, sheet: string): () => Re
   return () => {
     const out: Record<number, number> = {};
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- getRowProperties loads its result; this closure runs after the caller's sync
-    for (const p of props.value) if (p.rowIndex !== undefined && p.format?.rowHeight !== undefined) out[p.rowIndex + 1] = p.format.rowHeight;
+    for (const p of props.value)
+      if (p.rowIndex !== undefined && p.format?.rowHeight !== undefined) out[p.rowIndex + 1] = p.format.rowHeight;
     return out;
   };
 }
@@ -298,7 +304,11 @@ export async function checkTracking(
 ): Promise<CheckResult> {
   const b = batchFor(context, opts);
   opts.progress?.('读取推进计划表', 0);
-  const wb = await readTrackingWorkbook(context, [], { caps: b.caps, rowHeights: true, payloadLimit: opts.payloadLimit });
+  const wb = await readTrackingWorkbook(context, [], {
+    caps: b.caps,
+    rowHeights: true,
+    payloadLimit: opts.payloadLimit,
+  });
   b.syncs += wb.syncs;
   const { judgements, counts, patch, bulletin } = checkTrackingRead(wb.read, asOf);
   opts.progress?.('写入校验结果', 0.5);
@@ -364,7 +374,10 @@ async function queuePrintSetups(
   checks: Array<[string, () => boolean]> = [],
 ): Promise<string[]> {
   // The print setup of each sheet as core's layout defines it (content doesn't matter for that).
-  const template = buildTrackingLayout({ title: '', year: Number((asOf ?? '2000').slice(0, 4)), items: [], warnings: [] }, { asOf });
+  const template = buildTrackingLayout(
+    { title: '', year: Number((asOf ?? '2000').slice(0, 4)), items: [], warnings: [] },
+    { asOf },
+  );
   const done: string[] = [];
   for (const s of template.sheets) {
     if (!s.print || !present.includes(s.name) || done.includes(s.name)) continue;
@@ -375,20 +388,33 @@ async function queuePrintSetups(
 }
 
 /** Page setup for every tracking sheet present, with the 截至 date in the header. Two syncs. */
-export async function applyPrintSetup(context: Excel.RequestContext, asOf?: string, opts: OfficeJobOptions = {}): Promise<PrintResult> {
+export async function applyPrintSetup(
+  context: Excel.RequestContext,
+  asOf?: string,
+  opts: OfficeJobOptions = {},
+): Promise<PrintResult> {
   const b = batchFor(context, opts);
   const sheets = await listSheets(context);
   b.syncs++;
   let done: string[] = [];
   await writing(b, async () => {
-    done = await queuePrintSetups(b, asOf, sheets.map((s) => s.name), { sheets, protectedSheets: new Set() });
+    done = await queuePrintSetups(
+      b,
+      asOf,
+      sheets.map((s) => s.name),
+      { sheets, protectedSheets: new Set() },
+    );
   });
   return { sheets: done, syncs: b.syncs };
 }
 
 /** 打印: check as of `asOf` (refreshing 汇总 and the highlights) and set up every sheet for printing,
  *  in the check's two syncs. The 通报 text comes back for the clipboard. */
-export async function preparePrint(context: Excel.RequestContext, asOf: string, opts: OfficeJobOptions = {}): Promise<CheckResult> {
+export async function preparePrint(
+  context: Excel.RequestContext,
+  asOf: string,
+  opts: OfficeJobOptions = {},
+): Promise<CheckResult> {
   return checkTracking(context, asOf, { ...opts, print: true });
 }
 
@@ -473,10 +499,12 @@ export async function applyConsolidation(
     await queueFullPatch(b, result.patch, wb);
     if (checkPatch) {
       // The consolidation may have added sheets; they exist by now for the check's getItem calls.
-      const after = { ...wb, sheets: [...wb.sheets, ...result.patch.sheets.map((s) => ({ name: s.name, visibility: 'Visible' }))] };
+      const after = {
+        ...wb,
+        sheets: [...wb.sheets, ...result.patch.sheets.map((s) => ({ name: s.name, visibility: 'Visible' }))],
+      };
       await queueFullPatch(b, checkPatch, after);
     }
   });
   return { ...result, check, syncs: b.syncs, splits: b.splits };
 }
-

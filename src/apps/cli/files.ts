@@ -119,7 +119,12 @@ export function guardOutput(out: string, inputs: string[], force: boolean, flag 
   } catch {
     return;
   }
-  if (st.isDirectory()) throw badInput(`is a folder, not a file; give ${flag} a file name`, `这是一个文件夹，不是文件；请为 ${flag} 给出文件名`, out);
+  if (st.isDirectory())
+    throw badInput(
+      `is a folder, not a file; give ${flag} a file name`,
+      `这是一个文件夹，不是文件；请为 ${flag} 给出文件名`,
+      out,
+    );
   if (!force) {
     throw badInput(
       'file exists and is not overwritten (it may hold entered figures); choose another name, or add --force to replace it',

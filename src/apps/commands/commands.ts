@@ -68,6 +68,7 @@ export async function runCheck(event?: Office.AddinCommands.Event): Promise<void
 (globalThis as unknown as Record<string, unknown>).runCheck = runCheck;
 if (typeof Office !== 'undefined') {
   void Office.onReady(() => {
-    if (Office.actions && typeof Office.actions.associate === 'function') Office.actions.associate('runCheck', runCheck);
+    if (Office.actions && typeof Office.actions.associate === 'function')
+      Office.actions.associate('runCheck', runCheck);
   });
 }

@@ -23,4 +23,3 @@ export const CLS = {
   scroll: 'tj-scroll',
   flat: 'tj-flat',
 } as const;
-

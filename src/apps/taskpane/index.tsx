@@ -23,4 +23,5 @@ function Root() {
 }
 
 // legacy.js has already told an old webview's user what to do; don't paint over it.
-if (!(window as unknown as { TUIJIN_LEGACY?: boolean }).TUIJIN_LEGACY) createRoot(document.getElementById('root')!).render(<Root />);
+if (!(window as unknown as { TUIJIN_LEGACY?: boolean }).TUIJIN_LEGACY)
+  createRoot(document.getElementById('root')!).render(<Root />);

@@ -6,7 +6,6 @@ export const useViewStyles = () => CLS;
 import type { PlanReview } from './jobs/types';
 import { useStrings } from './common';
 
-
 const fmt = (n: number | null) => (n === null ? '—' : n.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
 
 export function PlanReviewView(props: { review: PlanReview }) {
@@ -85,4 +84,3 @@ export function PlanReviewView(props: { review: PlanReview }) {
     </div>
   );
 }
-

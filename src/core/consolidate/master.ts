@@ -60,7 +60,8 @@ export function readMaster(grid: WorkbookGrid): MasterView {
   for (const ind of read.indicators) {
     const r = positions.rows[ind.id];
     const e = entryOf.get(ind.id);
-    const val = (v: unknown): CellValue => (v instanceof Date ? v.toISOString().slice(0, 10) : ((v ?? null) as CellValue));
+    const val = (v: unknown): CellValue =>
+      v instanceof Date ? v.toISOString().slice(0, 10) : ((v ?? null) as CellValue);
     indicators.set(ind.id, {
       indicator: ind,
       h1: { sheet: positions.sheet, r, c: positions.columns.h1, value: val(e?.h1) },

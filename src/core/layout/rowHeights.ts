@@ -22,7 +22,12 @@ function isWide(cp: number): boolean {
     (cp >= 0xfe30 && cp <= 0xfe4f) ||
     (cp >= 0xff00 && cp <= 0xff60) ||
     (cp >= 0xffe0 && cp <= 0xffe6) ||
-    cp === 0x2014 || cp === 0x2026 || cp === 0x201c || cp === 0x201d || cp === 0x2018 || cp === 0x2019 ||
+    cp === 0x2014 ||
+    cp === 0x2026 ||
+    cp === 0x201c ||
+    cp === 0x201d ||
+    cp === 0x2018 ||
+    cp === 0x2019 ||
     cp >= 0x20000
   );
 }

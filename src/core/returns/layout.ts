@@ -1,6 +1,14 @@
 // The return form a lead unit fills in: its own items and indicators, targets read-only,
 // entry cells unlocked and validated so that Excel, WPS or LibreOffice alone still guide the user.
-import type { CellStyle, CellValue, DataValidationRule, LayoutCell, Range, SheetLayout, WorkbookLayout } from '../layout/types';
+import type {
+  CellStyle,
+  CellValue,
+  DataValidationRule,
+  LayoutCell,
+  Range,
+  SheetLayout,
+  WorkbookLayout,
+} from '../layout/types';
 import type { Indicator } from '../model';
 import { COLOR, FONT, PAGE_FOOTER, SIZE } from '../layout/styles';
 import { heightForText, MAX_ROW_HEIGHT, spreadHeights } from '../layout/rowHeights';
@@ -63,8 +71,20 @@ const RETURN_STYLES: Record<string, CellStyle> = {
     vertical: 'middle',
     wrap: true,
   },
-  'ret.cell': { font: { name: BODY_FONT, size: BODY }, border: true, horizontal: 'left', vertical: 'middle', wrap: true },
-  'ret.center': { font: { name: BODY_FONT, size: BODY }, border: true, horizontal: 'center', vertical: 'middle', wrap: true },
+  'ret.cell': {
+    font: { name: BODY_FONT, size: BODY },
+    border: true,
+    horizontal: 'left',
+    vertical: 'middle',
+    wrap: true,
+  },
+  'ret.center': {
+    font: { name: BODY_FONT, size: BODY },
+    border: true,
+    horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
+  },
   'ret.entry': {
     font: { name: BODY_FONT, size: BODY },
     fill: COLOR.entryFill,
@@ -193,7 +213,11 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
     (hasKnown ? '上半年完成已填入总表中的数字，如无变化请勿改动。' : '');
   cells.push({ r: 2, c: 1, value: info, style: 'ret.info' });
   merges.push({ r1: 2, c1: 1, r2: 2, c2: lastCol });
-  rowHeights[2] = heightForText(info, COLUMNS.reduce((a, c) => a + c.width, 0), BODY);
+  rowHeights[2] = heightForText(
+    info,
+    COLUMNS.reduce((a, c) => a + c.width, 0),
+    BODY,
+  );
   for (const col of COLUMNS) cells.push({ r: 3, c: C[col.key], value: RETURN_HEADERS[col.key], style: 'ret.head' });
   rowHeights[3] = 30;
 
@@ -211,7 +235,8 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
     cells.push({ r, c: C.name, value: itemName, style: 'ret.cell' });
     cells.push({ r, c: C.units, value: units, style: 'ret.center' });
     for (let rr = first + 1; rr <= last; rr++) {
-      for (const c of [C.no, C.name, C.units]) cells.push({ r: rr, c, value: null, style: c === C.name ? 'ret.cell' : 'ret.center' });
+      for (const c of [C.no, C.name, C.units])
+        cells.push({ r: rr, c, value: null, style: c === C.name ? 'ret.cell' : 'ret.center' });
     }
     if (last > first) for (const c of [C.no, C.name, C.units]) merges.push({ r1: first, c1: c, r2: last, c2: c });
     const needs: number[] = [];

@@ -80,7 +80,10 @@ export function returnMetaSheet(meta: ReturnMeta, createdAt: string): SheetLayou
     { r: i + 1, c: 2, value: values[key], style: 'ret.text' },
     { r: i + 1, c: 3, value: label },
   ]);
-  cells.push({ r: KEYS.length + 1, c: 1, value: 'createdAt' }, { r: KEYS.length + 1, c: 2, value: createdAt, style: 'ret.text' });
+  cells.push(
+    { r: KEYS.length + 1, c: 1, value: 'createdAt' },
+    { r: KEYS.length + 1, c: 2, value: createdAt, style: 'ret.text' },
+  );
   if (meta.rows) {
     ROW_BINDING_HEADER.forEach((h, i) => cells.push({ r: 1, c: BINDING_COL + 1 + i, value: h }));
     meta.rows.forEach((b, i) => {
@@ -146,7 +149,11 @@ export function readReturnMeta(grid: WorkbookGrid): MetaRead {
     year,
     unit: kv.get('unit')!,
     round: kv.get('round')!,
-    ids: kv.get('ids')!.split(',').map((s) => s.trim()).filter(Boolean),
+    ids: kv
+      .get('ids')!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     ...(rows ? { rows } : {}),
     schemaVersion: Number(kv.get('schemaVersion') ?? 0),
     checksum: kv.get('checksum')!,

@@ -50,5 +50,7 @@ export function targetText(ind: Indicator, period: 'h1' | 'annual', year?: numbe
 
 /** The 指标 column text: label plus unit. */
 export function indicatorLabel(ind: Indicator): string {
-  return ind.unit && ind.kind !== 'milestone' && !ind.label.includes(ind.unit) ? `${ind.label}（${ind.unit}）` : ind.label;
+  return ind.unit && ind.kind !== 'milestone' && !ind.label.includes(ind.unit)
+    ? `${ind.label}（${ind.unit}）`
+    : ind.label;
 }

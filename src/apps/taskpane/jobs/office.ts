@@ -35,7 +35,8 @@ declare const TUIJIN_VERSION: string;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // Waits while the user is typing in a cell instead of failing (RunOptions.delayForCellEdit, ExcelApi 1.11).
-const run = <T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run({ delayForCellEdit: true }, fn);
+const run = <T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+  Excel.run({ delayForCellEdit: true }, fn);
 
 /** Office's display language, for the sentences the adapter words. */
 function lang(): 'zh' | 'en' {
@@ -126,7 +127,8 @@ export const officeJobs: OfficeJobs = {
     if (live) await startLiveValidation(live);
     const parts = [`已生成推进表：${r.indicators} 个指标。`];
     if (r.kept) parts.push(`已按指标编号保留 ${r.kept} 个指标的已填数字。`);
-    if (r.orphaned.length) parts.push(`${r.orphaned.length} 个指标在新计划中已不存在，原表已保留为“${r.keptSheets.join('、')}”。`);
+    if (r.orphaned.length)
+      parts.push(`${r.orphaned.length} 个指标在新计划中已不存在，原表已保留为“${r.keptSheets.join('、')}”。`);
     return parts.join('');
   },
 
@@ -162,8 +164,13 @@ export const officeJobs: OfficeJobs = {
     const now = stamp();
     progress('正在生成各单位填报表…', 0.4);
     // ExcelJS only when forms are made: writing the open workbook doesn't need it.
-    const { writeReturnForms } = await import(/* webpackChunkName: "exceljs-returns" */ '../../../adapters/exceljs/returns');
-    const forms = await writeReturnForms(source, { round: defaultRound(source.plan.year, now.slice(0, 10)), createdAt: now });
+    const { writeReturnForms } = await import(
+      /* webpackChunkName: "exceljs-returns" */ '../../../adapters/exceljs/returns'
+    );
+    const forms = await writeReturnForms(source, {
+      round: defaultRound(source.plan.year, now.slice(0, 10)),
+      createdAt: now,
+    });
     if (forms.length === 0) throw new PaneError('计划中没有牵头单位，无法生成填报表。');
     progress('正在打包…', 0.8);
     const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
@@ -184,12 +191,15 @@ export const officeJobs: OfficeJobs = {
   },
 
   async openInExcel(file) {
-    if (!(await openAsNewWorkbook(base64(file.bytes)))) throw new PaneError('此版本的 Excel 不能直接新建工作簿，请在浏览器中打开本页下载。');
+    if (!(await openAsNewWorkbook(base64(file.bytes))))
+      throw new PaneError('此版本的 Excel 不能直接新建工作簿，请在浏览器中打开本页下载。');
   },
 
   async previewConsolidation(returns, progress) {
     progress('正在读取填报表…', 0.2);
-    const { readReturnFiles } = await import(/* webpackChunkName: "exceljs-consolidate" */ '../../../adapters/exceljs/consolidate');
+    const { readReturnFiles } = await import(
+      /* webpackChunkName: "exceljs-consolidate" */ '../../../adapters/exceljs/consolidate'
+    );
     const inputs = await readReturnFiles(returns.map((f) => ({ file: f.name, data: f.bytes })));
     progress('正在比对…', 0.6);
     const r = await run((context) => previewConsolidation(context, inputs, { time: stamp() }));
@@ -207,7 +217,9 @@ export const officeJobs: OfficeJobs = {
     const parts = [`已写入 ${r.report.applied} 个数字，变动已记入“日志”工作表。`];
     if (r.check) {
       const c = r.check.counts;
-      parts.push(`已按截至 ${asOf} 重新校验：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，已达标 ${c.met} 个。`);
+      parts.push(
+        `已按截至 ${asOf} 重新校验：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，已达标 ${c.met} 个。`,
+      );
     }
     return { report: consolidationViewOf(r.report), message: parts.join('') };
   },
