@@ -23,6 +23,17 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware, for the promises only: a missed `await` (on context.sync() above all) is the costly mistake.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      // React ignores what an onClick returns; the pane's handlers report their own failures (useJob).
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
     files: ['src/apps/taskpane/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

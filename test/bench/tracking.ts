@@ -174,5 +174,5 @@ export async function run(): Promise<string[]> {
 }
 
 if (require.main === module) {
-  run().then((lines) => lines.forEach((l) => console.log(l)));
+  void run().then((lines) => lines.forEach((l) => console.log(l)));
 }

@@ -69,6 +69,6 @@ export async function runCheck(event?: Office.AddinCommands.Event): Promise<void
 if (typeof Office !== 'undefined') {
   void Office.onReady(() => {
     if (Office.actions && typeof Office.actions.associate === 'function')
-      Office.actions.associate('runCheck', runCheck);
+      Office.actions.associate('runCheck', (event: Office.AddinCommands.Event) => void runCheck(event));
   });
 }

@@ -10,7 +10,7 @@ function Root() {
   React.useEffect(() => {
     let live = true;
     // A slow office.js inside Excel still ends in Office mode, a little later.
-    detectMode(undefined, (m) => live && setMode(m)).then((m) => live && setMode(m));
+    void detectMode(undefined, (m) => live && setMode(m)).then((m) => live && setMode(m));
     return () => {
       live = false;
     };
