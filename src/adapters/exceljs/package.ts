@@ -117,8 +117,8 @@ export class Utf8Sink {
   }
 
   bytes(): Uint8Array {
-    // Some slack is cheaper to keep than a copy of a big part; a mostly empty buffer is not.
-    return this.buf.length - this.at > Math.max(1 << 20, this.at >> 2) ? this.buf.slice(0, this.at) : this.buf.subarray(0, this.at);
+    // No copy: the capacity never written to was never touched, so it costs address space, not memory.
+    return this.buf.subarray(0, this.at);
   }
 }
 

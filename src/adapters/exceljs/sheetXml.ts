@@ -38,10 +38,12 @@ function cellXml(p: string, ref: string, w: CellWrite, sst: StringIndex): string
   return `<${p}c r="${ref}"${s} t="s"><${p}v>${sst(v)}</${p}v></${p}c>`;
 }
 
+const CELL_OPEN = new RegExp(`^<(${P}c)\\b([^>]*?)(\\/?>)`);
+
 /** The cell with only its style changed (value, formula and everything else kept). */
 function restyled(p: string, raw: string | null, ref: string, xf: number): string {
   if (raw === null) return xf ? `<${p}c r="${ref}" s="${xf}"/>` : `<${p}c r="${ref}"/>`;
-  const m = new RegExp(`^<(${P}c)\\b([^>]*?)(\\/?>)`).exec(raw)!;
+  const m = CELL_OPEN.exec(raw)!;
   return `<${m[1]}${withAttr(m[2], 's', xf ? String(xf) : undefined)}${m[3]}${raw.slice(m[0].length)}`;
 }
 
@@ -55,14 +57,22 @@ export interface EditResult {
 const utf8Decoder = new TextDecoder('utf-8');
 const utf8Encoder = new TextEncoder();
 /** Bytes of the row area decoded at a time: a big sheet is never one string. */
-const WINDOW_BYTES = 1 << 20;
+const WINDOW_BYTES = 1 << 15;
 const LT = 0x3c;
+
+/** Where the window of the row area starting at `at` ends: about WINDOW_BYTES on, just before a '<'
+ *  (never inside a UTF-8 sequence), or at `end`. */
+export function windowEnd(xml: Uint8Array, at: number, end: number): number {
+  if (at + WINDOW_BYTES >= end) return end;
+  const lt = xml.indexOf(LT, at + WINDOW_BYTES);
+  return lt < 0 || lt > end ? end : lt;
+}
 const SHEET_DATA = utf8Encoder.encode('sheetData');
 
 const isNameByte = (b: number) => (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x2d || b === 0x2e;
 
 /** Next `<[prefix:]sheetData` (opening, or closing when `closing`) tag at or after `from`: [start of '<', end of name]. */
-function findSheetDataTag(xml: Uint8Array, from: number, closing: boolean): [number, number] | null {
+export function findSheetDataTag(xml: Uint8Array, from: number, closing: boolean): [number, number] | null {
   for (let i = xml.indexOf(SHEET_DATA[0], from); i >= 0; i = xml.indexOf(SHEET_DATA[0], i + 1)) {
     let k = 1;
     while (k < SHEET_DATA.length && xml[i + k] === SHEET_DATA[k]) k++;
@@ -124,33 +134,31 @@ export function editSheetXml(input: string | Uint8Array, edits: Map<number, RowE
   const formulaRe = new RegExp(`<${P}f\\b`);
   let rowNo = 0;
 
+  // One edited row as text. Built by concatenation, without arrays or objects per cell: a big sheet's
+  // rows would otherwise fill the heap faster than it is collected.
   const rowXml = (r: number, tag: string, attrs: string, inner: string | null, edit: RowEdit): string => {
-    const existing: { c: number; raw: string }[] = [];
+    const cols = [...edit.cells.keys()].sort((a, b) => a - b);
+    let k = 0;
+    let cells = '';
+    const emit = (c: number, raw: string | null) => {
+      const w = edit.cells.get(c)!;
+      const ref = `${colLetters(c)}${r}`;
+      if (w.value === undefined) cells += restyled(p, raw, ref, w.xf);
+      else {
+        if (raw && formulaRe.test(raw)) replacedFormula = true;
+        cells += cellXml(p, ref, w, sst);
+      }
+    };
     if (inner) {
       let col = 0;
       cellRe.lastIndex = 0;
       for (let m = cellRe.exec(inner); m; m = cellRe.exec(inner)) {
         const ref = attr(m[1], 'r');
         col = ref ? columnOf(ref) : col + 1;
-        existing.push({ c: col, raw: m[0] });
+        while (k < cols.length && cols[k] < col) emit(cols[k++], null);
+        if (k < cols.length && cols[k] === col) emit(cols[k++], m[0]);
+        else cells += m[0];
       }
-    }
-    const parts: string[] = [];
-    const cols = [...edit.cells.keys()].sort((a, b) => a - b);
-    let k = 0;
-    const emit = (c: number, raw: string | null) => {
-      const w = edit.cells.get(c)!;
-      const ref = `${colLetters(c)}${r}`;
-      if (w.value === undefined) parts.push(restyled(p, raw, ref, w.xf));
-      else {
-        if (raw && formulaRe.test(raw)) replacedFormula = true;
-        parts.push(cellXml(p, ref, w, sst));
-      }
-    };
-    for (const e of existing) {
-      while (k < cols.length && cols[k] < e.c) emit(cols[k++], null);
-      if (k < cols.length && cols[k] === e.c) emit(cols[k++], e.raw);
-      else parts.push(e.raw);
     }
     while (k < cols.length) emit(cols[k++], null);
     let a = withAttr(withAttr(attrs, 'spans', undefined), 'r', String(r));
@@ -158,18 +166,14 @@ export function editSheetXml(input: string | Uint8Array, edits: Map<number, RowE
       const ht = Number(attr(a, 'ht') ?? NaN);
       if (!(ht >= edit.minHeight)) a = withAttr(withAttr(a, 'ht', String(edit.minHeight)), 'customHeight', '1');
     }
-    return parts.length > 0 ? `<${tag}${a}>${parts.join('')}</${tag}>` : `<${tag}${a}/>`;
+    return cells !== '' ? `<${tag}${a}>${cells}</${tag}>` : `<${tag}${a}/>`;
   };
 
   // The row area a window at a time; a window ends before a '<' (never inside a UTF-8 sequence), and a
   // row it cuts is carried into the next one.
   let carry = '';
   for (let at = bodyStart; at < bodyEnd || carry; ) {
-    let end = Math.min(bodyEnd, at + WINDOW_BYTES);
-    if (end < bodyEnd) {
-      const lt = xml.indexOf(LT, end);
-      end = lt < 0 || lt > bodyEnd ? bodyEnd : lt;
-    }
+    const end = windowEnd(xml, at, bodyEnd);
     const last = end >= bodyEnd;
     const body = carry + utf8Decoder.decode(xml.subarray(at, end));
     at = end;
