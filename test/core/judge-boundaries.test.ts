@@ -121,6 +121,15 @@ describe('comparators at their edge', () => {
   });
 });
 
+describe('a rate with an H1 target: the H1 target until 06-30, then the annual one', () => {
+  const rate = ind({ kind: 'ratio', unit: '%', h1: 50, h2: 60, annual: 60 });
+  table([
+    ['06-29, 55 against the H1 target 50: on track', rate, e(55), '2023-06-29', 'on-track', /^上半年目标50%/],
+    ['06-30, 55: H1 met, now held to the annual 60: at risk', rate, e(55), '2023-06-30', 'at-risk', /^全年目标60%/],
+    ['06-30, 49: the H1 target missed on its close', rate, e(49), '2023-06-30', 'shortfall', /^上半年目标50%/],
+  ]);
+});
+
 describe('changes (增长/下降 figures) may be negative and hold at every moment', () => {
   const change = ind({ kind: 'change', unit: '个百分点', annual: 2, h1: null, h2: null });
   table([
@@ -129,6 +138,11 @@ describe('changes (增长/下降 figures) may be negative and hold at every mome
     ['under the change while open: at risk (no pro rata for changes)', change, e(null, 1.9), '2023-07-01', 'at-risk'],
     ['at the change while open: on track, not met early', change, e(null, 2), '2023-07-01', 'on-track'],
   ]);
+  test('an unreadable figure in either column is 数据有误, naming the column', () => {
+    expect(at(ind(), e(181, '很多'), '2023-07-01')).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^全年完成/) });
+    expect(at(ind(), e('很多', 200), '2023-07-01')).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^上半年完成/) });
+  });
+
   test('a negative count is 数据有误', () => {
     expect(at(ind(), e(-1), '2023-07-01')).toMatchObject({ status: 'invalid' });
   });
