@@ -17,13 +17,19 @@ const T = '2023-07-05 09:30:00';
 const ROUND = '2023年上半年';
 
 /** A unit's form with H1 figures typed in (id → figure), made for the given plan identity. */
-function form(unit: string, h1: Record<string, CellValue>, ident = { planId: source.planId, planHash: source.planHash }): WorkbookGrid {
+function form(
+  unit: string,
+  h1: Record<string, CellValue>,
+  ident = { planId: source.planId, planHash: source.planHash },
+  progress: Record<string, string> = {},
+): WorkbookGrid {
   const layout = buildReturnLayout(source.plan, unit, { ...ident, round: ROUND, createdAt: T });
   const main = layout.sheets.find((s) => s.name === RETURN_SHEET)!;
   const idAt = new Map(main.cells.filter((c) => c.c === RETURN_COL.id).map((c) => [c.r, String(c.value)]));
   for (const cell of main.cells) {
     const id = idAt.get(cell.r);
     if (cell.c === RETURN_COL.h1 && id !== undefined && id in h1) cell.value = h1[id];
+    if (cell.c === RETURN_COL.progress && id !== undefined && id in progress) cell.value = progress[id];
   }
   return layoutGrid(layout);
 }
@@ -78,4 +84,14 @@ test('in a later run, a figure applied earlier that still wins is not written or
   expect(second.report.conflicts.map((c) => [c.id, c.chosen])).toEqual([['7.2', '市教育局']]);
   expect(second.report.applied).toBe(0);
   expect(second.patch.cells.filter((c) => c.sheet === '推进计划表')).toEqual([]);
+});
+
+test('in a later run, the same 进展情况 from the same unit is logged as unchanged and not counted again', () => {
+  const ident = { planId: source.planId, planHash: source.planHash };
+  const first = consolidateGrids(masterGrid, [input('a.xlsx', form('市妇联', {}, ident, { '9.1': '已开展培训5场' }))], { time: T });
+  expect(first.report.applied).toBe(1);
+  const after = gridWithPatch(masterGrid, first.patch);
+  const second = consolidateGrids(after, [input('a2.xlsx', form('市妇联', {}, ident, { '9.1': '已开展培训5场' }))], { time: '2023-07-06 10:00:00' });
+  expect(second.report.applied).toBe(0);
+  expect(second.report.log.find((r) => r.id === '9.1')!.note).toBe('与原进展情况相同');
 });

@@ -17,6 +17,11 @@ describe('kinds', () => {
   });
 });
 
+test('"每10万人" is a basis, not a figure', () => {
+  expect(findQuantities('每10万人口配备社工3名').map((q) => [q.value, q.unit])).toEqual([[3, '名']]);
+  expect(findQuantities('每10万人拥有律师20名').map((q) => [q.value, q.unit])).toEqual([[20, '名']]);
+});
+
 describe('Chinese numerals', () => {
   test('under ten, with a unit other than an event or people count, they are idiom, not figures', () => {
     for (const text of ['建设五个服务站', '新建三个驿站', '打造九个示范点']) expect(findQuantities(text)).toEqual([]);
