@@ -100,7 +100,7 @@ describe('comparators at their edge', () => {
     ['≈ exactly 95% at the close: basically met', about, e(null, 95), '2023-12-31', 'met', /基本达到（95%）/],
     ['≈ under 95% at the close: shortfall', about, e(null, 94.9), '2023-12-31', 'shortfall'],
     ['≈ over the target: met', about, e(null, 105), '2023-12-31', 'met', /已达到/],
-    // '=' has no branch of its own: it is judged as ≥ (the plan wording "达到N" means at least N).
+    // '=' (milestones carry it; the 指标 sheet offers it) has no branch of its own in judge: a figure is judged as ≥.
     ['= exactly: met', exact, e(null, 100), '2023-12-31', 'met'],
     ['= over: met like ≥', exact, e(null, 101), '2023-12-31', 'met'],
     ['= under: shortfall', exact, e(null, 99), '2023-12-31', 'shortfall'],
