@@ -31,3 +31,9 @@ describe('Chinese numerals', () => {
     expect(findQuantities('全年开展五场活动').map((q) => q.value)).toEqual([5]);
   });
 });
+
+test('a fall named before its subject ("降低孕产妇死亡率0.5个百分点") is the size of the fall: at least 0.5, not at most', () => {
+  const pick = (d: { label: string; kind: string; comparator: string; annual: number | null }) => [d.label, d.kind, d.comparator, d.annual];
+  expect(item('降低孕产妇死亡率0.5个百分点').map(pick)).toEqual([['降低孕产妇死亡率', 'change', '>=', 0.5]]);
+  expect(item('儿童青少年总体近视率比上一年降低0.5个百分点').map(pick)).toEqual([['儿童青少年总体近视率比上一年降低', 'change', '>=', 0.5]]);
+});
