@@ -37,3 +37,8 @@ test('a fall named before its subject ("降低孕产妇死亡率0.5个百分点"
   expect(item('降低孕产妇死亡率0.5个百分点').map(pick)).toEqual([['降低孕产妇死亡率', 'change', '>=', 0.5]]);
   expect(item('儿童青少年总体近视率比上一年降低0.5个百分点').map(pick)).toEqual([['儿童青少年总体近视率比上一年降低', 'change', '>=', 0.5]]);
 });
+
+test('"2023年底前累计达到500人": the date and 累计 are not the label', () => {
+  expect(item('2023年底前累计达到500人').map((d) => [d.label, d.annual])).not.toContainEqual(['前累计', 500]);
+  expect(item('2023年底前累计达到500人')[0].label).not.toMatch(/^前/);
+});
