@@ -215,3 +215,64 @@ test('cell patches apply in order (a later style-only patch keeps the value), in
   expect(parts.get('xl/_rels/workbook.xml.rels')!.toString()).toMatch(/Type="[^"]+\/styles" Target="styles.xml"/);
   await expectWellFormed(out);
 });
+
+describe('big sheets, read and edited a window at a time', () => {
+  // Most of a megabyte of rows (many 32 KB windows) with multi-byte text, long rows and rows without a number, so windows end inside
+  // rows and next to UTF-8 sequences; the result must be the same as editing the whole text at once.
+  const n = 6000;
+  const long = '推进事项说明'.repeat(60);
+  const rowOf = (r: number, numbered = true) =>
+    `<row${numbered ? ` r="${r}"` : ''} spans="1:3"><c r="A${r}" t="inlineStr"><is><t>${r % 7 === 0 ? long : `第${r}行`}</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
+  const rows: string[] = [];
+  for (let r = 1; r <= n; r++)
+    if (r % 10 !== 5) rows.push(r % 10 === 6 ? rowOf(r, false).replace(/ r="[A-Z]\d+"/g, '') : rowOf(r));
+  // Row 6 has no r: it follows row 4 (row 5 is missing), so it is read as row 5.
+  const xml = sheet(rows.join(''));
+
+  test('edits land on the right rows across window boundaries', () => {
+    const sst = () => 0;
+    const edit: Record<number, Record<number, { value?: string | number | null; xf: number }>> = {};
+    for (let r = 3; r <= n; r += 1000) edit[r] = { 3: { value: r * 2, xf: 1 } };
+    edit[n + 2] = { 1: { value: 1, xf: 0 } };
+    const out = text(editSheetXml(new TextEncoder().encode(xml), edits(edit), sst).bytes);
+    let expected = xml;
+    for (let r = 3; r <= n; r += 1000) {
+      const numbered = rows.find((x) => x.startsWith(`<row r="${r}" `))!;
+      expected = expected.replace(
+        numbered,
+        numbered.replace(' spans="1:3"', '').replace('</row>', `<c r="C${r}" s="1"><v>${r * 2}</v></c></row>`),
+      );
+    }
+    expected = expected
+      .replace('</sheetData>', `<row r="${n + 2}"><c r="A${n + 2}"><v>1</v></c></row></sheetData>`)
+      .replace('A1:C3', `A1:C${n + 2}`);
+    expect(out.length).toBeGreaterThan(500_000);
+    expect(out).toBe(expected);
+  });
+
+  test('the values reader sees every row', async () => {
+    const JSZip = (await import('jszip')).default;
+    const { readGridFast } = await import('../../src/adapters/exceljs/grid');
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file(
+      'xl/workbook.xml',
+      '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    );
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    );
+    zip.file('xl/worksheets/sheet1.xml', xml);
+    const grid = await readGridFast(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const got = grid.sheets[0].rows;
+    expect(got.length).toBe(n);
+    const cell = (r: number) => (r % 7 === 0 ? long : `第${r}行`);
+    for (let r = 1; r <= n; r++) {
+      // Row r%10==5 is missing; the unnumbered row after it is read in its place.
+      if (r % 10 === 5) expect(got[r - 1]).toEqual([cell(r + 1), r + 1]);
+      else if (r % 10 === 6) expect(got[r - 1]).toEqual([]);
+      else expect(got[r - 1]).toEqual([cell(r), r]);
+    }
+  });
+});

@@ -10,6 +10,9 @@ import { uncalculatedFormula } from '../../core/formula';
 import { BUILTIN_PERCENT_IDS, isPercentFormat } from '../../core/layout/numberFormat';
 import { resolveTarget, relsPathOf, parseRels, UnpackBudget, XlsxPackage } from './package';
 import { attr, columnOf, decodeXml, MAX_COL, MAX_ROW, P } from './xml';
+import { findSheetDataTag, windowEnd } from './sheetXml';
+
+const utf8 = new TextDecoder('utf-8');
 
 export { UnpackBudget } from './package';
 
@@ -105,14 +108,22 @@ function spend(ctx: SheetContext, n: number): void {
     throw tooBig(ctx, `more than ${MAX_GRID_SLOTS} cells`, `单元格过多（超过 ${MAX_GRID_SLOTS} 个）`);
 }
 
-function readSheet(xml: string, ctx: SheetContext): Pick<GridSheet, 'rows' | 'rowHeights' | 'percentCells'> {
+/** Reads a worksheet's cells from its XML (UTF-8 bytes, or text), a window of rows at a time: a big
+ *  sheet is never held as one string. */
+function readSheet(
+  input: string | Uint8Array,
+  ctx: SheetContext,
+): Pick<GridSheet, 'rows' | 'rowHeights' | 'percentCells'> {
   const rows: CellValue[][] = [];
   const rowHeights: Record<number, number> = {};
   const percentCells: [number, number][] = [];
-  const open = new RegExp(`<${P}sheetData\\b[^>]*?(\\/?)>`).exec(xml);
-  if (!open || open[1] === '/') return { rows, rowHeights, percentCells };
-  const close = xml.indexOf('sheetData>', open.index + open[0].length);
-  const data = xml.slice(open.index + open[0].length, close < 0 ? xml.length : close);
+  const xml = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const open = findSheetDataTag(xml, 0, false);
+  const openEnd = open ? xml.indexOf(0x3e, open[1]) : -1;
+  if (!open || openEnd < 0 || xml[openEnd - 1] === 0x2f) return { rows, rowHeights, percentCells };
+  const close = findSheetDataTag(xml, openEnd + 1, true);
+  const dataEnd = close ? close[0] : xml.length;
+  const rowStart = new RegExp(`<${P}row\\b`, 'g');
   const rowRe = new RegExp(`<${P}row\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}row>)`, 'g');
   const cellRe = new RegExp(`<${P}c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}c>)`, 'g');
   const valueRe = new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)<\\/${P}v>`);
@@ -120,73 +131,88 @@ function readSheet(xml: string, ctx: SheetContext): Pick<GridSheet, 'rows' | 'ro
   const formulaRe = new RegExp(`<${P}f\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${P}f>)`);
   let nextRow = 1;
   let lastRow = 0;
-  for (let rm = rowRe.exec(data); rm; rm = rowRe.exec(data)) {
-    const rText = attr(rm[1], 'r');
-    const r = rText === undefined ? nextRow : Number(rText);
-    if (!Number.isInteger(r) || r < 1 || r > MAX_ROW)
-      throw tooBig(
-        ctx,
-        `row number ${String(rText ?? r).slice(0, 20)}`,
-        `行号 ${String(rText ?? r).slice(0, 20)} 无效`,
-      );
-    nextRow = r + 1;
-    const ht = attr(rm[1], 'ht');
-    if (ht !== undefined && Number(ht) > 0) rowHeights[r] = Number(ht);
-    const body = rm[2];
-    if (!body) continue;
-    const out: CellValue[] = [];
-    let nextCol = 1;
-    cellRe.lastIndex = 0;
-    for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
-      const a = cellAttrs(cm[1]);
-      let c = nextCol;
-      if (a.r !== undefined) {
-        c = columnOf(a.r);
-        const rest = a.r.slice(a.r.search(/\d|$/));
-        if (
-          c < 1 ||
-          c > MAX_COL ||
-          !/^\d*$/.test(rest) ||
-          (rest !== '' && (Number(rest) < 1 || Number(rest) > MAX_ROW))
-        )
-          throw tooBig(ctx, `cell reference ${a.r.slice(0, 20)}`, `单元格引用 ${a.r.slice(0, 20)} 无效`);
+  // A row the window cuts is carried into the next.
+  let carry = '';
+  for (let at = openEnd + 1; at < dataEnd || carry;) {
+    const end = windowEnd(xml, at, dataEnd);
+    const last = end >= dataEnd;
+    const data = carry + utf8.decode(xml.subarray(at, end));
+    at = end;
+    let matchedTo = 0;
+    rowRe.lastIndex = 0;
+    for (let rm = rowRe.exec(data); rm; rm = rowRe.exec(data)) {
+      matchedTo = rm.index + rm[0].length;
+      const rText = attr(rm[1], 'r');
+      const r = rText === undefined ? nextRow : Number(rText);
+      if (!Number.isInteger(r) || r < 1 || r > MAX_ROW)
+        throw tooBig(
+          ctx,
+          `row number ${String(rText ?? r).slice(0, 20)}`,
+          `行号 ${String(rText ?? r).slice(0, 20)} 无效`,
+        );
+      nextRow = r + 1;
+      const ht = attr(rm[1], 'ht');
+      if (ht !== undefined && Number(ht) > 0) rowHeights[r] = Number(ht);
+      const body = rm[2];
+      if (!body) continue;
+      const out: CellValue[] = [];
+      let nextCol = 1;
+      cellRe.lastIndex = 0;
+      for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
+        const a = cellAttrs(cm[1]);
+        let c = nextCol;
+        if (a.r !== undefined) {
+          c = columnOf(a.r);
+          const rest = a.r.slice(a.r.search(/\d|$/));
+          if (
+            c < 1 ||
+            c > MAX_COL ||
+            !/^\d*$/.test(rest) ||
+            (rest !== '' && (Number(rest) < 1 || Number(rest) > MAX_ROW))
+          )
+            throw tooBig(ctx, `cell reference ${a.r.slice(0, 20)}`, `单元格引用 ${a.r.slice(0, 20)} 无效`);
+        }
+        if (c > MAX_COL) throw tooBig(ctx, `too many columns in row ${r}`, `第 ${r} 行的列数过多`);
+        nextCol = c + 1;
+        const inner = cm[2] ?? '';
+        const t = a.t ?? 'n';
+        const vm = inner ? valueRe.exec(inner) : null;
+        const v = vm ? decodeXml(vm[1]) : null;
+        let value: CellValue;
+        if (t === 'inlineStr') value = runsText(inlineRe.exec(inner)?.[1] ?? '');
+        else if (inner.indexOf('f') >= 0 && (v === null || (v.trim() === '' && t !== 'str')) && formulaRe.test(inner)) {
+          // Saved by a script without the result: not a number (least of all 0), and not blank either.
+          value = uncalculatedFormula(decodeXml(formulaRe.exec(inner)?.[1] ?? ''));
+        } else if (v === null) value = null;
+        else if (t === 's') value = ctx.shared[Number(v)] ?? null;
+        else if (t === 'str' || t === 'e') value = v;
+        else if (t === 'b') value = v === '1' || v === 'true';
+        else if (t === 'd') value = v.slice(0, 10);
+        else {
+          const n = v.trim() === '' ? NaN : Number(v);
+          const style = Number(a.s ?? '0');
+          value = Number.isFinite(n) ? (ctx.dates.has(style) ? (serialToIso(n, ctx.date1904) ?? n) : n) : v;
+          if (typeof value === 'number' && ctx.percents.has(style)) percentCells.push([r, c]);
+        }
+        // Empty strings and styled blanks are no value, as ExcelJS reports them; rows end at their last value.
+        if (value !== null && value !== '') {
+          if (c > out.length) spend(ctx, c - out.length);
+          out[c - 1] = value;
+        }
       }
-      if (c > MAX_COL) throw tooBig(ctx, `too many columns in row ${r}`, `第 ${r} 行的列数过多`);
-      nextCol = c + 1;
-      const inner = cm[2] ?? '';
-      const t = a.t ?? 'n';
-      const vm = inner ? valueRe.exec(inner) : null;
-      const v = vm ? decodeXml(vm[1]) : null;
-      let value: CellValue;
-      if (t === 'inlineStr') value = runsText(inlineRe.exec(inner)?.[1] ?? '');
-      else if (inner.indexOf('f') >= 0 && (v === null || (v.trim() === '' && t !== 'str')) && formulaRe.test(inner)) {
-        // Saved by a script without the result: not a number (least of all 0), and not blank either.
-        value = uncalculatedFormula(decodeXml(formulaRe.exec(inner)?.[1] ?? ''));
-      } else if (v === null) value = null;
-      else if (t === 's') value = ctx.shared[Number(v)] ?? null;
-      else if (t === 'str' || t === 'e') value = v;
-      else if (t === 'b') value = v === '1' || v === 'true';
-      else if (t === 'd') value = v.slice(0, 10);
-      else {
-        const n = v.trim() === '' ? NaN : Number(v);
-        const style = Number(a.s ?? '0');
-        value = Number.isFinite(n) ? (ctx.dates.has(style) ? (serialToIso(n, ctx.date1904) ?? n) : n) : v;
-        if (typeof value === 'number' && ctx.percents.has(style)) percentCells.push([r, c]);
-      }
-      // Empty strings and styled blanks are no value, as ExcelJS reports them; rows end at their last value.
-      if (value !== null && value !== '') {
-        if (c > out.length) spend(ctx, c - out.length);
-        out[c - 1] = value;
+      for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+      if (out.length > 0) {
+        rows[r - 1] = out;
+        if (r > lastRow) {
+          spend(ctx, r - lastRow);
+          lastRow = r;
+        }
       }
     }
-    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
-    if (out.length > 0) {
-      rows[r - 1] = out;
-      if (r > lastRow) {
-        spend(ctx, r - lastRow);
-        lastRow = r;
-      }
-    }
+    rowStart.lastIndex = matchedTo;
+    const cut = last ? null : rowStart.exec(data);
+    carry = cut ? data.slice(cut.index) : '';
+    if (last) break;
   }
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
   return { rows, rowHeights, percentCells };
@@ -212,7 +238,7 @@ export async function gridOfPackage(pkg: XlsxPackage): Promise<WorkbookGrid> {
   const sheets: GridSheet[] = [];
   for (const s of pkg.sheets) {
     if (!s.type.endsWith('/worksheet')) continue; // chart sheets and the like hold no cells
-    const xml = s.path ? await pkg.text(s.path) : null;
+    const xml = s.path ? await pkg.utf8(s.path) : null;
     if (xml === null)
       throw new InputError(
         `not a readable .xlsx workbook (sheet ${s.name} is missing from the file)`,

@@ -46,6 +46,12 @@ export class UnpackBudget {
   inflate(file: JSZip.JSZipObject, keep = true): Promise<Uint8Array> {
     const count = !this.counted.has(file.name);
     this.counted.add(file.name);
+    // The directory's size, when it fits the budget, sizes the buffer up front: the chunks go straight
+    // in, and a 30 MB part is not held twice (chunks and their join) while it inflates.
+    const declared = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
+    const room = count ? this.limit - this.used : this.limit;
+    let direct =
+      keep && typeof declared === 'number' && declared > 0 && declared <= room ? new Uint8Array(declared) : null;
     return new Promise((resolve, reject) => {
       const chunks: Uint8Array[] = [];
       let size = 0;
@@ -68,7 +74,13 @@ export class UnpackBudget {
           );
           return;
         }
-        if (keep) chunks.push(chunk);
+        if (direct && size <= direct.length) direct.set(chunk, size - chunk.length);
+        else if (keep) {
+          // The directory understated the size: the rest goes the slow way.
+          if (direct) chunks.push(direct.subarray(0, size - chunk.length));
+          direct = null;
+          chunks.push(chunk);
+        }
       });
       stream.on('error', (e) => {
         if (settled) return;
@@ -78,6 +90,10 @@ export class UnpackBudget {
       stream.on('end', () => {
         if (settled) return;
         settled = true;
+        if (direct) {
+          resolve(size === direct.length ? direct : direct.slice(0, size));
+          return;
+        }
         const out = new Uint8Array(keep ? size : 0);
         let at = 0;
         for (const c of chunks) {
@@ -108,14 +124,15 @@ export class Utf8Sink {
       this.at += r.written;
       if (r.read === rest.length) return;
       rest = rest.slice(r.read);
-      const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.at + rest.length * 3 + 1024));
+      const bigger = new Uint8Array(Math.max(Math.ceil(this.buf.length * 1.5), this.at + rest.length * 3 + 1024));
       bigger.set(this.buf.subarray(0, this.at));
       this.buf = bigger;
     }
   }
 
   bytes(): Uint8Array {
-    return this.buf.length - this.at > 1 << 20 ? this.buf.slice(0, this.at) : this.buf.subarray(0, this.at);
+    // No copy: the capacity never written to was never touched, so it costs address space, not memory.
+    return this.buf.subarray(0, this.at);
   }
 }
 
@@ -241,6 +258,17 @@ export class XlsxPackage {
           ? new TextDecoder('utf-16be').decode(bytes)
           : utf8.decode(bytes);
     return s;
+  }
+
+  /** A part as UTF-8 bytes (a UTF-16 part converted), or null when the package lacks it: a big sheet is
+   *  edited from its bytes, never held whole as one string. */
+  async utf8(path: string): Promise<Uint8Array | null> {
+    const f = this.entry(path);
+    if (!f) return null;
+    const bytes = this.written.has(f.name) ? await f.async('uint8array') : await this.budget.inflate(f);
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+      return utf8Encoder.encode(new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes));
+    return bytes;
   }
 
   /** Replaces (or adds) a part. Stored as UTF-8 bytes at once, so a big sheet's text can go. */

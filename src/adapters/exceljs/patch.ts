@@ -263,7 +263,7 @@ export async function patchPackage(pkg: XlsxPackage, patch: WorkbookPatch): Prom
   let replacedFormula = false;
   for (const name of new Set([...rowEdits.keys(), ...breaks.keys(), ...headers.keys()])) {
     const entry = pkg.sheet(name);
-    const xml = entry?.path && entry.type.endsWith('/worksheet') ? await pkg.text(entry.path) : null;
+    const xml = entry?.path && entry.type.endsWith('/worksheet') ? await pkg.utf8(entry.path) : null;
     if (xml === null) {
       // Cells must land; a header or page breaks for a sheet that isn't there have nowhere to go.
       if (rowEdits.has(name)) throw new InputError(`sheet ${name} is missing`, `sheet ${name}`, `缺少工作表“${name}”`);

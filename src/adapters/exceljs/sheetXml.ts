@@ -68,10 +68,12 @@ function cellXml(p: string, ref: string, w: CellWrite, sst: StringIndex): string
   return `<${p}c r="${ref}"${s} t="s"><${p}v>${sst(v)}</${p}v></${p}c>`;
 }
 
+const CELL_OPEN = new RegExp(`^<(${P}c)\\b([^>]*?)(\\/?>)`);
+
 /** The cell with only its style changed (value, formula and everything else kept). */
 function restyled(p: string, raw: string | null, ref: string, xf: number): string {
   if (raw === null) return xf ? `<${p}c r="${ref}" s="${xf}"/>` : `<${p}c r="${ref}"/>`;
-  const m = new RegExp(`^<(${P}c)\\b([^>]*?)(\\/?>)`).exec(raw)!;
+  const m = CELL_OPEN.exec(raw)!;
   return `<${m[1]}${withAttr(m[2], 's', xf ? String(xf) : undefined)}${m[3]}${raw.slice(m[0].length)}`;
 }
 
@@ -82,79 +84,125 @@ export interface EditResult {
   replacedFormula: boolean;
 }
 
-/** Rewrites the named cells and row heights in a worksheet's XML; `tail` may edit what follows the
- *  cells (print setup and the like: small, so a big sheet is copied once, not once per edit). */
+const utf8Decoder = new TextDecoder('utf-8');
+const utf8Encoder = new TextEncoder();
+/** Bytes of the row area decoded at a time: a big sheet is never one string. */
+const WINDOW_BYTES = 1 << 15;
+const LT = 0x3c;
+
+/** Where the window of the row area starting at `at` ends: about WINDOW_BYTES on, just before a '<'
+ *  (never inside a UTF-8 sequence), or at `end`. */
+export function windowEnd(xml: Uint8Array, at: number, end: number): number {
+  if (at + WINDOW_BYTES >= end) return end;
+  const lt = xml.indexOf(LT, at + WINDOW_BYTES);
+  return lt < 0 || lt > end ? end : lt;
+}
+const SHEET_DATA = utf8Encoder.encode('sheetData');
+
+const isNameByte = (b: number) =>
+  (b >= 0x30 && b <= 0x39) ||
+  (b >= 0x41 && b <= 0x5a) ||
+  (b >= 0x61 && b <= 0x7a) ||
+  b === 0x5f ||
+  b === 0x2d ||
+  b === 0x2e;
+
+/** Next `<[prefix:]sheetData` (opening, or closing when `closing`) tag at or after `from`: [start of '<', end of name]. */
+export function findSheetDataTag(xml: Uint8Array, from: number, closing: boolean): [number, number] | null {
+  for (let i = xml.indexOf(SHEET_DATA[0], from); i >= 0; i = xml.indexOf(SHEET_DATA[0], i + 1)) {
+    let k = 1;
+    while (k < SHEET_DATA.length && xml[i + k] === SHEET_DATA[k]) k++;
+    if (k < SHEET_DATA.length) continue;
+    const after = xml[i + k];
+    if (after !== undefined && (isNameByte(after) || after === 0x3a)) continue;
+    let j = i - 1;
+    if (xml[j] === 0x3a) {
+      j--;
+      while (j >= 0 && isNameByte(xml[j])) j--;
+    }
+    if (closing) {
+      if (xml[j] === 0x2f && xml[j - 1] === LT) return [j - 1, i + k];
+    } else if (xml[j] === LT) return [j, i + k];
+  }
+  return null;
+}
+
+/** Rewrites the named cells and row heights in a worksheet's XML (UTF-8 bytes, or text); `tail` may edit
+ *  what follows the cells (print setup and the like: small, so a big sheet is copied once, not once per
+ *  edit). The rows are read a window at a time, so the sheet is never held as one string. */
 export function editSheetXml(
-  xml: string,
+  input: string | Uint8Array,
   edits: Map<number, RowEdit>,
   sst: StringIndex,
   tail?: (rest: string, prefix: string) => string,
 ): EditResult {
-  const p = rootPrefix(xml, 'worksheet');
+  const xml = typeof input === 'string' ? utf8Encoder.encode(input) : input;
   let replacedFormula = false;
-  const open = new RegExp(`<${P}sheetData\\b[^>]*?(\\/?)>`).exec(xml);
-  if (!open) throw new Error('worksheet without sheetData');
-  let bodyStart = open.index + open[0].length;
-  let bodyEnd: number;
-  if (open[1] === '/') {
-    xml = `${xml.slice(0, open.index)}<${p}sheetData>${'</'}${p}sheetData>${xml.slice(bodyStart)}`;
-    bodyStart = open.index + `<${p}sheetData>`.length;
-    bodyEnd = bodyStart;
+  const openAt = findSheetDataTag(xml, 0, false);
+  const openEnd = openAt ? xml.indexOf(0x3e, openAt[1]) : -1;
+  if (!openAt || openEnd < 0) throw new Error('worksheet without sheetData');
+  const selfClosing = xml[openEnd - 1] === 0x2f;
+  let headText = utf8Decoder.decode(xml.subarray(0, selfClosing ? openAt[0] : openEnd + 1));
+  const p = rootPrefix(headText, 'worksheet');
+  const bodyStart = openEnd + 1;
+  let bodyEnd = bodyStart;
+  let restText: string;
+  if (selfClosing) {
+    headText += `<${p}sheetData>`;
+    restText = `</${p}sheetData>` + utf8Decoder.decode(xml.subarray(bodyStart));
   } else {
-    bodyEnd = xml.indexOf(`</${p}sheetData>`, bodyStart);
-    if (bodyEnd < 0) bodyEnd = new RegExp(`<\\/${P}sheetData>`, 'g').exec(xml.slice(bodyStart))!.index + bodyStart;
+    const close = findSheetDataTag(xml, bodyStart, true);
+    if (!close) throw new Error('worksheet without sheetData');
+    bodyEnd = close[0];
+    restText = utf8Decoder.decode(xml.subarray(bodyEnd));
   }
-  const body = xml.slice(bodyStart, bodyEnd);
   const pending = [...edits.keys()].sort((a, b) => a - b);
   let next = 0;
   // The used range grows with rows written below it.
   const lastRow = pending.length ? pending[pending.length - 1] : 0;
   let lastCol = 0;
   for (const e of edits.values()) for (const c of e.cells.keys()) lastCol = Math.max(lastCol, c);
-  const head = xml
-    .slice(0, bodyStart)
-    .replace(
-      new RegExp(`(<${P}dimension\\b[^>]*?ref=")([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?"`),
-      (_all, pre: string, c1: string, r1: string, c2?: string, r2?: string) => {
-        const endC = Math.min(MAX_COL, Math.max(columnOf(c2 ?? c1), lastCol));
-        const endR = Math.max(Number(r2 ?? r1), lastRow);
-        return `${pre}${c1}${r1}:${colLetters(endC)}${endR}"`;
-      },
-    );
-  const out = new Utf8Sink(xml.length * 1.3);
+  const head = headText.replace(
+    new RegExp(`(<${P}dimension\\b[^>]*?ref=")([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?"`),
+    (_all, pre: string, c1: string, r1: string, c2?: string, r2?: string) => {
+      const endC = Math.min(MAX_COL, Math.max(columnOf(c2 ?? c1), lastCol));
+      const endR = Math.max(Number(r2 ?? r1), lastRow);
+      return `${pre}${c1}${r1}:${colLetters(endC)}${endR}"`;
+    },
+  );
+  const out = new Utf8Sink(xml.length * 1.1 + edits.size * 400 + 1024);
   out.push(head);
   const rowRe = new RegExp(`<(${P}row)\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}row>)`, 'g');
+  const rowStart = new RegExp(`<${P}row\\b`, 'g');
   const cellRe = new RegExp(`<${P}c\\b([^>]*?)(?:\\/>|>[\\s\\S]*?<\\/${P}c>)`, 'g');
-  let copied = 0;
+  const formulaRe = new RegExp(`<${P}f\\b`);
   let rowNo = 0;
 
+  // One edited row as text. Built by concatenation, without arrays or objects per cell: a big sheet's
+  // rows would otherwise fill the heap faster than it is collected.
   const rowXml = (r: number, tag: string, attrs: string, inner: string | null, edit: RowEdit): string => {
-    const existing: { c: number; raw: string }[] = [];
+    const cols = [...edit.cells.keys()].sort((a, b) => a - b);
+    let k = 0;
+    let cells = '';
+    const emit = (c: number, raw: string | null) => {
+      const w = edit.cells.get(c)!;
+      const ref = `${colLetters(c)}${r}`;
+      if (w.value === undefined) cells += restyled(p, raw, ref, w.xf);
+      else {
+        if (raw && formulaRe.test(raw)) replacedFormula = true;
+        cells += cellXml(p, ref, w, sst);
+      }
+    };
     if (inner) {
       let col = 0;
       cellRe.lastIndex = 0;
       for (let m = cellRe.exec(inner); m; m = cellRe.exec(inner)) {
         const ref = attr(m[1], 'r');
         col = ref ? columnOf(ref) : col + 1;
-        existing.push({ c: col, raw: m[0] });
+        while (k < cols.length && cols[k] < col) emit(cols[k++], null);
+        if (k < cols.length && cols[k] === col) emit(cols[k++], m[0]);
+        else cells += m[0];
       }
-    }
-    const parts: string[] = [];
-    const cols = [...edit.cells.keys()].sort((a, b) => a - b);
-    let k = 0;
-    const emit = (c: number, raw: string | null) => {
-      const w = edit.cells.get(c)!;
-      const ref = `${colLetters(c)}${r}`;
-      if (w.value === undefined) parts.push(restyled(p, raw, ref, w.xf));
-      else {
-        if (raw && new RegExp(`<${P}f\\b`).test(raw)) replacedFormula = true;
-        parts.push(cellXml(p, ref, w, sst));
-      }
-    };
-    for (const e of existing) {
-      while (k < cols.length && cols[k] < e.c) emit(cols[k++], null);
-      if (k < cols.length && cols[k] === e.c) emit(cols[k++], e.raw);
-      else parts.push(e.raw);
     }
     while (k < cols.length) emit(cols[k++], null);
     let a = withAttr(withAttr(attrs, 'spans', undefined), 'r', String(r));
@@ -162,30 +210,48 @@ export function editSheetXml(
       const ht = Number(attr(a, 'ht') ?? NaN);
       if (!(ht >= edit.minHeight)) a = withAttr(withAttr(a, 'ht', String(edit.minHeight)), 'customHeight', '1');
     }
-    return parts.length > 0 ? `<${tag}${a}>${parts.join('')}</${tag}>` : `<${tag}${a}/>`;
+    return cells !== '' ? `<${tag}${a}>${cells}</${tag}>` : `<${tag}${a}/>`;
   };
 
-  for (let m = rowRe.exec(body); m; m = rowRe.exec(body)) {
-    const rText = attr(m[2], 'r');
-    rowNo = rText !== undefined ? Number(rText) : rowNo + 1;
-    // New rows go in order before the first existing row after them.
-    while (next < pending.length && pending[next] < rowNo) {
-      out.push(body.slice(copied, m.index));
-      out.push(rowXml(pending[next], `${p}row`, '', null, edits.get(pending[next])!));
-      copied = m.index;
-      next++;
+  // The row area a window at a time; a window ends before a '<' (never inside a UTF-8 sequence), and a
+  // row it cuts is carried into the next one.
+  let carry = '';
+  for (let at = bodyStart; at < bodyEnd || carry;) {
+    const end = windowEnd(xml, at, bodyEnd);
+    const last = end >= bodyEnd;
+    const body = carry + utf8Decoder.decode(xml.subarray(at, end));
+    at = end;
+    let copied = 0;
+    let matchedTo = 0;
+    rowRe.lastIndex = 0;
+    for (let m = rowRe.exec(body); m; m = rowRe.exec(body)) {
+      matchedTo = m.index + m[0].length;
+      const rText = attr(m[2], 'r');
+      rowNo = rText !== undefined ? Number(rText) : rowNo + 1;
+      // New rows go in order before the first existing row after them.
+      while (next < pending.length && pending[next] < rowNo) {
+        out.push(body.slice(copied, m.index));
+        out.push(rowXml(pending[next], `${p}row`, '', null, edits.get(pending[next])!));
+        copied = m.index;
+        next++;
+      }
+      if (next < pending.length && pending[next] === rowNo) {
+        out.push(body.slice(copied, m.index));
+        out.push(rowXml(rowNo, m[1], m[2], m[3] ?? null, edits.get(rowNo)!));
+        copied = m.index + m[0].length;
+        next++;
+      }
     }
-    if (next < pending.length && pending[next] === rowNo) {
-      out.push(body.slice(copied, m.index));
-      out.push(rowXml(rowNo, m[1], m[2], m[3] ?? null, edits.get(rowNo)!));
-      copied = m.index + m[0].length;
-      next++;
-    }
+    // A row begun but not ended in this window waits for the next.
+    rowStart.lastIndex = matchedTo;
+    const open = last ? null : rowStart.exec(body);
+    const keepFrom = open ? open.index : body.length;
+    out.push(body.slice(copied, keepFrom));
+    carry = body.slice(keepFrom);
+    if (last) break;
   }
-  out.push(body.slice(copied));
   while (next < pending.length) out.push(rowXml(pending[next], `${p}row`, '', null, edits.get(pending[next++])!));
-  const rest = tail ? tail(xml.slice(bodyEnd), p) : xml.slice(bodyEnd);
-  out.push(rest);
+  out.push(tail ? tail(restText, p) : restText);
   return { bytes: out.bytes(), replacedFormula };
 }
 

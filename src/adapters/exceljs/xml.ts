@@ -38,14 +38,23 @@ export function escapeText(s: string): string {
 /** An attribute's decoded value from an element's attribute text. `name` may be 'r:id'-like; any prefix
  *  matches a prefixed name (writers choose their own prefixes). */
 export function attr(attrs: string, name: string): string | undefined {
-  const local = name.includes(':') ? `[\\w.-]+:${name.split(':')[1]}` : name;
-  const m = new RegExp(`(?:^|\\s)${local}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  let re = attrRes.get(name);
+  if (!re) {
+    const local = name.includes(':') ? `[\\w.-]+:${name.split(':')[1]}` : name;
+    attrRes.set(name, (re = new RegExp(`(?:^|\\s)${local}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  }
+  const m = re.exec(attrs);
   return m ? decodeXml(m[1] ?? m[2]) : undefined;
 }
 
+/** Patterns by attribute name, made once: a big sheet asks for the same few names per row and cell. */
+const attrRes = new Map<string, RegExp>();
+const withAttrRes = new Map<string, RegExp>();
+
 /** The attribute text with `name` set to `value` (added at the end when absent), or removed when undefined. */
 export function withAttr(attrs: string, name: string, value: string | undefined): string {
-  const re = new RegExp(`(\\s)${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
+  let re = withAttrRes.get(name);
+  if (!re) withAttrRes.set(name, (re = new RegExp(`(\\s)${name}\\s*=\\s*(?:"[^"]*"|'[^']*')`)));
   if (value === undefined) return attrs.replace(re, '');
   const set = `${name}="${escapeXml(value)}"`;
   return re.test(attrs) ? attrs.replace(re, `$1${set}`) : `${attrs} ${set}`;

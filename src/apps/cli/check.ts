@@ -51,9 +51,18 @@ export const checkCommand: Command = async (argv, io) => {
   if (out) guardOutput(out, [file], args.flags.has('force'), '--write');
 
   const data = readBinaryFile(file);
-  // The grid is let go once read: a big workbook's values needn't stay while the patch is written.
-  const read = await readWorkbookGrid(data, file).then((grid) => inFile(file, () => readTracking(grid)));
-  const { judgements, counts: summary, patch, warnings } = checkTracking(read, asOf);
+  // The grid and what was read from it are let go once judged: a big workbook's values needn't stay
+  // while the patch is written.
+  const {
+    judgements,
+    counts: summary,
+    patch,
+    warnings,
+    unplaced,
+  } = await readWorkbookGrid(data, file).then((grid) => {
+    const read = inFile(file, () => readTracking(grid));
+    return { ...checkTracking(read, asOf), unplaced: read.unplaced };
+  });
   // Not judged is said out loud, on stderr, whatever the output format.
   for (const w of warnings) io.err(say('警告：', 'warning: ') + w);
   if (out) {
@@ -76,17 +85,17 @@ export const checkCommand: Command = async (argv, io) => {
             message: j.message,
           })),
           summary,
-          ...(read.unplaced.length ? { notInSheet: read.unplaced.map((ind) => ind.id) } : {}),
+          ...(unplaced.length ? { notInSheet: unplaced.map((ind) => ind.id) } : {}),
         },
         null,
         2,
       ),
     );
   } else {
-    const skipped = read.unplaced.length
+    const skipped = unplaced.length
       ? say(
-          `（“指标”工作表共${judgements.length + read.unplaced.length}项，${read.unplaced.length}项未校验：${read.unplaced.map((i) => i.id).join('、')}）`,
-          ` (sheet 指标 has ${judgements.length + read.unplaced.length}; ${read.unplaced.length} not checked: ${read.unplaced.map((i) => i.id).join(', ')})`,
+          `（“指标”工作表共${judgements.length + unplaced.length}项，${unplaced.length}项未校验：${unplaced.map((i) => i.id).join('、')}）`,
+          ` (sheet 指标 has ${judgements.length + unplaced.length}; ${unplaced.length} not checked: ${unplaced.map((i) => i.id).join(', ')})`,
         )
       : '';
     io.out(
