@@ -46,7 +46,9 @@ function dirSize(dir) {
 async function main(argv) {
   const publicUrl = (process.env.TUIJIN_PUBLIC_URL || '').trim();
   if (!publicUrl) {
-    return fail('请设置 TUIJIN_PUBLIC_URL，即 dist/ 将要发布的 https 地址，例如 TUIJIN_PUBLIC_URL=https://oa.example.gov.cn/tuijin npm run build:intranet');
+    return fail(
+      '请设置 TUIJIN_PUBLIC_URL，即 dist/ 将要发布的 https 地址，例如 TUIJIN_PUBLIC_URL=https://oa.example.gov.cn/tuijin npm run build:intranet',
+    );
   }
   let url;
   try {
@@ -55,7 +57,8 @@ async function main(argv) {
     return fail(`TUIJIN_PUBLIC_URL 不是有效的网址：${publicUrl}`);
   }
   // Office loads add-ins over https only.
-  if (url.protocol !== 'https:') return fail(`TUIJIN_PUBLIC_URL 必须以 https:// 开头（Office 只从 https 加载加载项）：${publicUrl}`);
+  if (url.protocol !== 'https:')
+    return fail(`TUIJIN_PUBLIC_URL 必须以 https:// 开头（Office 只从 https 加载加载项）：${publicUrl}`);
   const i = argv.indexOf('--out');
   const out = path.resolve(i >= 0 && argv[i + 1] ? argv[i + 1] : path.join(root, 'dist'));
 

@@ -33,7 +33,8 @@ function scriptSources(html) {
 function scriptBody(name, js) {
   // In strings, template literals and comments (the only places minified code can hold it) "<\/" means "</".
   let text = js.replace(/<\/(script)/gi, '<\\/$1');
-  if (/<!--/.test(text)) throw new Error(`${name}: contains "<!--", which would change how the page parses the inlined script`);
+  if (/<!--/.test(text))
+    throw new Error(`${name}: contains "<!--", which would change how the page parses the inlined script`);
   // The HTML parser turns CR LF into LF before the policy hashes the text; keep the two the same.
   text = text.replace(/\r\n?/g, '\n');
   return text;
@@ -68,22 +69,29 @@ function buildOfflineHtml(paneHtml, scripts, licenses = []) {
   }
   // Out: the hosted page's policy, preloads and external scripts. In: the offline policy and marker.
   html = html.replace(/<meta\b[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>/gi, '');
-  html = html.replace(/<link\b[^>]*>/gi, (tag) => (/^(preload|modulepreload|prefetch|preconnect|dns-prefetch)$/i.test(attr(tag, 'rel') || '') ? '' : tag));
+  html = html.replace(/<link\b[^>]*>/gi, (tag) =>
+    /^(preload|modulepreload|prefetch|preconnect|dns-prefetch)$/i.test(attr(tag, 'rel') || '') ? '' : tag,
+  );
   html = html.replace(/<script\b[^>]*\bsrc=[^>]*>\s*<\/script>/gi, '');
   html = html.replace(/<html\b/i, `<html ${OFFLINE_ATTRIBUTE}`);
   // After <meta charset> (which must stay in the first 1024 bytes), before any script.
   const policy = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
-  if (/<meta\b[^>]*\bcharset=[^>]*>/i.test(html)) html = html.replace(/<meta\b[^>]*\bcharset=[^>]*>/i, (m) => m + policy);
+  if (/<meta\b[^>]*\bcharset=[^>]*>/i.test(html))
+    html = html.replace(/<meta\b[^>]*\bcharset=[^>]*>/i, (m) => m + policy);
   else html = html.replace(/<head\b[^>]*>/i, (head) => `${head}<meta charset="utf-8">${policy}`);
   html = html.replace(/<title>[^<]*<\/title>/i, '<title>推进表助手（离线版）</title>');
   html = html.replace(
     /<body\b[^>]*>/i,
-    (body) => `${body}<p data-testid="offline-notice" style="margin:0;padding:6px 16px;font-size:13px;color:#424242;background:#f5f5f5;border-bottom:1px solid #e0e0e0">${NOTICE}</p>`,
+    (body) =>
+      `${body}<p data-testid="offline-notice" style="margin:0;padding:6px 16px;font-size:13px;color:#424242;background:#f5f5f5;border-bottom:1px solid #e0e0e0">${NOTICE}</p>`,
   );
   const inline = bodies.map((b) => `<script>${b.text}</script>`).join('\n');
   html = html.replace(/<\/body>/i, () => `${inline}\n</body>`);
   if (licenses.length) {
-    const text = licenses.map((l) => `${l.name}:\n${l.text.trim()}`).join('\n\n').replace(/--(!?)>/g, '- -$1>');
+    const text = licenses
+      .map((l) => `${l.name}:\n${l.text.trim()}`)
+      .join('\n\n')
+      .replace(/--(!?)>/g, '- -$1>');
     html = html.replace(/<\/html>\s*$/i, () => `<!-- Licences of the bundled packages\n${text}\n--></html>`);
   }
   // Nothing in the page may point anywhere: no src or href left on scripts, links, images or frames.
@@ -133,7 +141,9 @@ if (require.main === module) {
   try {
     const r = inline(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
     const mb = (r.bytes / 1024 / 1024).toFixed(2);
-    console.log(`offline page: ${path.relative(process.cwd(), r.file)}  ${mb} MB (${(r.gzipBytes / 1024).toFixed(0)} KB gzipped), ${r.scripts} scripts inlined`);
+    console.log(
+      `offline page: ${path.relative(process.cwd(), r.file)}  ${mb} MB (${(r.gzipBytes / 1024).toFixed(0)} KB gzipped), ${r.scripts} scripts inlined`,
+    );
   } catch (e) {
     console.error(`inline: ${e.message}`);
     process.exitCode = 1;

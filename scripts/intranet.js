@@ -64,14 +64,17 @@ function parseCsp(content) {
 function localiseHtml(html, file = 'page') {
   let out = html.split(CDN_BASE).join(`${OFFICE_DIR}/`);
   let policies = 0;
-  out = out.replace(/(<meta\b[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*\bcontent=)("[^"]*"|'[^']*')/gi, (_, head, quoted) => {
-    policies++;
-    const csp = parseCsp(quoted.slice(1, -1));
-    csp.set('script-src', ["'self'"]);
-    for (const d of ['connect-src', 'frame-src']) if (!csp.has(d)) csp.set(d, ["'self'"]);
-    const content = [...csp].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
-    return `${head}"${content}"`;
-  });
+  out = out.replace(
+    /(<meta\b[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*\bcontent=)("[^"]*"|'[^']*')/gi,
+    (_, head, quoted) => {
+      policies++;
+      const csp = parseCsp(quoted.slice(1, -1));
+      csp.set('script-src', ["'self'"]);
+      for (const d of ['connect-src', 'frame-src']) if (!csp.has(d)) csp.set(d, ["'self'"]);
+      const content = [...csp].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
+      return `${head}"${content}"`;
+    },
+  );
   if (policies === 0) throw new Error(`${file}: no Content-Security-Policy to restrict to this host`);
   if (out.includes(CDN_HOST)) throw new Error(`${file}: still refers to ${CDN_HOST}`);
   return out;
@@ -89,7 +92,9 @@ function checkIntranetBuild(dist, publicUrl) {
     const text = fs.readFileSync(path.join(dist, f), 'utf8');
     if (text.includes(CDN_HOST)) problems.push(`${f}: still refers to ${CDN_HOST}`);
     if (f.endsWith('.html')) {
-      for (const m of text.matchAll(/<(script|link|img|iframe)\b[^>]*\b(?:src|href)=["']?((?:https?:)?\/\/[^"'\s>]+)/gi)) {
+      for (const m of text.matchAll(
+        /<(script|link|img|iframe)\b[^>]*\b(?:src|href)=["']?((?:https?:)?\/\/[^"'\s>]+)/gi,
+      )) {
         problems.push(`${f}: <${m[1]}> from ${m[2]}`);
       }
     }
@@ -111,4 +116,13 @@ function checkIntranetBuild(dist, publicUrl) {
   return problems;
 }
 
-module.exports = { OFFICE_DIR, OFFICE_DIST, CDN_BASE, isOfficeRuntimeFile, officeTarget, officeFiles, localiseHtml, checkIntranetBuild };
+module.exports = {
+  OFFICE_DIR,
+  OFFICE_DIST,
+  CDN_BASE,
+  isOfficeRuntimeFile,
+  officeTarget,
+  officeFiles,
+  localiseHtml,
+  checkIntranetBuild,
+};

@@ -43,6 +43,7 @@ function handler(root) {
       return send(res, 400, 'bad request');
     }
     // NUL and other control characters are never part of a file we serve (fs throws on NUL).
+    // eslint-disable-next-line no-control-regex -- control characters in a URL path are refused on purpose
     if (/[\u0000-\u001f\u007f]/.test(pathname) || pathname.includes('\\')) return send(res, 400, 'bad request');
     // A '..' that survives URL parsing was percent-encoded on purpose: malformed, not a file name.
     if (pathname.split('/').includes('..')) return send(res, 400, 'bad request');

@@ -72,7 +72,9 @@ function offlinePage(dist) {
     return 0;
   }
   const kb = fs.statSync(file).size / 1024;
-  console.log(`offline page (${OFFLINE_PAGE}): ${kb.toFixed(0)} KB (budget ${OFFLINE_BUDGET_KB} KB), ${gzipKb(file).toFixed(0)} KB gzipped`);
+  console.log(
+    `offline page (${OFFLINE_PAGE}): ${kb.toFixed(0)} KB (budget ${OFFLINE_BUDGET_KB} KB), ${gzipKb(file).toFixed(0)} KB gzipped`,
+  );
   const loads = scriptsOf(file);
   if (loads.length) {
     console.error(`size: ${OFFLINE_PAGE} must be one file, but loads ${loads.join(', ')}`);

@@ -24,7 +24,9 @@ function hasExcelDesktop() {
   if (process.platform === 'win32') {
     const dirs = [process.env.ProgramFiles, process.env['ProgramFiles(x86)']].filter(Boolean);
     return dirs.some((d) =>
-      ['Microsoft Office\\root\\Office16\\EXCEL.EXE', 'Microsoft Office\\Office16\\EXCEL.EXE'].some((f) => fs.existsSync(path.join(d, f))),
+      ['Microsoft Office\\root\\Office16\\EXCEL.EXE', 'Microsoft Office\\Office16\\EXCEL.EXE'].some((f) =>
+        fs.existsSync(path.join(d, f)),
+      ),
     );
   }
   return false;
@@ -81,7 +83,9 @@ async function serveForever(https) {
 async function startServer(https) {
   const prev = readState();
   if (prev && alive(prev.pid)) {
-    console.log(`推进表助手: a server from an earlier \`npm start\` is still running (pid ${prev.pid}); run \`npm stop\` first.`);
+    console.log(
+      `推进表助手: a server from an earlier \`npm start\` is still running (pid ${prev.pid}); run \`npm stop\` first.`,
+    );
     return prev;
   }
   const log = path.join(os.tmpdir(), 'tuijin-dev-server.log');
@@ -160,7 +164,16 @@ async function main() {
   }
   const state = await startServer(true);
   console.log(`推进表助手: serving ${state.url}; sideloading into Excel…`);
-  const r = npx(['office-addin-debugging', 'start', 'manifest.xml', 'desktop', '--app', 'excel', '--no-debug', '--no-live-reload']);
+  const r = npx([
+    'office-addin-debugging',
+    'start',
+    'manifest.xml',
+    'desktop',
+    '--app',
+    'excel',
+    '--no-debug',
+    '--no-live-reload',
+  ]);
   if (r.status === 0) {
     fs.writeFileSync(STATE, JSON.stringify({ ...state, sideloaded: true }, null, 2));
     console.log('推进表助手: Excel should open with the add-in (Home tab → 推进表). Stop with `npm stop`.');

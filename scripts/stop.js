@@ -37,7 +37,8 @@ function main() {
       stdio: 'inherit',
       shell: process.platform === 'win32',
     });
-    if (r.status !== 0) console.log('推进表助手: could not unregister the sideloaded add-in; remove it in Excel by hand.');
+    if (r.status !== 0)
+      console.log('推进表助手: could not unregister the sideloaded add-in; remove it in Excel by hand.');
   }
   if (alive(state.pid) && isOurs(state.pid)) {
     try {
@@ -54,7 +55,9 @@ function main() {
     }
   }
   fs.rmSync(STATE, { force: true });
-  console.log(`推进表助手: stopped the server (pid ${state.pid})${state.sideloaded ? ' and removed the sideloaded add-in' : ''}.`);
+  console.log(
+    `推进表助手: stopped the server (pid ${state.pid})${state.sideloaded ? ' and removed the sideloaded add-in' : ''}.`,
+  );
 }
 
 main();

@@ -14,7 +14,8 @@ function sourceFiles(dir: string): string[] {
 function imports(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const out: string[] = [];
-  const re = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+  const re =
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1] ?? m[2] ?? m[3]);
   return out;
 }
@@ -31,7 +32,8 @@ describe('architecture', () => {
   test('core imports only core and zod', () => {
     for (const file of files.filter((f) => layerOf(f) === 'core')) {
       for (const spec of imports(file)) {
-        const ok = spec === 'zod' || (spec.startsWith('.') && layerOf(path.resolve(path.dirname(file), spec)) === 'core');
+        const ok =
+          spec === 'zod' || (spec.startsWith('.') && layerOf(path.resolve(path.dirname(file), spec)) === 'core');
         if (!ok) throw new Error(`${path.relative(root, file)} imports ${spec}`);
       }
     }

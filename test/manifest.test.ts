@@ -11,7 +11,7 @@ const xml = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
 function children(parent: string): string[] {
   const open = new RegExp(`<${parent}(\\s[^>]*)?>`).exec(xml);
   if (!open) throw new Error(`no <${parent}>`);
-  let i = open.index + open[0].length;
+  const i = open.index + open[0].length;
   const out: string[] = [];
   let depth = 0;
   const tag = /<(\/?)([A-Za-z][\w:.]*)([^>]*?)(\/?)>|<!--[\s\S]*?-->/g;
@@ -26,7 +26,6 @@ function children(parent: string): string[] {
       if (depth === 0) out.push(name);
       if (!self) depth++;
     }
-    i = tag.lastIndex;
   }
   return out;
 }
@@ -85,7 +84,11 @@ describe('manifest.xml', () => {
     const defined = [...xml.matchAll(/<bt:(?:Image|Url|String) id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(defined).size).toBe(defined.length);
     for (const used of attr('[A-Za-z:]+', 'resid')) expect(defined).toContain(used);
-    const strings = [...xml.matchAll(/<bt:String id="([^"]+)" DefaultValue="([^"]*)">\s*<bt:Override Locale="en-US" Value="([^"]*)"\/>/g)];
+    const strings = [
+      ...xml.matchAll(
+        /<bt:String id="([^"]+)" DefaultValue="([^"]*)">\s*<bt:Override Locale="en-US" Value="([^"]*)"\/>/g,
+      ),
+    ];
     expect(strings.length).toBe((xml.match(/<bt:String /g) ?? []).length);
     const short = xml.slice(xml.indexOf('<bt:ShortStrings>'), xml.indexOf('</bt:ShortStrings>'));
     for (const [, , zh, en] of strings) {
@@ -112,7 +115,11 @@ describe('manifest.xml', () => {
   });
 
   test('icons exist at the sizes the manifest names, as real PNGs', () => {
-    const images = [...xml.matchAll(/(?:bt:Image id="[^"]+"|IconUrl|HighResolutionIconUrl) DefaultValue="https:\/\/localhost:3000\/([^"]+)"/g)].map((m) => m[1]);
+    const images = [
+      ...xml.matchAll(
+        /(?:bt:Image id="[^"]+"|IconUrl|HighResolutionIconUrl) DefaultValue="https:\/\/localhost:3000\/([^"]+)"/g,
+      ),
+    ].map((m) => m[1]);
     expect(images.length).toBeGreaterThanOrEqual(4);
     for (const rel of new Set(images)) {
       const file = path.join(root, rel);
@@ -127,9 +134,10 @@ describe('manifest.xml', () => {
   });
 
   // shared/ sits beside the project (CI lays a copy there); the schema is Microsoft's, so it stays out of the repo.
-  const validator = [path.join(root, '..', 'shared', 'tools', 'validate-manifest'), '/work/shared/tools/validate-manifest'].find((f) =>
-    fs.existsSync(f),
-  );
+  const validator = [
+    path.join(root, '..', 'shared', 'tools', 'validate-manifest'),
+    '/work/shared/tools/validate-manifest',
+  ].find((f) => fs.existsSync(f));
   const canValidate = (() => {
     try {
       execFileSync('sh', ['-c', 'command -v xmllint'], { stdio: 'ignore' });

@@ -100,7 +100,12 @@ export function readFigureFor(ind: Indicator, v: EntryValue, what: string, perce
     if (!Number.isFinite(v)) return { ...none, error: `${what}不是有效数字` };
     if (percentUnit && percentCell) {
       // 0.53 in a % cell is 53%; 53 there (written by a program, or pasted) can only mean 53% too.
-      if (Math.abs(v) > 1) return { ...none, value: v, notes: [`${what}单元格为百分比格式，数值${formatFigure(v)}按${formatFigure(v)}%计`] };
+      if (Math.abs(v) > 1)
+        return {
+          ...none,
+          value: v,
+          notes: [`${what}单元格为百分比格式，数值${formatFigure(v)}按${formatFigure(v)}%计`],
+        };
       const pct = round(v * 100);
       return { ...none, value: pct, notes: [`${what}单元格为百分比格式，读作${formatFigure(pct)}%`] };
     }

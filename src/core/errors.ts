@@ -4,7 +4,11 @@
 /** Thrown for bad user input; apps show a message and never a stack trace. */
 export class InputError extends Error {
   /** `message` is for the CLI (`where: message`); `zh` is the same in Chinese for the UI, without the place. */
-  constructor(message: string, readonly where?: string, readonly zh?: string) {
+  constructor(
+    message: string,
+    readonly where?: string,
+    readonly zh?: string,
+  ) {
     super(where ? `${where}: ${message}` : message);
     this.name = 'InputError';
   }

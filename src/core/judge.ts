@@ -50,7 +50,14 @@ interface Rates {
 }
 const NO_RATES: Rates = { h1Rate: null, annualRate: null };
 
-function makeJudgement(ind: Indicator, status: Status, h1: number | null, annual: number | null, rates: Rates, message: string): Judgement {
+function makeJudgement(
+  ind: Indicator,
+  status: Status,
+  h1: number | null,
+  annual: number | null,
+  rates: Rates,
+  message: string,
+): Judgement {
   return { id: ind.id, item: ind.item, status, h1Actual: h1, annualActual: annual, ...rates, message };
 }
 
@@ -64,11 +71,19 @@ function judgeMilestone(ind: Indicator, entry: Entry | undefined, asOf: number, 
     return DONE.test(s) || /^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?$/.test(s);
   });
   const dueText = `要求${chineseDate(new Date(due).toISOString().slice(0, 10))}前完成`;
-  if (values.some(isUncalculatedFormula)) return makeJudgement(ind, 'invalid', null, null, NO_RATES, UNCALCULATED_REASON);
+  if (values.some(isUncalculatedFormula))
+    return makeJudgement(ind, 'invalid', null, null, NO_RATES, UNCALCULATED_REASON);
   if (done) return makeJudgement(ind, 'met', null, null, NO_RATES, `已完成（${dueText}）`);
   const unreadable = values.find((v) => typeof v !== 'string' || !NOT_DONE.test(String(v).trim()));
   if (unreadable !== undefined) {
-    return makeJudgement(ind, 'invalid', null, null, NO_RATES, `无法识别“${String(unreadable)}”：请填写“已完成”“未完成”或完成日期`);
+    return makeJudgement(
+      ind,
+      'invalid',
+      null,
+      null,
+      NO_RATES,
+      `无法识别“${String(unreadable)}”：请填写“已完成”“未完成”或完成日期`,
+    );
   }
   if (asOf >= due) {
     return values.length
@@ -112,14 +127,16 @@ export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, ye
   // How the figures were read (a remark, a percentage cell), said after the judgement.
   const notes = [...h1Read.notes, ...yrRead.notes];
   const withNotes = (text: string) => (notes.length ? `${text}；${notes.join('；')}` : text);
-  const make = (status: Status, rates: Rates, text: string) => makeJudgement(ind, status, h1, yr, rates, withNotes(text));
+  const make = (status: Status, rates: Rates, text: string) =>
+    makeJudgement(ind, status, h1, yr, rates, withNotes(text));
 
   const { start, h1End, yearEnd } = periods(ind, planYear);
   const flip = ind.comparator === '<=';
   // ≈ allows 5% either side; a ≤ target is met at or under it.
   const reached = (actual: number, target: number) =>
     flip ? actual <= target : ind.comparator === '≈' ? actual >= target * 0.95 : actual >= target;
-  const annualTarget = ind.annual ?? (ind.h1 !== null && ind.h2 !== null && additive ? ind.h1 + ind.h2 : ind.h2 ?? ind.h1);
+  const annualTarget =
+    ind.annual ?? (ind.h1 !== null && ind.h2 !== null && additive ? ind.h1 + ind.h2 : (ind.h2 ?? ind.h1));
   const h1Target = ind.h1;
   const latest = yr ?? h1;
   const yearClosed = now >= yearEnd;
@@ -155,13 +172,17 @@ export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, ye
   // The year (or the deadline) has closed: the year's figure decides.
   if (yearClosed && annualTarget !== null) {
     const label = inH1 ? `目标（${chineseDate(new Date(yearEnd).toISOString().slice(0, 10))}前）` : '全年目标';
-    const actual = inH1 ? yr ?? h1 : yr;
+    const actual = inH1 ? (yr ?? h1) : yr;
     if (actual === null) {
       const known = h1 !== null && !inH1 ? `（仅有上半年数据：上半年完成${fig(h1)}）` : '';
       return make('missing', rates, `${label}${fig(annualTarget)}，${inH1 ? '上半年' : '全年'}完成未填报${known}`);
     }
     const actualLabel = inH1 ? (yr !== null ? '全年完成' : '上半年完成') : '全年完成';
-    return make(reached(actual, annualTarget) ? 'met' : 'shortfall', rates, compare(label, annualTarget, actualLabel, actual));
+    return make(
+      reached(actual, annualTarget) ? 'met' : 'shortfall',
+      rates,
+      compare(label, annualTarget, actualLabel, actual),
+    );
   }
 
   // Reached the year's target early (additive): met. A ≤ target can't be met before the close.
@@ -174,7 +195,11 @@ export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, ye
     const h1Actual = h1 ?? (additive ? null : yr);
     if (h1Actual === null) return make('missing', rates, `上半年目标${fig(h1Target)}，上半年完成未填报`);
     if (!reached(h1Actual, h1Target)) {
-      return make('shortfall', rates, compare('上半年目标', h1Target, h1 !== null ? '上半年完成' : '全年完成', h1Actual));
+      return make(
+        'shortfall',
+        rates,
+        compare('上半年目标', h1Target, h1 !== null ? '上半年完成' : '全年完成', h1Actual),
+      );
     }
   }
 
@@ -200,9 +225,10 @@ export function judge(ind: Indicator, entry: Entry | undefined, asOf: string, ye
   let expected: number;
   const byH1 = h1Target !== null && h1End < yearEnd && now < h1End;
   if (h1Target !== null && h1End < yearEnd) {
-    expected = now < h1End
-      ? (h1Target * (now - start + DAY)) / (h1End - start + DAY)
-      : h1Target + ((annualTarget - h1Target) * (now - h1End)) / (yearEnd - h1End);
+    expected =
+      now < h1End
+        ? (h1Target * (now - start + DAY)) / (h1End - start + DAY)
+        : h1Target + ((annualTarget - h1Target) * (now - h1End)) / (yearEnd - h1End);
   } else {
     expected = (annualTarget * (now - start + DAY)) / (yearEnd - start + DAY);
   }

@@ -6,7 +6,7 @@ export const SCHEMA_VERSION = 1;
 
 /** count: additive (H1 + H2 = year); level: a stock reached by a date; ratio: a rate that doesn't add;
  *  change: a change against last year; milestone: something done by a date. */
-export const IndicatorKindSchema = z.enum(['count', 'level', 'ratio', 'change', 'milestone']);
+const IndicatorKindSchema = z.enum(['count', 'level', 'ratio', 'change', 'milestone']);
 export type IndicatorKind = z.infer<typeof IndicatorKindSchema>;
 
 export const ComparatorSchema = z.enum(['>=', '<=', '≈', '=']);
@@ -38,7 +38,7 @@ export const IndicatorSchema = z.object({
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
-export const PlanItemSchema = z.object({
+const PlanItemSchema = z.object({
   no: z.number().int().positive(),
   name: z.string().min(1),
   summary: z.string(),
@@ -50,7 +50,7 @@ export const PlanItemSchema = z.object({
 });
 export type PlanItem = z.infer<typeof PlanItemSchema>;
 
-export const PlanWarningSchema = z.object({
+const PlanWarningSchema = z.object({
   /** 序号, or null for a warning about a line that isn't an item. */
   item: z.number().int().nullable(),
   message: z.string(),

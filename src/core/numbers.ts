@@ -4,12 +4,23 @@ import { toHalfWidth } from './text';
 import { isUncalculatedFormula, UNCALCULATED_REASON } from './formula';
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 
 /** Chinese numerals (三, 两, 五百, 一万二千, 十五) to a number; null when it isn't one. */
 export function parseChineseNumeral(s: string): number | null {
@@ -41,7 +52,7 @@ const ZERO = new Set(['零', '〇']);
  * 一亿二千万. Digit-by-digit strings (一二三, 二〇二三) and clipped forms whose value is a guess (三千五:
  * 3500 or 3005?) are refused with the reason, never read as some number.
  */
-export function parseChineseFigure(s: string): { ok: true; value: number } | { ok: false; reason: string } {
+function parseChineseFigure(s: string): { ok: true; value: number } | { ok: false; reason: string } {
   const refuse = (why: string) => ({ ok: false as const, reason: `“${s}”${why}` });
   const plain = '不是规范的中文数字（如“一百二十”“两千”“三千五百”），请填写阿拉伯数字';
   if (!s || ![...s].every((ch) => CHINESE_NUMERAL_CHARS.includes(ch))) return refuse(plain);
@@ -91,7 +102,10 @@ export function parseChineseFigure(s: string): { ok: true; value: number } | { o
   let rest = s;
   let total = 0;
   let first = true;
-  for (const [big, mult] of [['亿', 1e8], ['万', 1e4]] as const) {
+  for (const [big, mult] of [
+    ['亿', 1e8],
+    ['万', 1e4],
+  ] as const) {
     const at = rest.indexOf(big);
     if (at < 0) continue;
     if (rest.indexOf(big, at + 1) >= 0) return refuse(plain);
@@ -136,7 +150,10 @@ export function parseFigure(input: EntryValue): FigureResult {
   s = s.replace(/，/g, ',');
   // Thousands separators only where they group three digits.
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?/.test(s)) s = s.replace(/,(?=\d{3}(\D|$))/g, '');
-  const m = /^([+-]?)(\d+(?:\.\d+)?|\.\d+|[零〇一二两三四五六七八九十百千万亿]+)(万|亿|千)?(%|‰)?([\u3400-\u9fff]{0,4})$/.exec(s);
+  const m =
+    /^([+-]?)(\d+(?:\.\d+)?|\.\d+|[零〇一二两三四五六七八九十百千万亿]+)(万|亿|千)?(%|‰)?([\u3400-\u9fff]{0,4})$/.exec(
+      s,
+    );
   if (!m) return { ok: false, reason: `无法识别为数字：“${original.trim()}”` };
   const [, sign, num, mult, , unitWord] = m;
   let value: number;

@@ -8,11 +8,13 @@ const CLOSE_QUOTES = '”’」』';
 export function toHalfWidth(s: string): string {
   // Fast path: nothing to change (the kept punctuation ，；：（）！？ alone doesn't count).
   if (!/[\uff02-\uff07\uff0a\uff0b\uff0d-\uff19\uff1c-\uff1e\uff20-\uff5e\u3000]/.test(s)) return s;
-  return s.replace(/[\uff01-\uff5e]/g, (ch) => {
-    // Keep Chinese punctuation that carries meaning in text (，；：（）) for the splitters.
-    if ('，；：（）！？'.includes(ch)) return ch;
-    return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
-  }).replace(/\u3000/g, ' ');
+  return s
+    .replace(/[\uff01-\uff5e]/g, (ch) => {
+      // Keep Chinese punctuation that carries meaning in text (，；：（）) for the splitters.
+      if ('，；：（）！？'.includes(ch)) return ch;
+      return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+    })
+    .replace(/\u3000/g, ' ');
 }
 
 const JOINABLE = `[${CJK}0-9%“”《》（）]`;
@@ -30,11 +32,15 @@ export function joinWrappedText(s: string): string {
   // Odd parts are quoted and keep their spaces.
   return s
     .split(QUOTED)
-    .map((part, i) => (i % 2 ? part : part.replace(WRAP_SPACE, (m, prev: string, _next: string, off: number, all: string) => {
-      const next = all[off + m.length];
-      // Digit–digit keeps its space ("10 20" are two numbers); anything touching CJK closes up.
-      return TIGHT.test(prev) || TIGHT.test(next) ? prev : m;
-    })))
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part.replace(WRAP_SPACE, (m, prev: string, _next: string, off: number, all: string) => {
+            const next = all[off + m.length];
+            // Digit–digit keeps its space ("10 20" are two numbers); anything touching CJK closes up.
+            return TIGHT.test(prev) || TIGHT.test(next) ? prev : m;
+          }),
+    )
     .join('')
     .trim();
 }

@@ -7,7 +7,7 @@ import { InputError } from './model';
 export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
 
 /** One entry of a zip's central directory. */
-export interface ZipEntryInfo {
+interface ZipEntryInfo {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
@@ -48,7 +48,8 @@ function hasUtf16Name(data: Uint8Array, name: string): boolean {
   const first = name.charCodeAt(0);
   outer: for (let i = 0; i + name.length * 2 <= data.length; i++) {
     if (data[i] !== first || data[i + 1] !== 0) continue;
-    for (let k = 1; k < name.length; k++) if (data[i + 2 * k] !== name.charCodeAt(k) || data[i + 2 * k + 1] !== 0) continue outer;
+    for (let k = 1; k < name.length; k++)
+      if (data[i + 2 * k] !== name.charCodeAt(k) || data[i + 2 * k + 1] !== 0) continue outer;
     return true;
   }
   return false;
@@ -63,11 +64,24 @@ export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_U
   if (!startsLikeZip && isCompoundFile(data)) {
     // Excel saves a workbook with an open password as an OLE compound file holding the encrypted package.
     if (hasUtf16Name(data, 'EncryptedPackage')) {
-      throw new InputError('the workbook is password-protected (encrypted); remove the open password and save it again', where, '文件有打开密码，请在 Excel 中去掉打开密码（文件→信息→保护工作簿→用密码进行加密，清空密码）并保存后再试');
+      throw new InputError(
+        'the workbook is password-protected (encrypted); remove the open password and save it again',
+        where,
+        '文件有打开密码，请在 Excel 中去掉打开密码（文件→信息→保护工作簿→用密码进行加密，清空密码）并保存后再试',
+      );
     }
-    throw new InputError('an old-format Excel file (.xls), not .xlsx', where, '这是旧版 Excel 文件（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再试');
+    throw new InputError(
+      'an old-format Excel file (.xls), not .xlsx',
+      where,
+      '这是旧版 Excel 文件（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再试',
+    );
   }
-  if (!startsLikeZip) throw new InputError('not an .xlsx workbook (the file is not a zip archive)', where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
+  if (!startsLikeZip)
+    throw new InputError(
+      'not an .xlsx workbook (the file is not a zip archive)',
+      where,
+      '这不是有效的 Excel 工作簿（.xlsx），无法读取',
+    );
 
   // The end-of-central-directory record sits in the last 22..65557 bytes.
   let eocd = -1;
@@ -77,7 +91,12 @@ export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_U
       break;
     }
   }
-  const truncated = () => new InputError('the .xlsx file is truncated or damaged (its zip directory is incomplete)', where, '文件已损坏或不完整，无法读取');
+  const truncated = () =>
+    new InputError(
+      'the .xlsx file is truncated or damaged (its zip directory is incomplete)',
+      where,
+      '文件已损坏或不完整，无法读取',
+    );
   if (eocd < 0) throw truncated();
 
   let count = view.getUint16(eocd + 10, true);
@@ -132,12 +151,20 @@ export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_U
     if (localOffset + 30 > data.length || view.getUint32(localOffset, true) !== LOCAL) throw truncated();
     if (localOffset + compressedSize > cdOffset) throw truncated();
     if (uncompressedSize > MAX_RATIO * Math.max(compressedSize, 1) + 1024) {
-      throw new InputError(`the .xlsx file is damaged (entry ${name} claims an impossible size)`, where, '文件已损坏或不完整，无法读取');
+      throw new InputError(
+        `the .xlsx file is damaged (entry ${name} claims an impossible size)`,
+        where,
+        '文件已损坏或不完整，无法读取',
+      );
     }
     total += uncompressedSize;
     if (total > maxUnpacked) {
       const mb = Math.ceil(maxUnpacked / 1024 / 1024);
-      throw new InputError(`refusing to open: the .xlsx would unpack to more than ${mb} MB (possible zip bomb)`, where, `文件解压后超过 ${mb} MB，为安全起见拒绝打开`);
+      throw new InputError(
+        `refusing to open: the .xlsx would unpack to more than ${mb} MB (possible zip bomb)`,
+        where,
+        `文件解压后超过 ${mb} MB，为安全起见拒绝打开`,
+      );
     }
     entries.push({ name, compressedSize, uncompressedSize });
     p += 46 + nameLen + extraLen + commentLen;
@@ -149,7 +176,11 @@ export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_U
 export function guardXlsx(data: Uint8Array, where?: string, maxUnpacked = MAX_UNPACKED_BYTES): ZipSummary {
   const summary = inspectZip(data, where, maxUnpacked);
   if (!summary.entries.some((e) => e.name.replace(/^\//, '').toLowerCase() === 'xl/workbook.xml')) {
-    throw new InputError('not an .xlsx workbook (a zip archive without xl/workbook.xml)', where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
+    throw new InputError(
+      'not an .xlsx workbook (a zip archive without xl/workbook.xml)',
+      where,
+      '这不是有效的 Excel 工作簿（.xlsx），无法读取',
+    );
   }
   return summary;
 }

@@ -49,7 +49,12 @@ async function filledReturns(plan: Plan): Promise<ReturnFile[]> {
   const files: ReturnFile[] = [];
   for (const item of plan.items) {
     const unit = item.leadUnits[0];
-    const layout = buildReturnLayout(source.plan, unit, { planId: source.planId, planHash: source.planHash, round: '2023年上半年', createdAt: '2023-07-01 08:00:00' });
+    const layout = buildReturnLayout(source.plan, unit, {
+      planId: source.planId,
+      planHash: source.planHash,
+      round: '2023年上半年',
+      createdAt: '2023-07-01 08:00:00',
+    });
     for (const cell of layout.sheets[0].cells) {
       if (cell.r < 4 || cell.r >= 4 + PER_UNIT) continue;
       if (cell.c === RETURN_COL.h1) cell.value = 480 * (cell.r - 3);
@@ -95,7 +100,8 @@ export async function run(): Promise<string[]> {
   };
   let applied = 0;
   const check = (report: { rejected: unknown[]; accepted: unknown[]; applied: number }) => {
-    if (report.rejected.length || report.accepted.length !== UNITS) throw new Error('bench returns were not all accepted');
+    if (report.rejected.length || report.accepted.length !== UNITS)
+      throw new Error('bench returns were not all accepted');
     applied = report.applied;
   };
   /** What consolidation adds on the returns' side: read, validate, decide (master grid already at hand). */
@@ -113,7 +119,12 @@ export async function run(): Promise<string[]> {
   };
 
   await plain(); // warm-up
-  const runs: Record<'plain' | 'returnsSide' | 'plainWithMaster' | 'whole', Took[]> = { plain: [], returnsSide: [], plainWithMaster: [], whole: [] };
+  const runs: Record<'plain' | 'returnsSide' | 'plainWithMaster' | 'whole', Took[]> = {
+    plain: [],
+    returnsSide: [],
+    plainWithMaster: [],
+    whole: [],
+  };
   for (let i = 0; i < 5; i++) {
     runs.plain.push(await took(plain));
     runs.returnsSide.push(await took(returnsSide));
@@ -127,8 +138,18 @@ export async function run(): Promise<string[]> {
     ` (wall ${f(best(a, 'wall'))} vs ${f(best(b, 'wall'))} = ${(best(a, 'wall') / best(b, 'wall')).toFixed(2)}×)${goal}`;
   return [
     `consolidate: ${UNITS} returns × ${PER_UNIT} indicators into a ${UNITS * PER_UNIT}-indicator master (${applied} cells applied), best of 5:`,
-    line('returns read + validated + decided, vs plain ExcelJS reading the same 100 files', 'returnsSide', 'plain', ' (goal ≤ 1.5×)'),
-    line('whole command (master load, returns, patch, save) vs plain ExcelJS reading the 100 files + loading and saving the master', 'whole', 'plainWithMaster', ''),
+    line(
+      'returns read + validated + decided, vs plain ExcelJS reading the same 100 files',
+      'returnsSide',
+      'plain',
+      ' (goal ≤ 1.5×)',
+    ),
+    line(
+      'whole command (master load, returns, patch, save) vs plain ExcelJS reading the 100 files + loading and saving the master',
+      'whole',
+      'plainWithMaster',
+      '',
+    ),
     `  whole command vs plain ExcelJS reading only the 100 files: ${(best('whole', 'cpu') / best('plain', 'cpu')).toFixed(2)}× CPU`,
   ];
 }

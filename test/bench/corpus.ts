@@ -52,11 +52,16 @@ export function goldens(): Array<{ name: string; golden: Golden; text: string }>
     .sort()
     .map((f) => {
       const golden = JSON.parse(fs.readFileSync(path.join(PLANS_DIR, f), 'utf8')) as Golden;
-      return { name: f.replace(/\.golden\.json$/, ''), golden, text: fs.readFileSync(path.join(PLANS_DIR, golden.file), 'utf8') };
+      return {
+        name: f.replace(/\.golden\.json$/, ''),
+        golden,
+        text: fs.readFileSync(path.join(PLANS_DIR, golden.file), 'utf8'),
+      };
     });
 }
 
-const sameNumber = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
+const sameNumber = (a: number | null, b: number | null) =>
+  a === null || b === null ? a === b : Math.abs(a - b) < 1e-9;
 
 export function scorePlan(name: string, golden: Golden, text: string): PlanScore {
   const plan = parsePlan(text);
@@ -66,7 +71,9 @@ export function scorePlan(name: string, golden: Golden, text: string): PlanScore
   const wrong: PlanScore['wrong'] = [];
   const missed: GoldenTarget[] = [];
   for (const want of golden.targets) {
-    const candidates = inds.filter((d) => !used.has(d) && d.item === want.item && d.unit === want.unit && sameNumber(d.annual, want.value));
+    const candidates = inds.filter(
+      (d) => !used.has(d) && d.item === want.item && d.unit === want.unit && sameNumber(d.annual, want.value),
+    );
     const got = candidates.find((d) => d.label.includes(want.label)) ?? candidates[0];
     if (!got) {
       missed.push(want);
@@ -84,10 +91,20 @@ export function scorePlan(name: string, golden: Golden, text: string): PlanScore
   }
   const extra = inds.filter((d) => !used.has(d));
   const trapsTaken = golden.traps.filter((t) =>
-    inds.some((d) => d.item === t.item && [d.annual, d.h1, d.h2].some((v) => v !== null && sameNumber(v, t.value)) &&
-      !golden.targets.some((g) => g.item === t.item && [g.value, g.h1, g.h2].some((v) => v !== null && sameNumber(v, t.value)))),
+    inds.some(
+      (d) =>
+        d.item === t.item &&
+        [d.annual, d.h1, d.h2].some((v) => v !== null && sameNumber(v, t.value)) &&
+        !golden.targets.some(
+          (g) => g.item === t.item && [g.value, g.h1, g.h2].some((v) => v !== null && sameNumber(v, t.value)),
+        ),
+    ),
   );
-  const warningItems = [...new Set(plan.warnings.filter((w) => w.item !== null && w.message.startsWith('指标')).map((w) => w.item as number))].sort((a, b) => a - b);
+  const warningItems = [
+    ...new Set(
+      plan.warnings.filter((w) => w.item !== null && w.message.startsWith('指标')).map((w) => w.item as number),
+    ),
+  ].sort((a, b) => a - b);
   return { name, golden, plan, right, wrong, missed, extra, trapsTaken, warningItems };
 }
 
@@ -108,15 +125,21 @@ export function report(scores: PlanScore[]): string[] {
   const right = sum((s) => s.right.length);
   const all = sum((s) => s.golden.targets.length);
   const taken = sum((s) => s.right.length + s.wrong.length + s.extra.length);
-  lines.push(`total: recall ${right}/${all} = ${pct(right, all)}, precision ${right}/${taken} = ${pct(right, taken)}, non-targets taken ${sum((s) => s.extra.length)}`);
+  lines.push(
+    `total: recall ${right}/${all} = ${pct(right, all)}, precision ${right}/${taken} = ${pct(right, taken)}, non-targets taken ${sum((s) => s.extra.length)}`,
+  );
   return lines;
 }
 
 export function details(s: PlanScore): string[] {
-  const f = (d: Indicator) => `${d.id} ${d.label} ${d.comparator} ${d.annual}${d.unit} (${d.h1}, ${d.h2}) [${d.kind}]${d.review ? ` 待核:${d.review}` : ''}`;
+  const f = (d: Indicator) =>
+    `${d.id} ${d.label} ${d.comparator} ${d.annual}${d.unit} (${d.h1}, ${d.h2}) [${d.kind}]${d.review ? ` 待核:${d.review}` : ''}`;
   return [
     ...s.missed.map((m) => `  missed item ${m.item}: ${m.label} ${m.value}${m.unit}`),
-    ...s.wrong.map((w) => `  wrong: want ${w.want.label} ${w.want.comparator} ${w.want.value}${w.want.unit} (${w.want.h1}, ${w.want.h2})${w.want.kind ? ' ' + w.want.kind : ''}; got ${f(w.got)}`),
+    ...s.wrong.map(
+      (w) =>
+        `  wrong: want ${w.want.label} ${w.want.comparator} ${w.want.value}${w.want.unit} (${w.want.h1}, ${w.want.h2})${w.want.kind ? ' ' + w.want.kind : ''}; got ${f(w.got)}`,
+    ),
     ...s.extra.map((d) => `  extra: ${f(d)}`),
     ...s.trapsTaken.map((t) => `  trap taken item ${t.item}: ${t.value} (${t.why})`),
   ];

@@ -18,7 +18,9 @@ const SIZES = [20, 1_000, 10_000];
 function returns(plan: Plan): ReturnInput[] {
   const { planId, planHash } = planIdentity(plan);
   return leadUnitsOf(plan).map((unit) => {
-    const grid = layoutGrid(buildReturnLayout(plan, unit, { planId, planHash, round: '2023年上半年', createdAt: '2023-06-20T08:00:00Z' }));
+    const grid = layoutGrid(
+      buildReturnLayout(plan, unit, { planId, planHash, round: '2023年上半年', createdAt: '2023-06-20T08:00:00Z' }),
+    );
     const sheet = grid.sheets.find((s) => s.name === RETURN_SHEET);
     for (const row of sheet?.rows ?? []) {
       if (!/^\d+\.\d+$/.test(String(row[RETURN_COL.id - 1] ?? ''))) continue;
@@ -49,8 +51,12 @@ async function measure(mock: MockExcel, job: (ctx: Excel.RequestContext) => Prom
 const mb = (n: number) => (n / 1024 / 1024).toFixed(2);
 
 export async function run(): Promise<string[]> {
-  const lines = ['office: context.sync() calls per job on the mock Excel (limit 5 MB per request; allowed: generate ≤3, check ≤2, consolidation apply ≤4)'];
-  lines.push('office: indicators | generate | regenerate | check | consolidate+check | largest request MB | unloaded reads');
+  const lines = [
+    'office: context.sync() calls per job on the mock Excel (limit 5 MB per request; allowed: generate ≤3, check ≤2, consolidation apply ≤4)',
+  ];
+  lines.push(
+    'office: indicators | generate | regenerate | check | consolidate+check | largest request MB | unloaded reads',
+  );
   for (const n of SIZES) {
     const plan = syntheticPlan(n);
     const mock = new MockExcel();
@@ -60,7 +66,9 @@ export async function run(): Promise<string[]> {
     const regen = await measure(mock, (ctx) => generateTracking(ctx, plan, { caps, replace: true }));
     const check = await measure(mock, (ctx) => checkTracking(ctx, '2023-06-30', { caps }));
     const inputs = returns(plan);
-    const cons = await measure(mock, (ctx) => applyConsolidation(ctx, inputs, { time: '2023-07-05 09:30', asOf: '2023-06-30', caps }));
+    const cons = await measure(mock, (ctx) =>
+      applyConsolidation(ctx, inputs, { time: '2023-07-05 09:30', asOf: '2023-06-30', caps }),
+    );
     const largest = Math.max(gen.maxPayload, regen.maxPayload, check.maxPayload, cons.maxPayload);
     const ms = (m: Measure) => `${m.syncs} (${Math.round(m.ms)} ms mock)`;
     lines.push(

@@ -30,7 +30,8 @@ function time<T>(fn: () => T): [T, number, number] {
 
 /** One item whose 年度任务目标 is `chars` long (and each half half that), of many clauses with figures. */
 export function hugeCellPlan(chars: number): string {
-  const clause = (k: number) => `新建口袋公园${k % 90 + 10}个、绿道${k % 40 + 5}公里，开展“安全生产月”培训${k % 900 + 100}人次，完成投资${(k % 50) / 10 + 1}亿元；`;
+  const clause = (k: number) =>
+    `新建口袋公园${(k % 90) + 10}个、绿道${(k % 40) + 5}公里，开展“安全生产月”培训${(k % 900) + 100}人次，完成投资${(k % 50) / 10 + 1}亿元；`;
   const fill = (n: number, offset: number) => {
     const parts: string[] = [];
     let len = 0;
@@ -69,7 +70,11 @@ export async function run(): Promise<string[]> {
     const [plan, parseMs, parseCpu] = time(() => parsePlan(text));
     const inds = plan.items.flatMap((i) => i.indicators);
     indicatorCount = inds.length;
-    const entries: Entry[] = inds.map((ind, k) => ({ id: ind.id, h1: k % 3 === 0 ? null : (ind.h1 ?? 1) * 0.9, annual: null }));
+    const entries: Entry[] = inds.map((ind, k) => ({
+      id: ind.id,
+      h1: k % 3 === 0 ? null : (ind.h1 ?? 1) * 0.9,
+      annual: null,
+    }));
     const [, judgeMs, judgeCpu] = time(() => judgeAll(inds, entries, '2023-07-15', plan.year));
     runs.push([parseMs, judgeMs, parseCpu, judgeCpu]);
   }

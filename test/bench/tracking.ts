@@ -63,7 +63,11 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 /** Runs `ours` and `plain` alternately `rounds` times and keeps each one's best time, so load from
  *  other processes hits both sides alike. */
-async function paired<A, B>(rounds: number, ours: () => Promise<A>, plain: () => Promise<B>): Promise<[A, number, B, number]> {
+async function paired<A, B>(
+  rounds: number,
+  ours: () => Promise<A>,
+  plain: () => Promise<B>,
+): Promise<[A, number, B, number]> {
   let a: [A, number] | null = null;
   let b: [B, number] | null = null;
   for (let i = 0; i < rounds; i++) {
@@ -84,7 +88,13 @@ async function peakMemory(): Promise<string[]> {
     const blank = await writeWorkbook(buildTrackingLayout(syntheticPlan(n)));
     // Figures in every 上半年完成, written in place (as Excel would, only those cells).
     const t = readTracking(await readWorkbookGrid(blank));
-    const cells = t.indicators.map((ind, i) => ({ sheet: t.positions.sheet, r: t.positions.rows[ind.id], c: t.positions.columns.h1, value: 1000 + i, style: 'entry' }));
+    const cells = t.indicators.map((ind, i) => ({
+      sheet: t.positions.sheet,
+      r: t.positions.rows[ind.id],
+      c: t.positions.columns.h1,
+      value: 1000 + i,
+      style: 'entry',
+    }));
     const book = path.join(dir, 'big.xlsx');
     fs.writeFileSync(book, await applyPatch(blank, { styles: { entry: TRACKING_STYLES.entry }, cells, sheets: [] }));
     const unpacked = guardXlsx(new Uint8Array(fs.readFileSync(book))).totalUncompressed;
@@ -105,7 +115,9 @@ async function peakMemory(): Promise<string[]> {
 
 export async function run(): Promise<string[]> {
   const lines = ['tracking workbook vs plain ExcelJS writing/reading the same cell values (best of alternating runs):'];
-  const sizes = process.env.TUIJIN_BENCH_SIZES ? process.env.TUIJIN_BENCH_SIZES.split(',').map(Number) : [20, 1000, 10000];
+  const sizes = process.env.TUIJIN_BENCH_SIZES
+    ? process.env.TUIJIN_BENCH_SIZES.split(',').map(Number)
+    : [20, 1000, 10000];
   for (const n of sizes) {
     const rounds = n >= 10000 ? 3 : 7;
     const plan = syntheticPlan(n);
@@ -113,7 +125,11 @@ export async function run(): Promise<string[]> {
     const cells = layout.sheets.reduce((a, s) => a + s.cells.filter((c) => c.value !== null).length, 0);
 
     // generate = layout + render + .xlsx bytes; plain = the same values written by ExcelJS.
-    const [book, gen, plainBook, pw] = await paired(rounds, () => writeWorkbook(buildTrackingLayout(plan)), () => plainWrite(layout));
+    const [book, gen, plainBook, pw] = await paired(
+      rounds,
+      () => writeWorkbook(buildTrackingLayout(plan)),
+      () => plainWrite(layout),
+    );
 
     // Fill every other indicator's 上半年完成, as staff would before a check.
     const wb = new ExcelJS.Workbook();
@@ -158,5 +174,5 @@ export async function run(): Promise<string[]> {
 }
 
 if (require.main === module) {
-  run().then((lines) => lines.forEach((l) => console.log(l)));
+  void run().then((lines) => lines.forEach((l) => console.log(l)));
 }

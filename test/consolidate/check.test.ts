@@ -50,7 +50,10 @@ describe('with the seed master and a filled return', () => {
 
   test('core: the check judges the merged figures, and its patch follows the consolidation in one', async () => {
     const grid = await readWorkbookGrid(master);
-    const r = consolidateAndCheck(grid, [{ file: 'r.xlsx', grid: await readWorkbookGrid(ret) }], { time: '2023-07-05 09:00:00', today: '2023-07-05' });
+    const r = consolidateAndCheck(grid, [{ file: 'r.xlsx', grid: await readWorkbookGrid(ret) }], {
+      time: '2023-07-05 09:00:00',
+      today: '2023-07-05',
+    });
     expect(r.check.asOf).toBe('2023-06-30');
     const merged = readTracking(gridWithPatch(grid, r.patch));
     expect(r.check.judgements).toEqual(checkTracking(merged, '2023-06-30').judgements);
@@ -62,7 +65,12 @@ describe('with the seed master and a filled return', () => {
 
   test('the page: 合并 writes statuses of the merged figures and says at which date', async () => {
     (globalThis as unknown as Record<string, unknown>).TUIJIN_VERSION = 'test';
-    const out = await fileJobs.consolidate({ name: 'master.xlsx', bytes: master }, [{ name: 'r.xlsx', bytes: ret }], () => {}, '2023-07-15');
+    const out = await fileJobs.consolidate(
+      { name: 'master.xlsx', bytes: master },
+      [{ name: 'r.xlsx', bytes: ret }],
+      () => {},
+      '2023-07-15',
+    );
     expect(out.message).toMatch(/^已按截至 2023-07-15 重新校验：未达标 \d+ 个，进度滞后 \d+ 个，已达标 \d+ 个。$/);
     const grid = await readWorkbookGrid(out.merged.bytes);
     const read = readTracking(grid);

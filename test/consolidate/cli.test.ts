@@ -65,7 +65,8 @@ test('returns refuses bad arguments with exit 2 and one line', async () => {
 });
 
 test('consolidate --json prints exactly {applied, conflicts, rejected, rejectedCells, partialUnits, missingUnits, check}; inputs untouched; output atomic', async () => {
-  const formOf = (unit: string) => new Uint8Array(fs.readFileSync(path.join(formsDir, `2023年重要事项进展填报-${unit}.xlsx`)));
+  const formOf = (unit: string) =>
+    new Uint8Array(fs.readFileSync(path.join(formsDir, `2023年重要事项进展填报-${unit}.xlsx`)));
   const r1 = path.join(dir, 'r1.xlsx');
   const r2 = path.join(dir, 'r2.xlsx');
   fs.writeFileSync(r1, fillWithOpenpyxl(formOf('市文化和旅游局'), { values: { '18.2': { h1: 50 } } }, dir));
@@ -79,7 +80,15 @@ test('consolidate --json prints exactly {applied, conflicts, rejected, rejectedC
   const r = await tuijin('consolidate', book, r2, r1, bad, path.join(dir, 'missing.xlsx'), '--out', out, '--json');
   expect(r.code).toBe(0);
   const json = JSON.parse(r.out);
-  expect(Object.keys(json).sort()).toEqual(['applied', 'check', 'conflicts', 'missingUnits', 'partialUnits', 'rejected', 'rejectedCells']);
+  expect(Object.keys(json).sort()).toEqual([
+    'applied',
+    'check',
+    'conflicts',
+    'missingUnits',
+    'partialUnits',
+    'rejected',
+    'rejectedCells',
+  ]);
   expect(json.rejectedCells).toEqual([]);
   expect(json.partialUnits).toEqual([]);
   // Checked at the round's date (2023年上半年 → 2023-06-30) right after the merge.
@@ -101,7 +110,9 @@ test('consolidate --json prints exactly {applied, conflicts, rejected, rejectedC
   expect(json.missingUnits).toHaveLength(10);
   inputs.forEach((f, i) => expect(fs.readFileSync(f).equals(before[i])).toBe(true));
   expect(fs.readdirSync(path.dirname(out))).toEqual(['merged.xlsx']);
-  const e = readTracking(await readWorkbookGrid(new Uint8Array(fs.readFileSync(out)))).entries.find((x) => x.id === '18.2')!;
+  const e = readTracking(await readWorkbookGrid(new Uint8Array(fs.readFileSync(out)))).entries.find(
+    (x) => x.id === '18.2',
+  )!;
   expect(e.h1).toBe(50);
 });
 

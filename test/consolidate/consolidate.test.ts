@@ -39,7 +39,9 @@ async function sheetXml(bytes: Uint8Array, name: string): Promise<string> {
   const wbXml = await zip.file('xl/workbook.xml')!.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
   const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(wbXml)![1];
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+  const target =
+    new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
   return zip.file(`xl/${target.replace(/^\/?xl\//, '')}`)!.async('string');
 }
 
@@ -65,8 +67,22 @@ describe('a round of returns', () => {
       // File order is not what decides a conflict: 总工会 comes before 妇联 here, but 妇联 is listed first.
       { file: '总工会.xlsx', data: fillWithOpenpyxl(form('市总工会'), { values: { '10.1': { h1: 28 } } }, dir) },
       { file: '团市委.xlsx', data: fillWithOpenpyxl(form('团市委'), { values: { '10.1': { h1: 31 } } }, dir) },
-      { file: '教育局.xlsx', data: fillWithOpenpyxl(form('市教育局'), { values: { '7.2': { h1: 10 }, '7.1': { h1: '已完成' }, '3.1': { annual: 53 } } }, dir) },
-      { file: '妇联.xlsx', data: fillWithOpenpyxl(form('市妇联'), { values: { '7.2': { h1: 12 }, '10.1': { h1: 31 }, '9.1': { progress: '@培训 已开展' } } }, dir) },
+      {
+        file: '教育局.xlsx',
+        data: fillWithOpenpyxl(
+          form('市教育局'),
+          { values: { '7.2': { h1: 10 }, '7.1': { h1: '已完成' }, '3.1': { annual: 53 } } },
+          dir,
+        ),
+      },
+      {
+        file: '妇联.xlsx',
+        data: fillWithOpenpyxl(
+          form('市妇联'),
+          { values: { '7.2': { h1: 12 }, '10.1': { h1: 31 }, '9.1': { progress: '@培训 已开展' } } },
+          dir,
+        ),
+      },
     ];
     ({ report, out, grid } = await run(master, files));
   });
@@ -111,22 +127,50 @@ describe('a round of returns', () => {
   });
 
   test('未报送 lists the units that sent nothing, in plan order', () => {
-    expect(report.missingUnits).toEqual(['市人力资源社会保障局', '市农业农村局', '市残联', '市公安局', '市司法局', '市文化和旅游局', '龙口市政府']);
+    expect(report.missingUnits).toEqual([
+      '市人力资源社会保障局',
+      '市农业农村局',
+      '市残联',
+      '市公安局',
+      '市司法局',
+      '市文化和旅游局',
+      '龙口市政府',
+    ]);
   });
 
   test('日志 records time, round, file, unit, indicator, old and new value and what happened', () => {
     const header = sheetOf(grid, LOG_SHEET).rows[0];
     expect(header).toEqual(['时间', '轮次', '文件', '单位', '指标编号', '填报项', '原值', '新值', '处理', '说明']);
     const row = logRows(grid).find((r) => r.id === '1.1' && r.field === '上半年完成')!;
-    expect(row).toMatchObject({ time: '2023-07-05 09:30:00', round: ROUND, file: '卫健委.xlsx', unit: '市卫生健康委', old: null, new: 98000, action: 'applied' });
+    expect(row).toMatchObject({
+      time: '2023-07-05 09:30:00',
+      round: ROUND,
+      file: '卫健委.xlsx',
+      unit: '市卫生健康委',
+      old: null,
+      new: 98000,
+      action: 'applied',
+    });
     expect(report.applied).toBeGreaterThanOrEqual(8);
     // The sheet itself says 处理 in Chinese; reading it back gives the codes again.
-    const actions = new Set(sheetOf(grid, LOG_SHEET).rows.slice(1).map((r) => r[8]));
+    const actions = new Set(
+      sheetOf(grid, LOG_SHEET)
+        .rows.slice(1)
+        .map((r) => r[8]),
+    );
     expect([...actions].sort()).toEqual(['冲突', '已采用']);
   });
 
   test('an old 日志 written with applied/conflict/rejected still reads back', () => {
-    const old: WorkbookGrid = { sheets: [{ name: LOG_SHEET, state: 'visible', rows: [sheetOf(grid, LOG_SHEET).rows[0], ['t', 'r', 'f', 'u', '1.1', '上半年完成', null, 5, 'applied', '']] }] };
+    const old: WorkbookGrid = {
+      sheets: [
+        {
+          name: LOG_SHEET,
+          state: 'visible',
+          rows: [sheetOf(grid, LOG_SHEET).rows[0], ['t', 'r', 'f', 'u', '1.1', '上半年完成', null, 5, 'applied', '']],
+        },
+      ],
+    };
     expect(readLog(old)!.rows[0].action).toBe('applied');
   });
 
@@ -137,7 +181,8 @@ describe('a round of returns', () => {
     expect(texts).toContain('@培训 已开展');
     const sender = logRows(grid).find((r) => r.unit === '市卫生健康委' && r.field === '报送')!;
     expect(sender.new).toBe('填报人：=张三，联系电话：+86 535 1234567');
-    for (const name of [PROGRESS_SHEET, LOG_SHEET, '推进计划表']) expect(await sheetXml(out, name)).not.toContain('<f>');
+    for (const name of [PROGRESS_SHEET, LOG_SHEET, '推进计划表'])
+      expect(await sheetXml(out, name)).not.toContain('<f>');
   });
 });
 
@@ -164,7 +209,15 @@ describe('a later run', () => {
     // 市教育局's 10 from the first run stands: it is listed before 市妇联 for item 7.
     expect(entries(second.grid).get('7.2')!.h1).toBe(10);
     expect(second.report.conflicts).toEqual([
-      { id: '7.2', field: 'h1', chosen: '市教育局', values: [{ unit: '市教育局', file: 'b.xlsx', value: 10 }, { unit: '市妇联', file: 'c.xlsx', value: 12 }] },
+      {
+        id: '7.2',
+        field: 'h1',
+        chosen: '市教育局',
+        values: [
+          { unit: '市教育局', file: 'b.xlsx', value: 10 },
+          { unit: '市妇联', file: 'c.xlsx', value: 12 },
+        ],
+      },
     ]);
     // Units that reported in the first run of this round aren't 未报送 in the second.
     expect(second.report.missingUnits).not.toContain('市教育局');
@@ -183,10 +236,26 @@ describe('bad returns are rejected whole, bad cells alone, each with a reason; g
     const files: ReturnFile[] = [
       { file: 'broken.xlsx', data: good.subarray(0, Math.floor(good.length / 2)) },
       { file: 'notxlsx.xlsx', data: new TextEncoder().encode('hello, not a workbook') },
-      { file: 'other-plan.xlsx', data: fillWithOpenpyxl(otherForms.get('市公安局')!.data, { values: { '16.1': { h1: 30 } } }, dir) },
-      { file: 'tampered-id.xlsx', data: fillWithOpenpyxl(form('市公安局'), { values: { '16.1': { h1: 30 } }, renameId: ['16.1', '1.1'] }, dir) },
-      { file: 'tampered-unit.xlsx', data: fillWithOpenpyxl(form('市公安局'), { values: { '16.1': { h1: 30 } }, meta: { unit: '市卫生健康委' } }, dir) },
-      { file: 'bad-figure.xlsx', data: fillWithOpenpyxl(form('市残联'), { values: { '14.1': { h1: '大约一半吧' } } }, dir) },
+      {
+        file: 'other-plan.xlsx',
+        data: fillWithOpenpyxl(otherForms.get('市公安局')!.data, { values: { '16.1': { h1: 30 } } }, dir),
+      },
+      {
+        file: 'tampered-id.xlsx',
+        data: fillWithOpenpyxl(form('市公安局'), { values: { '16.1': { h1: 30 } }, renameId: ['16.1', '1.1'] }, dir),
+      },
+      {
+        file: 'tampered-unit.xlsx',
+        data: fillWithOpenpyxl(
+          form('市公安局'),
+          { values: { '16.1': { h1: 30 } }, meta: { unit: '市卫生健康委' } },
+          dir,
+        ),
+      },
+      {
+        file: 'bad-figure.xlsx',
+        data: fillWithOpenpyxl(form('市残联'), { values: { '14.1': { h1: '大约一半吧' } } }, dir),
+      },
       { file: 'negative.xlsx', data: fillWithOpenpyxl(form('市农业农村局'), { values: { '11.1': { h1: -5 } } }, dir) },
       { file: 'good.xlsx', data: good },
       { file: 'again.xlsx', data: good },
@@ -209,14 +278,25 @@ describe('bad returns are rejected whole, bad cells alone, each with a reason; g
   });
 
   test('a cell that cannot be read is left out alone: its unit counts as 已报送（部分退回）', () => {
-    expect(report.rejectedCells.map(({ file, id, field, cell, reason }) => ({ file, id, field, cell, reason }))).toEqual([
+    expect(
+      report.rejectedCells.map(({ file, id, field, cell, reason }) => ({ file, id, field, cell, reason })),
+    ).toEqual([
       { file: 'bad-figure.xlsx', id: '14.1', field: 'h1', cell: 'I4', reason: expect.stringMatching(/大约一半吧/) },
       { file: 'negative.xlsx', id: '11.1', field: 'h1', cell: 'I4', reason: expect.stringMatching(/负数/) },
     ]);
     expect(report.partialUnits).toEqual(['市残联', '市农业农村局']);
     const logged = logRows(grid).filter((r) => r.action === 'rejected' && r.id === '14.1');
-    expect(logged).toEqual([expect.objectContaining({ file: 'bad-figure.xlsx', field: '上半年完成', new: '大约一半吧', note: expect.stringMatching(/^单元格 I4：/) })]);
-    expect(logRows(grid).find((r) => r.file === 'bad-figure.xlsx' && r.field === '报送')!.note).toBe('收到0项，退回1项（已报送（部分退回））');
+    expect(logged).toEqual([
+      expect.objectContaining({
+        file: 'bad-figure.xlsx',
+        field: '上半年完成',
+        new: '大约一半吧',
+        note: expect.stringMatching(/^单元格 I4：/),
+      }),
+    ]);
+    expect(logRows(grid).find((r) => r.file === 'bad-figure.xlsx' && r.field === '报送')!.note).toBe(
+      '收到0项，退回1项（已报送（部分退回））',
+    );
   });
 
   test('the good return is applied; nothing from a rejected one is', () => {
@@ -236,14 +316,20 @@ describe('bad returns are rejected whole, bad cells alone, each with a reason; g
   test('a zip bomb is refused before it is unpacked, and the rest still goes in', async () => {
     const zip = await JSZip.loadAsync(form('市公安局'));
     zip.file('xl/media/padding.bin', new Uint8Array(60 * 1024 * 1024));
-    const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const bomb = await zip.generateAsync({
+      type: 'uint8array',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const good = fillWithOpenpyxl(form('市司法局'), { values: { '17.1': { h1: 1600 } } }, dir);
     const r = await run(master, [
       { file: 'bomb.xlsx', data: bomb },
       { file: 'good.xlsx', data: good },
     ]);
-    expect(r.report.rejected).toEqual([{ file: 'bomb.xlsx', reason: expect.stringMatching(/超过 50 MB，为安全起见拒绝打开/) }]);
+    expect(r.report.rejected).toEqual([
+      { file: 'bomb.xlsx', reason: expect.stringMatching(/超过 50 MB，为安全起见拒绝打开/) },
+    ]);
     expect(entries(r.grid).get('17.1')!.h1).toBe(1600);
   });
 });

@@ -48,7 +48,9 @@ export function fillWithOpenpyxl(form: Uint8Array, job: FillJob, dir: string): U
   const src = path.join(dir, `src-${Math.random().toString(36).slice(2)}.xlsx`);
   const dst = src.replace('src-', 'dst-');
   fs.writeFileSync(src, form);
-  execFileSync(PYTHON, [path.join(__dirname, 'helpers/fill_return.py')], { input: JSON.stringify({ ...job, src, dst }) });
+  execFileSync(PYTHON, [path.join(__dirname, 'helpers/fill_return.py')], {
+    input: JSON.stringify({ ...job, src, dst }),
+  });
   return new Uint8Array(fs.readFileSync(dst));
 }
 

@@ -41,7 +41,9 @@ test.each(leadUnitsOf(seedPlan()))('form for %s holds only its own indicators an
   expect(read.value.meta.ids).toEqual(own);
   // Blank form: nothing entered yet.
   expect(read.value.rows.every((r) => r.h1 === null && r.annual === null && r.progress === null)).toBe(true);
-  const others = plan.items.filter((it) => !it.leadUnits.includes(unit)).flatMap((it) => it.indicators.map((i) => i.id));
+  const others = plan.items
+    .filter((it) => !it.leadUnits.includes(unit))
+    .flatMap((it) => it.indicators.map((i) => i.id));
   const ids = new Set(read.value.rows.map((r) => r.id));
   expect(others.some((id) => ids.has(id))).toBe(false);
 });
@@ -50,13 +52,15 @@ test('entry headers, read-only targets, unlocked entry cells, protected sheet', 
   const wb = await load(forms.get('市卫生健康委')!);
   const ws = wb.getWorksheet(RETURN_SHEET)!;
   const header = (ws.getRow(3).values as unknown[]).slice(1);
-  for (const h of ['指标编号', '上半年完成', '全年完成', '进展情况', '上半年目标', '全年目标']) expect(header).toContain(h);
+  for (const h of ['指标编号', '上半年完成', '全年完成', '进展情况', '上半年目标', '全年目标'])
+    expect(header).toContain(h);
   const col = (h: string) => header.indexOf(h) + 1;
   expect(ws.getCell(4, col('指标编号')).value).toBe('1.1');
   expect(ws.getCell(4, col('上半年目标')).value).toBe('≥10万人');
   expect(ws.getCell(4, col('全年目标')).value).toBe('≥22万人');
   for (const h of ['上半年完成', '全年完成', '进展情况']) expect(ws.getCell(4, col(h)).protection?.locked).toBe(false);
-  for (const h of ['指标编号', '上半年目标', '全年目标']) expect(ws.getCell(4, col(h)).protection?.locked).not.toBe(false);
+  for (const h of ['指标编号', '上半年目标', '全年目标'])
+    expect(ws.getCell(4, col(h)).protection?.locked).not.toBe(false);
   expect(ws.getCell(4, col('进展情况')).numFmt).toBe('@');
   const prot = (ws as unknown as { sheetProtection: { sheet?: boolean } }).sheetProtection;
   expect(prot?.sheet).toBe(true);
@@ -67,7 +71,8 @@ test('entry cells carry native validation: a number ≥ 0 with a prompt naming t
   const ws = wb.getWorksheet(RETURN_SHEET)!;
   const header = (ws.getRow(3).values as unknown[]).slice(1);
   const col = (h: string) => header.indexOf(h) + 1;
-  const dv = (r: number, c: number) => ws.getCell(r, c).dataValidation as ExcelJS.DataValidation & { prompt?: string; showInputMessage?: boolean };
+  const dv = (r: number, c: number) =>
+    ws.getCell(r, c).dataValidation as ExcelJS.DataValidation & { prompt?: string; showInputMessage?: boolean };
   const h1 = dv(4, col('上半年完成'));
   expect(h1.type).toBe('decimal');
   expect(h1.operator).toBe('greaterThanOrEqual');
@@ -136,8 +141,15 @@ test('forms made from the master carry its plan identity and the targets as corr
   const row = targets.rows.find((r) => r[col('指标编号')] === '1.1')!;
   row[col('全年目标')] = 230000; // the user corrects 22万 to 23万
   const source = returnSourceFromTracking(grid);
-  expect({ id: source.planId, hash: source.planHash }).toEqual((({ planId, planHash }) => ({ id: planId, hash: planHash }))(returnSourceFromPlan(plan)));
-  const layout = buildReturnLayout(source.plan, '市卫生健康委', { planId: source.planId, planHash: source.planHash, round: 'r', createdAt: 't' });
+  expect({ id: source.planId, hash: source.planHash }).toEqual(
+    (({ planId, planHash }) => ({ id: planId, hash: planHash }))(returnSourceFromPlan(plan)),
+  );
+  const layout = buildReturnLayout(source.plan, '市卫生健康委', {
+    planId: source.planId,
+    planHash: source.planHash,
+    round: 'r',
+    createdAt: 't',
+  });
   const cell = layout.sheets[0].cells.find((c) => c.r === 4 && c.c === RETURN_COL.annualTarget)!;
   expect(cell.value).toBe('≥23万人');
 });

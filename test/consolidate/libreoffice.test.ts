@@ -22,10 +22,20 @@ function resave(files: Record<string, Uint8Array>): Record<string, Uint8Array> {
   });
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, ...paths],
+    [
+      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      outDir,
+      ...paths,
+    ],
     { stdio: 'pipe', timeout: 180000 },
   );
-  return Object.fromEntries(Object.keys(files).map((name) => [name, new Uint8Array(fs.readFileSync(path.join(outDir, name)))]));
+  return Object.fromEntries(
+    Object.keys(files).map((name) => [name, new Uint8Array(fs.readFileSync(path.join(outDir, name)))]),
+  );
 }
 
 test('a return filled by openpyxl and re-saved by LibreOffice merges into a LibreOffice-saved master', async () => {
@@ -33,7 +43,10 @@ test('a return filled by openpyxl and re-saved by LibreOffice merges into a Libr
   const forms = await formsOf(plan);
   const filled = fillWithOpenpyxl(
     forms.get('市妇联')!.data,
-    { values: { '9.1': { h1: 11, annual: '20' }, '9.2': { h1: 320 }, '15.1': { h1: 2, progress: '=寒假、六一各一次' } }, reporter: '李四' },
+    {
+      values: { '9.1': { h1: 11, annual: '20' }, '9.2': { h1: 320 }, '15.1': { h1: 2, progress: '=寒假、六一各一次' } },
+      reporter: '李四',
+    },
     dir,
   );
   const saved = resave({ 'master.xlsx': await masterOf(plan), 'fulian.xlsx': filled });
@@ -41,7 +54,11 @@ test('a return filled by openpyxl and re-saved by LibreOffice merges into a Libr
   expect(read.ok).toBe(true);
   // The row binding (行号, 指标编号, 指标) survives LibreOffice's save, so row identity is checked, not skipped.
   expect(read.ok && read.value.meta.rows?.length).toBe(forms.get('市妇联')!.indicators);
-  const result = await consolidateWorkbooks(saved['master.xlsx'], [{ file: 'fulian.xlsx', data: saved['fulian.xlsx'] }], { time: '2023-07-01 08:00:00' });
+  const result = await consolidateWorkbooks(
+    saved['master.xlsx'],
+    [{ file: 'fulian.xlsx', data: saved['fulian.xlsx'] }],
+    { time: '2023-07-01 08:00:00' },
+  );
   expect(result.report.rejected).toEqual([]);
   const out = await result.master.apply(result.patch);
   const e = new Map(readTracking(await readWorkbookGrid(out)).entries.map((x) => [x.id, x]));

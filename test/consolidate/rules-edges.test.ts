@@ -38,7 +38,9 @@ const input = (file: string, grid: WorkbookGrid): ReturnInput => ({ file, grid }
 test('a form of another plan, or of another version of this plan, is rejected whole with the reason', () => {
   const otherVersion = form('市卫生健康委', { '1.1': 98000 }, { planId: source.planId, planHash: '0000000000000000' });
   const otherPlan = form('市卫生健康委', { '1.1': 98000 }, { planId: '0000000000000000', planHash: source.planHash });
-  const { report, patch } = consolidateGrids(masterGrid, [input('v.xlsx', otherVersion), input('p.xlsx', otherPlan)], { time: T });
+  const { report, patch } = consolidateGrids(masterGrid, [input('v.xlsx', otherVersion), input('p.xlsx', otherPlan)], {
+    time: T,
+  });
   expect(report.rejected.map((r) => [r.file, r.reason])).toEqual([
     ['v.xlsx', expect.stringContaining('计划版本不符')],
     ['p.xlsx', expect.stringContaining('来自另一份计划')],
@@ -57,7 +59,9 @@ test('a figure overwriting a different one already in the master says 覆盖原�
       { sheet: pos.sheet, r: pos.rows['9.2'], c: pos.columns.h1, value: 300, style: '' },
     ],
   });
-  const { report } = consolidateGrids(withOld, [input('a.xlsx', form('市妇联', { '9.1': 10, '9.2': 300 }))], { time: T });
+  const { report } = consolidateGrids(withOld, [input('a.xlsx', form('市妇联', { '9.1': 10, '9.2': 300 }))], {
+    time: T,
+  });
   const note = (id: string) => report.log.find((r) => r.id === id && r.field === '上半年完成')!;
   expect(note('9.1')).toMatchObject({ old: 8, new: 10, action: 'applied' });
   expect(note('9.1').note).toContain('覆盖原值');
@@ -79,7 +83,9 @@ test('in a later run, a figure applied earlier that still wins is not written or
   const first = consolidateGrids(masterGrid, [input('b.xlsx', form('市教育局', { '7.2': 10 }))], { time: T });
   expect(first.report.applied).toBe(1);
   const after = gridWithPatch(masterGrid, first.patch);
-  const second = consolidateGrids(after, [input('c.xlsx', form('市妇联', { '7.2': 12 }))], { time: '2023-07-06 10:00:00' });
+  const second = consolidateGrids(after, [input('c.xlsx', form('市妇联', { '7.2': 12 }))], {
+    time: '2023-07-06 10:00:00',
+  });
   // 市教育局 is listed before 市妇联 for item 7: its earlier 10 stands, and the master already holds it.
   expect(second.report.conflicts.map((c) => [c.id, c.chosen])).toEqual([['7.2', '市教育局']]);
   expect(second.report.applied).toBe(0);
@@ -88,10 +94,14 @@ test('in a later run, a figure applied earlier that still wins is not written or
 
 test('in a later run, the same 进展情况 from the same unit is logged as unchanged and not counted again', () => {
   const ident = { planId: source.planId, planHash: source.planHash };
-  const first = consolidateGrids(masterGrid, [input('a.xlsx', form('市妇联', {}, ident, { '9.1': '已开展培训5场' }))], { time: T });
+  const first = consolidateGrids(masterGrid, [input('a.xlsx', form('市妇联', {}, ident, { '9.1': '已开展培训5场' }))], {
+    time: T,
+  });
   expect(first.report.applied).toBe(1);
   const after = gridWithPatch(masterGrid, first.patch);
-  const second = consolidateGrids(after, [input('a2.xlsx', form('市妇联', {}, ident, { '9.1': '已开展培训5场' }))], { time: '2023-07-06 10:00:00' });
+  const second = consolidateGrids(after, [input('a2.xlsx', form('市妇联', {}, ident, { '9.1': '已开展培训5场' }))], {
+    time: '2023-07-06 10:00:00',
+  });
   expect(second.report.applied).toBe(0);
   expect(second.report.log.find((r) => r.id === '9.1')!.note).toBe('与原进展情况相同');
 });

@@ -5,7 +5,13 @@ import { buildTrackingLayout } from '../../src/core/tracking/layout';
 import { buildReturnLayout, RETURN_COL, RETURN_SHEET } from '../../src/core/returns/layout';
 import { makeReturnMeta, RETURN_META_SHEET, returnMetaSheet } from '../../src/core/returns/meta';
 import { returnSourceFromPlan } from '../../src/core/returns/source';
-import { consolidateGrids, LOG_SHEET, normalizeFigure, PROGRESS_SHEET, type ReturnInput } from '../../src/core/consolidate';
+import {
+  consolidateGrids,
+  LOG_SHEET,
+  normalizeFigure,
+  PROGRESS_SHEET,
+  type ReturnInput,
+} from '../../src/core/consolidate';
 import { seedPlan } from './fixtures';
 
 /** What an adapter would read back from a rendered layout: values only, 0-based. */
@@ -32,8 +38,17 @@ const masterGrid = gridOf(buildTrackingLayout(plan));
 const T = '2023-07-05 09:30:00';
 
 /** A unit's form with entries typed in: id → [h1, annual, progress]. */
-function filled(unit: string, values: Record<string, [CellValue, CellValue?, string?]>, round = '2023年上半年'): WorkbookGrid {
-  const layout = buildReturnLayout(source.plan, unit, { planId: source.planId, planHash: source.planHash, round, createdAt: T });
+function filled(
+  unit: string,
+  values: Record<string, [CellValue, CellValue?, string?]>,
+  round = '2023年上半年',
+): WorkbookGrid {
+  const layout = buildReturnLayout(source.plan, unit, {
+    planId: source.planId,
+    planHash: source.planHash,
+    round,
+    createdAt: T,
+  });
   const main = layout.sheets.find((s) => s.name === RETURN_SHEET)!;
   const idAt = new Map(main.cells.filter((c) => c.c === RETURN_COL.id && c.r > 3).map((c) => [c.r, String(c.value)]));
   for (const cell of main.cells) {
@@ -49,7 +64,11 @@ function filled(unit: string, values: Record<string, [CellValue, CellValue?, str
 const input = (file: string, grid: WorkbookGrid): ReturnInput => ({ file, grid });
 
 test('the same figure from two lead units is no conflict: written once, both logged as applied', () => {
-  const { report, patch } = consolidateGrids(masterGrid, [input('a', filled('市妇联', { '10.1': [30] })), input('b', filled('团市委', { '10.1': [30] }))], { time: T });
+  const { report, patch } = consolidateGrids(
+    masterGrid,
+    [input('a', filled('市妇联', { '10.1': [30] })), input('b', filled('团市委', { '10.1': [30] }))],
+    { time: T },
+  );
   expect(report.conflicts).toEqual([]);
   expect(report.applied).toBe(1);
   expect(patch.cells.filter((c) => c.sheet !== LOG_SHEET && c.value === 30)).toHaveLength(1);
@@ -69,12 +88,21 @@ test.each([
     总工会: input('总工会', filled('市总工会', { '10.1': [25] })),
     团市委: input('团市委', filled('团市委', { '10.1': [28] })),
   };
-  const { report, patch } = consolidateGrids(masterGrid, order.map((k) => grids[k]), { time: T });
+  const { report, patch } = consolidateGrids(
+    masterGrid,
+    order.map((k) => grids[k]),
+    { time: T },
+  );
   expect(report.conflicts).toHaveLength(1);
   expect(report.conflicts[0].chosen).toBe('市妇联');
   const written = patch.cells.filter((c) => c.sheet !== LOG_SHEET && typeof c.value === 'number');
   expect(written.map((c) => c.value)).toEqual([30]);
-  expect(report.log.filter((r) => r.action === 'conflict').map((r) => r.unit).sort()).toEqual(['团市委', '市总工会'].sort());
+  expect(
+    report.log
+      .filter((r) => r.action === 'conflict')
+      .map((r) => r.unit)
+      .sort(),
+  ).toEqual(['团市委', '市总工会'].sort());
 });
 
 test('figures are read as people type them; what cannot be a figure is refused', () => {
@@ -94,7 +122,9 @@ test('a return whose hidden sheet was edited or removed is rejected', () => {
   const meta = g.sheets.find((s) => s.name === RETURN_META_SHEET)!;
   const roundRow = meta.rows.find((r) => r[0] === 'round')!;
   roundRow[1] = '2023年全年';
-  const noMeta: WorkbookGrid = { sheets: filled('市公安局', { '16.1': [25] }).sheets.filter((s) => s.name !== RETURN_META_SHEET) };
+  const noMeta: WorkbookGrid = {
+    sheets: filled('市公安局', { '16.1': [25] }).sheets.filter((s) => s.name !== RETURN_META_SHEET),
+  };
   const { report } = consolidateGrids(masterGrid, [input('edited', g), input('nometa', noMeta)], { time: T });
   expect(report.rejected).toEqual([
     { file: 'edited', reason: expect.stringContaining('已被改动') },
@@ -103,15 +133,46 @@ test('a return whose hidden sheet was edited or removed is rejected', () => {
 });
 
 test('a well-formed return from a unit the plan does not know, or for items not its own, is rejected', () => {
-  const strangerPlan = { ...source.plan, items: source.plan.items.map((it) => (it.no === 16 ? { ...it, leadUnits: ['市外事办'] } : it)) };
-  const stranger = gridOf(buildReturnLayout(strangerPlan, '市外事办', { planId: source.planId, planHash: source.planHash, round: 'r', createdAt: T }));
+  const strangerPlan = {
+    ...source.plan,
+    items: source.plan.items.map((it) => (it.no === 16 ? { ...it, leadUnits: ['市外事办'] } : it)),
+  };
+  const stranger = gridOf(
+    buildReturnLayout(strangerPlan, '市外事办', {
+      planId: source.planId,
+      planHash: source.planHash,
+      round: 'r',
+      createdAt: T,
+    }),
+  );
   // A form whose id list (sealed) claims 市公安局 reports on item 1.
   const forged = filled('市公安局', { '16.1': [25] });
   const ids = ['16.1', '1.1'];
   forged.sheets = forged.sheets.filter((s) => s.name !== RETURN_META_SHEET);
-  forged.sheets.push(gridOf({ sheets: [returnMetaSheet(makeReturnMeta({ planId: source.planId, planHash: source.planHash, year: 2023, unit: '市公安局', round: 'r', ids }), T)], styles: {} }).sheets[0]);
+  forged.sheets.push(
+    gridOf({
+      sheets: [
+        returnMetaSheet(
+          makeReturnMeta({
+            planId: source.planId,
+            planHash: source.planHash,
+            year: 2023,
+            unit: '市公安局',
+            round: 'r',
+            ids,
+          }),
+          T,
+        ),
+      ],
+      styles: {},
+    }).sheets[0],
+  );
   const main = forged.sheets.find((s) => s.name === RETURN_SHEET)!;
-  main.rows.splice(4, 0, main.rows[3].map((v, c) => (c === RETURN_COL.id - 1 ? '1.1' : c === RETURN_COL.h1 - 1 ? 999999 : v)));
+  main.rows.splice(
+    4,
+    0,
+    main.rows[3].map((v, c) => (c === RETURN_COL.id - 1 ? '1.1' : c === RETURN_COL.h1 - 1 ? 999999 : v)),
+  );
   const { report } = consolidateGrids(masterGrid, [input('stranger', stranger), input('forged', forged)], { time: T });
   expect(report.rejected[0]).toEqual({ file: 'stranger', reason: '“市外事办”不是本计划的牵头单位' });
   expect(report.rejected[1].reason).toMatch(/1\.1 不属于“市公安局”/);
@@ -121,7 +182,10 @@ test('a well-formed return from a unit the plan does not know, or for items not 
 test('进展情况 of two units on one indicator are kept side by side, not a conflict', () => {
   const { report, patch } = consolidateGrids(
     masterGrid,
-    [input('a', filled('市文化和旅游局', { '18.2': [null, null, '举办40场'] })), input('b', filled('市教育局', { '18.2': [null, null, '=举办12场'] }))],
+    [
+      input('a', filled('市文化和旅游局', { '18.2': [null, null, '举办40场'] })),
+      input('b', filled('市教育局', { '18.2': [null, null, '=举办12场'] })),
+    ],
     { time: T },
   );
   expect(report.conflicts).toEqual([]);
@@ -131,7 +195,9 @@ test('进展情况 of two units on one indicator are kept side by side, not a co
     ['18.2', '市文化和旅游局', '举办40场'],
     ['18.2', '市教育局', '=举办12场'],
   ]);
-  expect(sheet.cells.filter((c) => c.c === 6 && c.r > 1).every((c) => patch.styles[c.style!].numFmt === '@')).toBe(true);
+  expect(sheet.cells.filter((c) => c.c === 6 && c.r > 1).every((c) => patch.styles[c.style!].numFmt === '@')).toBe(
+    true,
+  );
 });
 
 test('a new 日志 sheet when there is none; appended cells below the last row when there is', () => {
@@ -149,7 +215,9 @@ test('a new 日志 sheet when there is none; appended cells below the last row w
   expect([...new Set(appended.map((c) => c.r))].every((r) => heights.has(r))).toBe(true);
   expect(Object.keys(log.rowHeights).length).toBe(rowsWritten);
   // Text cells of the log are text-formatted, so '=…' or '+…' stay strings in any host.
-  expect(appended.filter((c) => typeof c.value === 'string').every((c) => second.patch.styles[c.style].numFmt === '@')).toBe(true);
+  expect(
+    appended.filter((c) => typeof c.value === 'string').every((c) => second.patch.styles[c.style].numFmt === '@'),
+  ).toBe(true);
 });
 
 describe('figures as units type them into the form', () => {
@@ -164,7 +232,11 @@ describe('figures as units type them into the form', () => {
   });
 
   test('a figure with a remark goes in as the figure; the remark joins the unit’s 进展情况', () => {
-    const { report, patch } = consolidateGrids(masterGrid, [input('fl', filled('市妇联', { '15.1': ['约2次', null, '已走访'] }))], { time: T });
+    const { report, patch } = consolidateGrids(
+      masterGrid,
+      [input('fl', filled('市妇联', { '15.1': ['约2次', null, '已走访'] }))],
+      { time: T },
+    );
     expect(report.rejected).toEqual([]);
     expect(patch.cells.find((c) => c.sheet !== LOG_SHEET && c.value === 2)).toBeDefined();
     const progress = patch.sheets.find((s) => s.name === PROGRESS_SHEET)!;
@@ -172,8 +244,14 @@ describe('figures as units type them into the form', () => {
   });
 
   test('a unit of another kind (人次 for 人) is refused with the reason; the rest of the return goes in', () => {
-    const { report } = consolidateGrids(masterGrid, [input('fl', filled('市妇联', { '9.2': ['1,200人次'], '9.1': [10] }))], { time: T });
-    expect(report.rejectedCells.map((c) => [c.id, c.reason])).toEqual([['9.2', expect.stringContaining('的单位是“人次”，本指标按“人”统计')]]);
+    const { report } = consolidateGrids(
+      masterGrid,
+      [input('fl', filled('市妇联', { '9.2': ['1,200人次'], '9.1': [10] }))],
+      { time: T },
+    );
+    expect(report.rejectedCells.map((c) => [c.id, c.reason])).toEqual([
+      ['9.2', expect.stringContaining('的单位是“人次”，本指标按“人”统计')],
+    ]);
     expect(report.applied).toBe(1);
   });
 });

@@ -29,7 +29,21 @@ describe('tuijin plan', () => {
       ['annualGoal', 'h1Plan', 'h2Plan', 'indicators', 'leadUnits', 'name', 'no', 'summary'].sort(),
     );
     expect(Object.keys(plan.items[0].indicators[0]).sort()).toEqual(
-      ['annual', 'comparator', 'deadline', 'h1', 'h2', 'id', 'item', 'kind', 'label', 'per', 'review', 'source', 'unit'].sort(),
+      [
+        'annual',
+        'comparator',
+        'deadline',
+        'h1',
+        'h2',
+        'id',
+        'item',
+        'kind',
+        'label',
+        'per',
+        'review',
+        'source',
+        'unit',
+      ].sort(),
     );
   });
 
@@ -54,14 +68,21 @@ describe('tuijin plan', () => {
     expect(r.out).toMatch(/1\.1 建设智慧灯杆 >= 300基[^\n]*\n\s+待核：单位“基”不在单位表中/);
     expect(r.out).toContain('待核指标 1 个');
     const json = JSON.parse((await run('plan', file, '--json')).out);
-    expect(json.items[0].indicators.map((d: { review: string | null }) => d.review)).toEqual([expect.stringContaining('单位“基”'), null]);
+    expect(json.items[0].indicators.map((d: { review: string | null }) => d.review)).toEqual([
+      expect.stringContaining('单位“基”'),
+      null,
+    ]);
   });
 
   test.each([
     ['an empty file', () => write('empty.txt', ''), /empty/],
     ['garbage', () => write('garbage.txt', 'hello\nworld\n'), /no item rows/],
     ['a missing file', () => path.join(tmp, 'nope.txt'), /not found/],
-    ['a broken zip given as a plan', () => write('book.xlsx', Buffer.from('PK\u0003\u0004rest', 'binary')), /损坏|damaged/],
+    [
+      'a broken zip given as a plan',
+      () => write('book.xlsx', Buffer.from('PK\u0003\u0004rest', 'binary')),
+      /损坏|damaged/,
+    ],
     ['binary junk', () => write('junk.bin', Buffer.from([0, 159, 146, 150, 0])), /这不是文本文件/],
   ])('%s: exit 2, one line naming the file, no stack', async (_what, make, msg) => {
     const file = make();

@@ -2,11 +2,14 @@
 import { extractIndicators } from '../../src/core/plan/indicators';
 import { findQuantities } from '../../src/core/plan/quantities';
 
-const item = (annualGoal: string) => extractIndicators({ no: 7, name: '测试事项', annualGoal, h1Plan: '', h2Plan: '' }, 2023);
+const item = (annualGoal: string) =>
+  extractIndicators({ no: 7, name: '测试事项', annualGoal, h1Plan: '', h2Plan: '' }, 2023);
 
 describe('kinds', () => {
   test('覆盖 in the label makes a level (how far a service reaches), not a count of things done', () => {
-    expect(item('法律援助覆盖1000户').map((d) => [d.label, d.kind, d.annual, d.unit])).toEqual([['法律援助覆盖', 'level', 1000, '户']]);
+    expect(item('法律援助覆盖1000户').map((d) => [d.label, d.kind, d.annual, d.unit])).toEqual([
+      ['法律援助覆盖', 'level', 1000, '户'],
+    ]);
     expect(item('开展法律援助1000户').map((d) => d.kind)).toEqual(['count']);
   });
 
@@ -33,9 +36,16 @@ describe('Chinese numerals', () => {
 });
 
 test('a fall named before its subject ("降低孕产妇死亡率0.5个百分点") is the size of the fall: at least 0.5, not at most', () => {
-  const pick = (d: { label: string; kind: string; comparator: string; annual: number | null }) => [d.label, d.kind, d.comparator, d.annual];
+  const pick = (d: { label: string; kind: string; comparator: string; annual: number | null }) => [
+    d.label,
+    d.kind,
+    d.comparator,
+    d.annual,
+  ];
   expect(item('降低孕产妇死亡率0.5个百分点').map(pick)).toEqual([['降低孕产妇死亡率', 'change', '>=', 0.5]]);
-  expect(item('儿童青少年总体近视率比上一年降低0.5个百分点').map(pick)).toEqual([['儿童青少年总体近视率比上一年降低', 'change', '>=', 0.5]]);
+  expect(item('儿童青少年总体近视率比上一年降低0.5个百分点').map(pick)).toEqual([
+    ['儿童青少年总体近视率比上一年降低', 'change', '>=', 0.5],
+  ]);
 });
 
 test('"2023年底前累计达到500人": the date and 累计 are not the label', () => {

@@ -8,7 +8,14 @@ const item = (annualGoal: string, h1Plan = '', h2Plan = h1Plan, name = '测试�
   extractIndicators({ no: 7, name, annualGoal, h1Plan, h2Plan }, 2023);
 
 const brief = (goal: string, h1?: string, h2?: string) =>
-  item(goal, h1, h2).map((d) => ({ unit: d.unit, kind: d.kind, cmp: d.comparator, annual: d.annual, h1: d.h1, h2: d.h2 }));
+  item(goal, h1, h2).map((d) => ({
+    unit: d.unit,
+    kind: d.kind,
+    cmp: d.comparator,
+    annual: d.annual,
+    h1: d.h1,
+    h2: d.h2,
+  }));
 
 describe('figures', () => {
   test.each([
@@ -67,7 +74,11 @@ describe('figures', () => {
 
 describe('indicators', () => {
   test('two targets in one sentence give two indicators, in order', () => {
-    const inds = item('开展技能培训活动不少于20场次，培训人数不少于600人。', '不少于10场次，培训人数不少于300人。', '不少于10场次，培训人数不少于300人。');
+    const inds = item(
+      '开展技能培训活动不少于20场次，培训人数不少于600人。',
+      '不少于10场次，培训人数不少于300人。',
+      '不少于10场次，培训人数不少于300人。',
+    );
     expect(inds.map((d) => [d.id, d.unit, d.annual, d.h1, d.h2])).toEqual([
       ['7.1', '场次', 20, 10, 10],
       ['7.2', '人', 600, 300, 300],
@@ -75,17 +86,30 @@ describe('indicators', () => {
   });
 
   test('完成全年任务的50% makes H1 half of the annual figure', () => {
-    expect(brief('全年培训2000人。', '完成全年任务的50%。', '全部完成。')[0]).toMatchObject({ annual: 2000, h1: 1000, h2: null });
+    expect(brief('全年培训2000人。', '完成全年任务的50%。', '全部完成。')[0]).toMatchObject({
+      annual: 2000,
+      h1: 1000,
+      h2: null,
+    });
   });
 
   test('本目标为年度目标 leaves the halves empty', () => {
     expect(brief('达标优良率达到52%。', '本目标为年度目标。认真贯彻落实。', '')[0]).toEqual({
-      unit: '%', kind: 'ratio', cmp: '>=', annual: 52, h1: null, h2: null,
+      unit: '%',
+      kind: 'ratio',
+      cmp: '>=',
+      annual: 52,
+      h1: null,
+      h2: null,
     });
   });
 
   test('per-event figures are rates with their basis', () => {
-    const inds = item('全市举办招聘活动20场次。', '举办招聘活动10场次，每场涵盖30家企业。', '举办招聘活动10场次，每场涵盖30家企业。');
+    const inds = item(
+      '全市举办招聘活动20场次。',
+      '举办招聘活动10场次，每场涵盖30家企业。',
+      '举办招聘活动10场次，每场涵盖30家企业。',
+    );
     expect(inds[1]).toMatchObject({ id: '7.2', unit: '家', kind: 'ratio', per: '场', annual: 30, h1: 30, h2: 30 });
   });
 
@@ -94,14 +118,22 @@ describe('indicators', () => {
   });
 
   test('a ≤ target keeps its comparator', () => {
-    expect(item('孕产妇死亡率控制在10/10万以下。')[0]).toMatchObject({ kind: 'ratio', comparator: '<=', unit: '/10万', annual: 10 });
+    expect(item('孕产妇死亡率控制在10/10万以下。')[0]).toMatchObject({
+      kind: 'ratio',
+      comparator: '<=',
+      unit: '/10万',
+      annual: 10,
+    });
   });
 
   test('dates become deadlines, not targets', () => {
     const [d] = item('年底前完成至少1000名高素质女农民培育工作。');
     expect(d).toMatchObject({ annual: 1000, deadline: '2023-12-31' });
     expect(findDates('于6月30日前上报；5月份开展；12月底前；2024年末', 2023).map((x) => x.date)).toEqual([
-      '2023-06-30', '2023-05-31', '2023-12-31', '2024-12-31',
+      '2023-06-30',
+      '2023-05-31',
+      '2023-12-31',
+      '2024-12-31',
     ]);
   });
 
@@ -119,7 +151,11 @@ describe('indicators', () => {
   });
 
   test('各…一次 counts each listed occasion', () => {
-    const [d] = item('每年四次对困境儿童进行走访慰问。', '在寒假、“六一”儿童节期间各开展一次关爱活动。', '在暑假、中秋节、国庆节期间各开展一次关爱活动。');
+    const [d] = item(
+      '每年四次对困境儿童进行走访慰问。',
+      '在寒假、“六一”儿童节期间各开展一次关爱活动。',
+      '在暑假、中秋节、国庆节期间各开展一次关爱活动。',
+    );
     expect([d.annual, d.h1, d.h2]).toEqual([4, 2, 3]);
   });
 });
@@ -202,7 +238,7 @@ describe('the quantity grammar', () => {
   });
 });
 
-describe('targets from any plan\'s wording', () => {
+describe("targets from any plan's wording", () => {
   const rows = (goal: string, h1?: string, h2?: string) =>
     item(goal, h1, h2).map((d) => [d.label, d.comparator, d.annual, d.unit, d.h1, d.h2, d.kind]);
 
@@ -231,7 +267,13 @@ describe('targets from any plan\'s wording', () => {
   });
 
   test('halves are matched by label and unit, not by position', () => {
-    expect(rows('新建幼儿园35所、义务教育学校113所。', '开工义务教育学校60所、幼儿园20所。', '完工幼儿园15所、义务教育学校53所。')).toEqual([
+    expect(
+      rows(
+        '新建幼儿园35所、义务教育学校113所。',
+        '开工义务教育学校60所、幼儿园20所。',
+        '完工幼儿园15所、义务教育学校53所。',
+      ),
+    ).toEqual([
       ['新建幼儿园', '>=', 35, '所', 20, 15, 'count'],
       ['义务教育学校', '>=', 113, '所', 60, 53, 'count'],
     ]);
@@ -244,15 +286,34 @@ describe('targets from any plan\'s wording', () => {
   });
 
   test('上半年完成年度计划的40% sets H1 to 40% of the annual figure; 占年度计划的50% sets nothing', () => {
-    expect(rows('全年培训2000人。', '上半年完成年度计划的40%。', '全面完成。')[0]).toEqual(['培训', '>=', 2000, '人', 800, null, 'count']);
-    expect(rows('实施项目300个，完成投资410亿元。', '完成投资205亿元，占年度计划的50%。', '完成投资205亿元。')).toEqual([
-      ['实施项目', '>=', 300, '个', null, null, 'count'],
-      ['完成投资', '>=', 41000000000, '元', 20500000000, 20500000000, 'count'],
+    expect(rows('全年培训2000人。', '上半年完成年度计划的40%。', '全面完成。')[0]).toEqual([
+      '培训',
+      '>=',
+      2000,
+      '人',
+      800,
+      null,
+      'count',
     ]);
+    expect(rows('实施项目300个，完成投资410亿元。', '完成投资205亿元，占年度计划的50%。', '完成投资205亿元。')).toEqual(
+      [
+        ['实施项目', '>=', 300, '个', null, null, 'count'],
+        ['完成投资', '>=', 41000000000, '元', 20500000000, 20500000000, 'count'],
+      ],
+    );
   });
 
-  test('a figure due at the end of a quarter is a dated milestone of its target, not the half\'s figure', () => {
-    expect(item('新建驿站20个。', '新建驿站10个。', '9月底前新建驿站10个。').map((d) => [d.label, d.kind, d.annual, d.h1, d.h2, d.deadline])).toEqual([
+  test("a figure due at the end of a quarter is a dated milestone of its target, not the half's figure", () => {
+    expect(
+      item('新建驿站20个。', '新建驿站10个。', '9月底前新建驿站10个。').map((d) => [
+        d.label,
+        d.kind,
+        d.annual,
+        d.h1,
+        d.h2,
+        d.deadline,
+      ]),
+    ).toEqual([
       ['新建驿站', 'count', 20, 10, null, null],
       ['新建驿站10个', 'milestone', null, null, null, '2023-09-30'],
     ]);
@@ -262,8 +323,24 @@ describe('targets from any plan\'s wording', () => {
     expect(rows('地区生产总值增长8%。')[0]).toEqual(['地区生产总值增长', '>=', 8, '%', null, null, 'change']);
     expect(rows('事故起数同比下降5%以上。')[0]).toEqual(['事故起数同比下降', '>=', 5, '%', null, null, 'change']);
     expect(rows('生产总值增长6%左右。')[0]).toEqual(['生产总值增长', '≈', 6, '%', null, null, 'change']);
-    expect(rows('PM10年均浓度降至55微克/立方米以下。')[0]).toEqual(['PM10年均浓度', '<=', 55, '微克/立方米', null, null, 'ratio']);
-    expect(rows('企业开办时间压缩至1个工作日以内。')[0]).toEqual(['企业开办时间', '<=', 1, '工作日', null, null, 'level']);
+    expect(rows('PM10年均浓度降至55微克/立方米以下。')[0]).toEqual([
+      'PM10年均浓度',
+      '<=',
+      55,
+      '微克/立方米',
+      null,
+      null,
+      'ratio',
+    ]);
+    expect(rows('企业开办时间压缩至1个工作日以内。')[0]).toEqual([
+      '企业开办时间',
+      '<=',
+      1,
+      '工作日',
+      null,
+      null,
+      'level',
+    ]);
   });
 
   test('wording from published 民生实事 lists', () => {
@@ -278,8 +355,12 @@ describe('targets from any plan\'s wording', () => {
       ['新增公共停车泊位', '>=', 2000, '个', 'count'],
     ]);
     expect(got('完成大专及以上学历提升902人。')).toEqual([['完成大专及以上学历提升', '>=', 902, '人', 'count']]);
-    expect(got('实施二次供水改造提升8个居民小区。')).toEqual([['实施二次供水改造提升居民小区', '>=', 8, '个', 'count']]);
-    expect(got('为300户困境未成年人家庭进行“追光小屋”居室微改造。')).toEqual([['困境未成年人家庭', '>=', 300, '户', 'count']]);
+    expect(got('实施二次供水改造提升8个居民小区。')).toEqual([
+      ['实施二次供水改造提升居民小区', '>=', 8, '个', 'count'],
+    ]);
+    expect(got('为300户困境未成年人家庭进行“追光小屋”居室微改造。')).toEqual([
+      ['困境未成年人家庭', '>=', 300, '户', 'count'],
+    ]);
     expect(got('扶持500人以上的企业20家。')).toEqual([['扶持500人以上的企业', '>=', 20, '家', 'count']]);
   });
 
@@ -301,11 +382,17 @@ describe('targets from any plan\'s wording', () => {
   test('a figure with an unknown unit and no verb is named in a plan warning', () => {
     const plan = parsePlan('2024年计划表\n1\t测试\t简介\t全市智慧灯杆300基。\t\t\t市城管局\n');
     expect(plan.items[0].indicators.filter((d) => d.kind !== 'milestone')).toEqual([]);
-    expect(plan.warnings).toEqual([{ item: 1, message: expect.stringMatching(/年度任务目标“…全市智慧灯杆300基。…”中的数字300单位不明/) }]);
+    expect(plan.warnings).toEqual([
+      { item: 1, message: expect.stringMatching(/年度任务目标“…全市智慧灯杆300基。…”中的数字300单位不明/) },
+    ]);
   });
 
   test('labels never carry list numbers', () => {
-    expect(rows('1.新建公园5个；（2）改造管网20公里；三是新建学校3所。').map((r) => r[0])).toEqual(['新建公园', '改造管网', '新建学校']);
+    expect(rows('1.新建公园5个；（2）改造管网20公里；三是新建学校3所。').map((r) => r[0])).toEqual([
+      '新建公园',
+      '改造管网',
+      '新建学校',
+    ]);
   });
 
   test('a label borrowed from the item name, or halves paired on the unit alone, are flagged', () => {

@@ -33,7 +33,10 @@ function sites(file: string): Site[] {
       const arg = node.arguments?.[2];
       const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
       const raw = arg ? arg.getText(sf) : null;
-      out.push({ at: `${path.relative(src, file)}:${line}`, zh: raw !== null && ts.isIdentifier(arg!) ? (consts.get(raw) ?? raw) : raw });
+      out.push({
+        at: `${path.relative(src, file)}:${line}`,
+        zh: raw !== null && ts.isIdentifier(arg!) ? (consts.get(raw) ?? raw) : raw,
+      });
     }
     ts.forEachChild(node, visit);
   };

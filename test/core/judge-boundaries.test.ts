@@ -7,11 +7,27 @@ import type { Entry, Indicator, Status } from '../../src/core/model';
 
 const YEAR = 2023;
 const days: Indicator = {
-  id: '9.1', item: 9, label: '活动', unit: '场', kind: 'count', comparator: '>=',
-  annual: 365, h1: 181, h2: 184, deadline: null, per: null, source: '全年开展活动365场', review: null,
+  id: '9.1',
+  item: 9,
+  label: '活动',
+  unit: '场',
+  kind: 'count',
+  comparator: '>=',
+  annual: 365,
+  h1: 181,
+  h2: 184,
+  deadline: null,
+  per: null,
+  source: '全年开展活动365场',
+  review: null,
 };
 const ind = (over: Partial<Indicator> = {}): Indicator => ({ ...days, ...over });
-const e = (h1: Entry['h1'], annual: Entry['annual'] = null, more: Partial<Entry> = {}): Entry => ({ id: '9.1', h1, annual, ...more });
+const e = (h1: Entry['h1'], annual: Entry['annual'] = null, more: Partial<Entry> = {}): Entry => ({
+  id: '9.1',
+  h1,
+  annual,
+  ...more,
+});
 const at = (i: Indicator, entry: Entry | undefined, asOf: string) => judge(i, entry, asOf, YEAR);
 
 type Row = [string, Indicator, Entry | undefined, string, Status, RegExp?];
@@ -28,10 +44,31 @@ function table(rows: Row[]) {
 
 describe('H1 close (06-30): the day before, the day, the day after', () => {
   table([
-    ['06-29, 180 of 181 by day 180: still pro rata, on track', ind(), e(180), '2023-06-29', 'on-track', /截至2023年6月29日应完成约180场/],
+    [
+      '06-29, 180 of 181 by day 180: still pro rata, on track',
+      ind(),
+      e(180),
+      '2023-06-29',
+      'on-track',
+      /截至2023年6月29日应完成约180场/,
+    ],
     ['06-29, 179: behind the pro-rata share', ind(), e(179), '2023-06-29', 'at-risk', /落后进度约1场/],
-    ['06-30, 180 of 181: H1 has closed, 未达标 with the gap', ind(), e(180), '2023-06-30', 'shortfall', /^上半年目标181场，上半年完成180场，差1场/],
-    ['06-30, exactly 181: H1 met, H2 not reported yet', ind(), e(181), '2023-06-30', 'on-track', /已达到（100%）；下半年进度尚未填报/],
+    [
+      '06-30, 180 of 181: H1 has closed, 未达标 with the gap',
+      ind(),
+      e(180),
+      '2023-06-30',
+      'shortfall',
+      /^上半年目标181场，上半年完成180场，差1场/,
+    ],
+    [
+      '06-30, exactly 181: H1 met, H2 not reported yet',
+      ind(),
+      e(181),
+      '2023-06-30',
+      'on-track',
+      /已达到（100%）；下半年进度尚未填报/,
+    ],
     ['07-01, 180: still 未达标 for H1', ind(), e(180), '2023-07-01', 'shortfall', /差1场/],
     ['06-29, blank: not due yet', ind(), undefined, '2023-06-29', 'not-due'],
     ['06-30, blank: the H1 figure is due', ind(), undefined, '2023-06-30', 'missing', /上半年完成未填报/],
@@ -43,7 +80,14 @@ describe('year close (12-31): the day before, the day, the day after', () => {
   table([
     ['12-30, 364 by day 364: on track', ind(), e(181, 364), '2023-12-30', 'on-track', /应完成约364场/],
     ['12-30, 363: behind by one', ind(), e(181, 363), '2023-12-30', 'at-risk', /落后进度约1场/],
-    ['12-31, 364 of 365: 未达标', ind(), e(181, 364), '2023-12-31', 'shortfall', /^全年目标365场，全年完成364场，差1场/],
+    [
+      '12-31, 364 of 365: 未达标',
+      ind(),
+      e(181, 364),
+      '2023-12-31',
+      'shortfall',
+      /^全年目标365场，全年完成364场，差1场/,
+    ],
     ['12-31, exactly 365: 已达标', ind(), e(181, 365), '2023-12-31', 'met', /已达到（100%）/],
     ['next 01-01, 364: 未达标', ind(), e(181, 364), '2024-01-01', 'shortfall'],
     ['12-30, 365 reached early: 已达标', ind(), e(181, 365), '2023-12-30', 'met'],
@@ -56,7 +100,14 @@ describe('year close (12-31): the day before, the day, the day after', () => {
 describe('a deadline before 12-31 closes the year there', () => {
   const due = ind({ h1: null, h2: null, annual: 100, deadline: '2023-09-30' });
   table([
-    ['09-29, 99: still open, judged pro rata (272 of 273 days)', due, e(null, 99), '2023-09-29', 'at-risk', /截至2023年9月29日应完成约/],
+    [
+      '09-29, 99: still open, judged pro rata (272 of 273 days)',
+      due,
+      e(null, 99),
+      '2023-09-29',
+      'at-risk',
+      /截至2023年9月29日应完成约/,
+    ],
     ['09-30, 99: closed, 未达标', due, e(null, 99), '2023-09-30', 'shortfall', /差1场/],
     ['10-01, 100: 已达标', due, e(null, 100), '2023-10-01', 'met'],
   ]);
@@ -72,7 +123,14 @@ describe('pro rata on the days around a boundary', () => {
     ['H2, 07-01 (day 182): 182 on track', ind(), e(181, 182), '2023-07-01', 'on-track', /应完成约182场/],
     ['H2, 07-01: 181 behind by one', ind(), e(181, 181), '2023-07-01', 'at-risk', /落后进度约1场/],
     ['H2, 09-30 (day 273): 273 on track', ind(), e(181, 273), '2023-09-30', 'on-track', /应完成约273场/],
-    ['year only, 06-30 (day 181): 181 on track', yearOnly, e(null, 181), '2023-06-30', 'on-track', /全年目标365场，截至2023年6月30日应完成约181场/],
+    [
+      'year only, 06-30 (day 181): 181 on track',
+      yearOnly,
+      e(null, 181),
+      '2023-06-30',
+      'on-track',
+      /全年目标365场，截至2023年6月30日应完成约181场/,
+    ],
     ['year only, 07-01 (day 182): 181 behind', yearOnly, e(null, 181), '2023-07-01', 'at-risk', /落后进度约1场/],
   ]);
 
@@ -88,8 +146,20 @@ describe('comparators at their edge', () => {
   const about = ind({ comparator: '≈', annual: 100, h1: null, h2: null });
   const exact = ind({ comparator: '=', annual: 100, h1: null, h2: null });
   table([
-    ['>= exactly the target at the close: met', ind({ h1: null, h2: null, annual: 100 }), e(null, 100), '2023-12-31', 'met'],
-    ['>= one under at the close: shortfall', ind({ h1: null, h2: null, annual: 100 }), e(null, 99), '2023-12-31', 'shortfall'],
+    [
+      '>= exactly the target at the close: met',
+      ind({ h1: null, h2: null, annual: 100 }),
+      e(null, 100),
+      '2023-12-31',
+      'met',
+    ],
+    [
+      '>= one under at the close: shortfall',
+      ind({ h1: null, h2: null, annual: 100 }),
+      e(null, 99),
+      '2023-12-31',
+      'shortfall',
+    ],
     ['<= exactly the cap at the close: met', cap, e(null, 10), '2023-12-31', 'met', /未超出/],
     ['<= one over at the close: shortfall', cap, e(null, 11), '2023-12-31', 'shortfall', /超出1起/],
     ['<= one over while open: at risk', cap, e(null, 11), '2023-12-30', 'at-risk'],
@@ -139,8 +209,14 @@ describe('changes (增长/下降 figures) may be negative and hold at every mome
     ['at the change while open: on track, not met early', change, e(null, 2), '2023-07-01', 'on-track'],
   ]);
   test('an unreadable figure in either column is 数据有误, naming the column', () => {
-    expect(at(ind(), e(181, '很多'), '2023-07-01')).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^全年完成/) });
-    expect(at(ind(), e('很多', 200), '2023-07-01')).toMatchObject({ status: 'invalid', message: expect.stringMatching(/^上半年完成/) });
+    expect(at(ind(), e(181, '很多'), '2023-07-01')).toMatchObject({
+      status: 'invalid',
+      message: expect.stringMatching(/^全年完成/),
+    });
+    expect(at(ind(), e('很多', 200), '2023-07-01')).toMatchObject({
+      status: 'invalid',
+      message: expect.stringMatching(/^上半年完成/),
+    });
   });
 
   test('a negative count is 数据有误', () => {
@@ -149,8 +225,24 @@ describe('changes (增长/下降 figures) may be negative and hold at every mome
 });
 
 describe('milestones around their deadline', () => {
-  const ms = ind({ kind: 'milestone', unit: '', comparator: '=', annual: null, h1: null, h2: null, deadline: '2023-06-30' });
-  const yearMs = ind({ kind: 'milestone', unit: '', comparator: '=', annual: null, h1: null, h2: null, deadline: null });
+  const ms = ind({
+    kind: 'milestone',
+    unit: '',
+    comparator: '=',
+    annual: null,
+    h1: null,
+    h2: null,
+    deadline: '2023-06-30',
+  });
+  const yearMs = ind({
+    kind: 'milestone',
+    unit: '',
+    comparator: '=',
+    annual: null,
+    h1: null,
+    h2: null,
+    deadline: null,
+  });
   table([
     ['06-29, 未完成: on track', ms, e('未完成'), '2023-06-29', 'on-track', /推进中，要求2023年6月30日前完成/],
     ['06-30, 未完成: overdue', ms, e('未完成'), '2023-06-30', 'shortfall', /已逾期/],
@@ -159,7 +251,14 @@ describe('milestones around their deadline', () => {
     ['06-30, blank: missing', ms, undefined, '2023-06-30', 'missing', /尚未填报/],
     ['06-29, 已完成: met before the deadline', ms, e('已完成'), '2023-06-29', 'met'],
     ['a completion date counts as done', ms, e(null, '2023-06-15'), '2023-07-01', 'met'],
-    ['without a deadline: due 12-31, open on 12-30', yearMs, e(null, '进行中'), '2023-12-30', 'on-track', /2023年12月31日/],
+    [
+      'without a deadline: due 12-31, open on 12-30',
+      yearMs,
+      e(null, '进行中'),
+      '2023-12-30',
+      'on-track',
+      /2023年12月31日/,
+    ],
     ['without a deadline: closed on 12-31', yearMs, e(null, '进行中'), '2023-12-31', 'shortfall'],
   ]);
 });
@@ -167,8 +266,21 @@ describe('milestones around their deadline', () => {
 describe('the 100× sanity bound and percentages', () => {
   const pct = ind({ unit: '%', kind: 'ratio', annual: 52, h1: null, h2: null });
   table([
-    ['exactly 100× the target is a figure', ind({ annual: 100, h1: null, h2: null }), e(null, 10000), '2023-12-31', 'met'],
-    ['just over 100× is 数据有误', ind({ annual: 100, h1: null, h2: null }), e(null, 10001), '2023-12-31', 'invalid', /超过目标的100倍/],
+    [
+      'exactly 100× the target is a figure',
+      ind({ annual: 100, h1: null, h2: null }),
+      e(null, 10000),
+      '2023-12-31',
+      'met',
+    ],
+    [
+      'just over 100× is 数据有误',
+      ind({ annual: 100, h1: null, h2: null }),
+      e(null, 10001),
+      '2023-12-31',
+      'invalid',
+      /超过目标的100倍/,
+    ],
     ['100% is a percentage', pct, e(null, 100), '2023-12-31', 'met'],
     ['100.1% is 数据有误', pct, e(null, 100.1), '2023-12-31', 'invalid', /不能超过100/],
     ['0.52 written plainly is read as 52%', pct, e(null, 0.52), '2023-12-31', 'met', /全年完成填写0.52，按52%计/],

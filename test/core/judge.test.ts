@@ -3,8 +3,19 @@ import { chineseDate, isIsoDate, judge, judgeAll, summarize } from '../../src/co
 import type { Entry, Indicator } from '../../src/core/model';
 
 const base: Indicator = {
-  id: '1.1', item: 1, label: '“两癌”检查', unit: '人', kind: 'count', comparator: '>=',
-  annual: 220000, h1: 100000, h2: 120000, deadline: null, per: null, source: '完成“两癌”检查 22 万人', review: null,
+  id: '1.1',
+  item: 1,
+  label: '“两癌”检查',
+  unit: '人',
+  kind: 'count',
+  comparator: '>=',
+  annual: 220000,
+  h1: 100000,
+  h2: 120000,
+  deadline: null,
+  per: null,
+  source: '完成“两癌”检查 22 万人',
+  review: null,
 };
 const ind = (over: Partial<Indicator> = {}): Indicator => ({ ...base, ...over });
 const entry = (h1: Entry['h1'], annual: Entry['annual'] = null): Entry => ({ id: '1.1', h1, annual });
@@ -119,7 +130,16 @@ describe('invalid entries', () => {
 });
 
 describe('milestones', () => {
-  const ms = ind({ id: '20.1', kind: 'milestone', unit: '', comparator: '=', annual: null, h1: null, h2: null, deadline: '2023-06-30' });
+  const ms = ind({
+    id: '20.1',
+    kind: 'milestone',
+    unit: '',
+    comparator: '=',
+    annual: null,
+    h1: null,
+    h2: null,
+    deadline: '2023-06-30',
+  });
 
   test.each(['已完成', '完成', '是', '✓', '2023-05-20'])('“%s” means done', (v) => {
     expect(at(ms, entry(v), '2023-07-01').status).toBe('met');
@@ -136,7 +156,10 @@ describe('milestones', () => {
   });
 
   test('an unreadable answer is 数据有误 with what to write', () => {
-    expect(at(ms, entry('大概吧'), '2023-03-01')).toMatchObject({ status: 'invalid', message: expect.stringContaining('已完成') });
+    expect(at(ms, entry('大概吧'), '2023-03-01')).toMatchObject({
+      status: 'invalid',
+      message: expect.stringContaining('已完成'),
+    });
   });
 });
 
@@ -145,7 +168,15 @@ describe('helpers', () => {
     const inds = [ind(), ind({ id: '1.2' })];
     const js = judgeAll(inds, [{ id: '1.2', h1: 100000, annual: null }], '2023-07-01', 2023);
     expect(js.map((j) => j.status)).toEqual(['missing', 'on-track']);
-    expect(summarize(js)).toEqual({ met: 0, 'on-track': 1, 'at-risk': 0, shortfall: 0, missing: 1, 'not-due': 0, invalid: 0 });
+    expect(summarize(js)).toEqual({
+      met: 0,
+      'on-track': 1,
+      'at-risk': 0,
+      shortfall: 0,
+      missing: 1,
+      'not-due': 0,
+      invalid: 0,
+    });
   });
 
   test('dates', () => {
@@ -176,7 +207,9 @@ describe('one basis per rate, and 说明 says which figure was used', () => {
     expect(j.message).toBe('全年目标98%，全年完成未填报（仅有上半年数据：上半年完成99%）');
     expect(j.annualRate).toBeNull();
     // Before the close the H1 figure is the latest one, and 说明 names it.
-    expect(at(ratio, entry(99), '2023-09-30').message).toBe('全年目标98%，仅有上半年数据，上半年完成99%，已达到（101%）');
+    expect(at(ratio, entry(99), '2023-09-30').message).toBe(
+      '全年目标98%，仅有上半年数据，上半年完成99%，已达到（101%）',
+    );
   });
 
   test('differences of percentages are in 个百分点', () => {
@@ -245,7 +278,9 @@ describe('figures with remarks and units', () => {
     const people = ind({ id: '9.2', unit: '人', annual: 600, h1: 300, h2: 300 });
     const j = at(people, entry('1,200人次'), '2023-07-01');
     expect(j.status).toBe('invalid');
-    expect(j.message).toBe('上半年完成“1,200人次”的单位是“人次”，本指标按“人”统计，请换算后填写数字（说明可写在进展情况）');
+    expect(j.message).toBe(
+      '上半年完成“1,200人次”的单位是“人次”，本指标按“人”统计，请换算后填写数字（说明可写在进展情况）',
+    );
     expect(at(ind(), entry('1.2万人'), '2023-06-30').h1Actual).toBe(12000);
     expect(at(people, entry('320名'), '2023-07-01')).toMatchObject({ status: 'on-track', h1Actual: 320 });
     expect(at(events, entry('5场'), '2023-07-01')).toMatchObject({ status: 'on-track', h1Actual: 5 });

@@ -27,11 +27,14 @@ describe('parseFigure examples', () => {
     [12.5, 12.5],
   ])('%s → %d', (input, expected) => expect(value(input)).toBe(expected));
 
-  test.each([['abc'], ['12abc'], ['1..2'], ['万'], ['1,2,3'], ['约100'], ['100-200']])('%s is not a figure', (input) => {
-    const r = parseFigure(input);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(/无法识别/);
-  });
+  test.each([['abc'], ['12abc'], ['1..2'], ['万'], ['1,2,3'], ['约100'], ['100-200']])(
+    '%s is not a figure',
+    (input) => {
+      const r = parseFigure(input);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).toMatch(/无法识别/);
+    },
+  );
 
   test('blank, booleans, dates and non-finite numbers are refused with a Chinese reason', () => {
     expect(value(null)).toBe('未填写');
@@ -75,7 +78,12 @@ describe('Chinese numerals typed as figures: real numeral forms only', () => {
     const below1e4 = (n: number, lead: boolean): string => {
       const parts: string[] = [];
       let gap = false;
-      [[1000, '千'], [100, '百'], [10, '十'], [1, '']].forEach(([u, name]) => {
+      [
+        [1000, '千'],
+        [100, '百'],
+        [10, '十'],
+        [1, ''],
+      ].forEach(([u, name]) => {
         const k = Math.floor(n / (u as number)) % 10;
         if (k === 0) {
           if (parts.length) gap = true;
@@ -91,7 +99,9 @@ describe('Chinese numerals typed as figures: real numeral forms only', () => {
       fc.property(fc.integer({ min: 1, max: 99_999 }), (n) => {
         const wan = Math.floor(n / 1e4);
         const rest = n % 1e4;
-        const text = wan ? `${below1e4(wan, true)}万${rest ? (rest < 1000 ? '零' : '') + below1e4(rest, false) : ''}` : below1e4(rest, true);
+        const text = wan
+          ? `${below1e4(wan, true)}万${rest ? (rest < 1000 ? '零' : '') + below1e4(rest, false) : ''}`
+          : below1e4(rest, true);
         return value(text) === n;
       }),
     );
@@ -156,7 +166,9 @@ describe('parseFigure properties', () => {
         }
         return out;
       };
-      return n >= 10000 ? write(Math.floor(n / 10000)) + '万' + (n % 10000 ? (n % 10000 < 1000 ? '零' : '') + write(n % 10000) : '') : write(n);
+      return n >= 10000
+        ? write(Math.floor(n / 10000)) + '万' + (n % 10000 ? (n % 10000 < 1000 ? '零' : '') + write(n % 10000) : '')
+        : write(n);
     };
     fc.assert(fc.property(fc.integer({ min: 1, max: 99999 }), (n) => parseChineseNumeral(toChinese(n)) === n));
   });

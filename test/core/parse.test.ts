@@ -45,7 +45,12 @@ describe('parsePlan', () => {
   });
 
   test('skips the 附件 line and header rows repeated on every page', () => {
-    const text = '附件\n\n某市2023年重要事项推进计划表\n' + header + '1\t事项一\t简介\t举办活动10场。\t5场。\t5场。\t市妇联\n\n' + header + '2\t事项二\t简介\t培训100人。\t50人。\t50人。\t市教育局\n';
+    const text =
+      '附件\n\n某市2023年重要事项推进计划表\n' +
+      header +
+      '1\t事项一\t简介\t举办活动10场。\t5场。\t5场。\t市妇联\n\n' +
+      header +
+      '2\t事项二\t简介\t培训100人。\t50人。\t50人。\t市教育局\n';
     const plan = parsePlan(text);
     expect(plan.items.map((i) => i.no)).toEqual([1, 2]);
     expect(plan.title).toBe('某市2023年重要事项推进计划表');
@@ -58,7 +63,8 @@ describe('parsePlan', () => {
   });
 
   test('a malformed row gets a warning naming its line, the rest still parse', () => {
-    const text = '2023年计划表\n1\t事项一\t简介\t培训100人。\t50人。\t50人。\t市妇联\n2\t残缺\n3\t事项三\t简介\t举办10场。\t5场。\t5场。\t市妇联\n';
+    const text =
+      '2023年计划表\n1\t事项一\t简介\t培训100人。\t50人。\t50人。\t市妇联\n2\t残缺\n3\t事项三\t简介\t举办10场。\t5场。\t5场。\t市妇联\n';
     const plan = parsePlan(text);
     expect(plan.items.map((i) => i.no)).toEqual([1, 3]);
     expect(plan.warnings).toEqual([{ item: 2, message: expect.stringContaining('第3行') }]);

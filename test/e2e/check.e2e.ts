@@ -19,9 +19,13 @@ interface CliCheck {
 }
 
 function cliCheck(file: string, asOf: string): CliCheck {
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/tuijin.js'), 'check', file, '--as-of', asOf, '--json'], {
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'bin/tuijin.js'), 'check', file, '--as-of', asOf, '--json'],
+    {
+      encoding: 'utf8',
+    },
+  );
   return JSON.parse(out) as CliCheck;
 }
 

@@ -7,7 +7,7 @@ import { DIST, ROOT, openPane, requireDist, shot, type Pane } from './harness';
 import { CLIENTS, manifestFloor } from '../office/clients';
 import { REQUIRED_EXCEL_API } from '../../src/adapters/office/caps';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS
 const { ES_TARGET } = require('../../webpack.config.js') as { ES_TARGET: string };
 const bundleEs = Number(/^es(\d{4})$/i.exec(ES_TARGET)![1]) as 2020;
 const manifest = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
@@ -54,7 +54,10 @@ describe('the clients the manifest admits', () => {
       const guarded = LEGACY_UA.test(c.userAgent);
       expect({ client: c.name, ok: guarded || c.es >= bundleEs }).toEqual({ client: c.name, ok: true });
       // Modern webviews are never mistaken for old ones.
-      expect({ client: c.name, guarded }).toEqual({ client: c.name, guarded: c.webview === 'Trident' || c.webview === 'EdgeHTML' });
+      expect({ client: c.name, guarded }).toEqual({
+        client: c.name,
+        guarded: c.webview === 'Trident' || c.webview === 'EdgeHTML',
+      });
     }
     // The floor is honest: nothing below it could run the pane at all (only Trident/EdgeHTML there).
     for (const c of CLIENTS.filter((x) => x.excelApi < floor)) expect(['Trident', 'EdgeHTML']).toContain(c.webview);
@@ -68,7 +71,9 @@ describe('the clients the manifest admits', () => {
     });
     for (const webview of ['Trident', 'EdgeHTML'] as const) {
       test(webview, async () => {
-        const client = CLIENTS.find((c) => c.webview === webview && c.excelApi >= floor) ?? CLIENTS.find((c) => c.webview === webview)!;
+        const client =
+          CLIENTS.find((c) => c.webview === webview && c.excelApi >= floor) ??
+          CLIENTS.find((c) => c.webview === webview)!;
         pane = await openPane({ officeJs: 'package', userAgent: client.userAgent });
         const msg = pane.page.locator('#legacy');
         await msg.waitFor({ timeout: 15000 });

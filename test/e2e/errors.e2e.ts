@@ -33,9 +33,15 @@ describe('file mode: broken files', () => {
     expect(noPlan).toContain('没有找到任何事项行');
     expect(noPlan).not.toMatch(/no item rows|[A-Za-z]{5,}/);
     await shot(page, 'error-pasted-text');
-    await plan.getByTestId('plan-text').fill(
-      ['某市2024年重要事项推进计划表<img src=x onerror="window.__injected=1">', '序号\t事项名称\t事项简介\t年度任务目标\t上半年\t下半年\t牵头单位', '1\t技能培训\t面向妇女开展技能培训\t全年培训1000人次\t培训500人次\t培训500人次\t市人社局'].join('\n'),
-    );
+    await plan
+      .getByTestId('plan-text')
+      .fill(
+        [
+          '某市2024年重要事项推进计划表<img src=x onerror="window.__injected=1">',
+          '序号\t事项名称\t事项简介\t年度任务目标\t上半年\t下半年\t牵头单位',
+          '1\t技能培训\t面向妇女开展技能培训\t全年培训1000人次\t培训500人次\t培训500人次\t市人社局',
+        ].join('\n'),
+      );
     await plan.getByTestId('extract').click();
     await plan.getByTestId('plan-review').waitFor({ timeout: 30000 });
     expect(await plan.getByTestId('error').count()).toBe(0);

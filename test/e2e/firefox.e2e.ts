@@ -67,7 +67,9 @@ return true;`;
     const nextDownload = async (ext: string): Promise<{ file: string; name: string }> => {
       const until = Date.now() + 60000;
       while (Date.now() < until) {
-        const done = fs.readdirSync(f.downloads).filter((n) => !seen.has(n) && n.endsWith(ext) && !fs.existsSync(path.join(f.downloads, n + '.part')));
+        const done = fs
+          .readdirSync(f.downloads)
+          .filter((n) => !seen.has(n) && n.endsWith(ext) && !fs.existsSync(path.join(f.downloads, n + '.part')));
         if (done.length) {
           const name = done[0];
           seen.add(name);
@@ -89,7 +91,9 @@ return true;`;
     // Straight to file mode without reaching for office.js (which the policy would have refused before the
     // listener above could see it).
     expect(await run(`return __t.q('[data-testid="mode"]').textContent`)).toContain('文件模式：在本页打开');
-    expect(await run(`return document.getElementById('office-js') === null && document.scripts.length`)).toBeGreaterThan(1);
+    expect(
+      await run(`return document.getElementById('office-js') === null && document.scripts.length`),
+    ).toBeGreaterThan(1);
 
     // 计划
     await run(`return __t.click('[data-testid="extract"]')`);
@@ -111,7 +115,9 @@ return true;`;
     await run(`return __t.click('[data-testid="as-of-dec"]')`);
     await run(`return __t.click('[data-testid="run-check"]')`);
     await run(`return __t.wait('[data-testid="results"]')`);
-    expect(Number(await run(`return __t.q('[data-testid="group-shortfall"]').getAttribute('data-count')`))).toBeGreaterThan(0);
+    expect(
+      Number(await run(`return __t.q('[data-testid="group-shortfall"]').getAttribute('data-count')`)),
+    ).toBeGreaterThan(0);
     await run(`return __t.click('[data-testid="download-annotated"]')`);
     const annotated = await nextDownload('.xlsx');
     expect((await readTrackingFile(annotated.file)).entries.length).toBe(generated.entries.length);
@@ -122,7 +128,9 @@ return true;`;
     await run(`return __t.click('[data-testid="tab-print"] [data-testid="print"]')`);
     const printed = await nextDownload('.xlsx');
     expect(printed.name).toContain('打印版');
-    expect(await run(`return __t.q('[data-testid="bulletin"]').value`)).toMatch(/^截至12月31日，按事项统计（事项有多项指标的，以进度最慢的一项为准），20项重要事项中/);
+    expect(await run(`return __t.q('[data-testid="bulletin"]').value`)).toMatch(
+      /^截至12月31日，按事项统计（事项有多项指标的，以进度最慢的一项为准），20项重要事项中/,
+    );
 
     // 填报: forms zip, two returns, consolidation, merged master.
     await run(`return __t.tab('填报')`);

@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Download, type Page } from 'playwright-core';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/serve.js is CommonJS
 const { start } = require('../../scripts/serve.js') as {
   start(o: { port?: number; root?: string }): Promise<{ url: string; close(): Promise<void> }>;
 };
@@ -49,7 +49,13 @@ export function requireDist(): void {
   }
 }
 
-export async function openPane(opts: { officeJs: OfficeJs; width?: number; query?: string; officeDelayMs?: number; userAgent?: string }): Promise<Pane> {
+export async function openPane(opts: {
+  officeJs: OfficeJs;
+  width?: number;
+  query?: string;
+  officeDelayMs?: number;
+  userAgent?: string;
+}): Promise<Pane> {
   requireDist();
   fs.mkdirSync(OUT, { recursive: true });
   const server = await start({ port: 0, root: DIST });
@@ -75,12 +81,14 @@ export async function openPane(opts: { officeJs: OfficeJs; width?: number; query
   const outside: string[] = [];
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    if (url.startsWith('http://localhost:') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+    if (url.startsWith('http://localhost:') || url.startsWith('blob:') || url.startsWith('data:'))
+      return route.continue();
     if (url.startsWith(CDN)) {
       // A slow CDN: office.js arrives after the pane gave up waiting.
       if (opts.officeDelayMs) await new Promise((r) => setTimeout(r, opts.officeDelayMs));
       if (opts.officeJs === 'fail') return route.abort('connectionrefused');
-      if (opts.officeJs === 'stub-excel-en') return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_EXCEL_EN });
+      if (opts.officeJs === 'stub-excel-en')
+        return route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_EXCEL_EN });
       // /lib/1/hosted/<file> → the package's dist/<file>
       const rel = new URL(url).pathname.replace(/^\/lib\/1\/hosted\//, '');
       const file = path.join(OFFICE_DIST, rel.toLowerCase());
@@ -95,7 +103,9 @@ export async function openPane(opts: { officeJs: OfficeJs; width?: number; query
   // Seen before any page script runs, so violations by our own bundle are caught too.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
+      console.error(
+        `CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+      );
     });
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -134,7 +144,11 @@ export async function shot(page: Page, name: string): Promise<string> {
 }
 
 /** Clicks, and saves the download it starts under test-output/. */
-export async function downloadBy(page: Page, click: () => Promise<void>, dir = OUT): Promise<{ file: string; name: string }> {
+export async function downloadBy(
+  page: Page,
+  click: () => Promise<void>,
+  dir = OUT,
+): Promise<{ file: string; name: string }> {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), click()]);
   return saveDownload(dl, dir);
 }

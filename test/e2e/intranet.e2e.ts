@@ -7,7 +7,7 @@ import * as path from 'path';
 import { OUT, ROOT, shot, waitForMode } from './harness';
 import { openSealed, type Sealed } from './sealed';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/serve.js is CommonJS
 const { start } = require('../../scripts/serve.js') as {
   start(o: { port?: number; root?: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
 };
@@ -61,7 +61,11 @@ describe('intranet build', () => {
     for (const page of ['taskpane.html', 'commands.html']) {
       const html = fs.readFileSync(path.join(BUILD, page), 'utf8');
       // The function file loads office.js itself; the pane preloads it and runs it from mode.ts.
-      expect(html).toMatch(page === 'commands.html' ? /<script[^>]*src=["']?office-js\/office\.js/ : /<link[^>]*href=["']?office-js\/office\.js/);
+      expect(html).toMatch(
+        page === 'commands.html'
+          ? /<script[^>]*src=["']?office-js\/office\.js/
+          : /<link[^>]*href=["']?office-js\/office\.js/,
+      );
       expect(html).not.toMatch(/https?:\/\//);
       const csp = html.match(/Content-Security-Policy["']? content="([^"]*)"/)![1];
       expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
@@ -99,13 +103,19 @@ describe('intranet build', () => {
     expect(sealed.requests.filter((r) => !local(r.url)).map((r) => r.url)).toEqual([]);
     // The pane's own scripts all ran under the policy; the one thing it stopped was office.js's outside frame.
     expect(sealed.problems.filter((p) => /pageerror|script-src/.test(p))).toEqual([]);
-    expect(sealed.problems.filter((p) => /CSP violation/.test(p) && !/frame-src https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(p))).toEqual([]);
+    expect(
+      sealed.problems.filter(
+        (p) =>
+          /CSP violation/.test(p) && !/frame-src https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(p),
+      ),
+    ).toEqual([]);
   });
 
   test('a stand-in Excel host: Office mode, office.js from this host', async () => {
     sealed = await openSealed({
       allowed: local,
-      replace: (url) => (url === `${origin}/office-js/office.js` ? { body: STAND_IN_EXCEL, contentType: 'text/javascript' } : undefined),
+      replace: (url) =>
+        url === `${origin}/office-js/office.js` ? { body: STAND_IN_EXCEL, contentType: 'text/javascript' } : undefined,
     });
     const { page } = sealed;
     await page.goto(server.url, { waitUntil: 'commit' });
@@ -134,7 +144,8 @@ describe('intranet build', () => {
     await s.page.goto(`${server.url}?_host_Info=${encodeURIComponent(hostInfo)}`, { waitUntil: 'commit' });
     const want = expected.map((f) => `${origin}/office-js/${f}`);
     const until = Date.now() + 20000;
-    while (Date.now() < until && !want.every((u) => s.requests.some((r) => r.url === u && r.status !== null))) await sleep(200);
+    while (Date.now() < until && !want.every((u) => s.requests.some((r) => r.url === u && r.status !== null)))
+      await sleep(200);
     await sleep(1500);
     const office = officeRequests(s).map((r) => [r.url.slice(origin.length + '/office-js/'.length), r.status]);
     for (const f of expected) expect(office).toContainEqual([f, 200]);

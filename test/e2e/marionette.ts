@@ -45,11 +45,20 @@ export async function launchFirefox(prefs: Record<string, string | number | bool
     'app.update.disabledForTesting': true,
     ...prefs,
   };
-  fs.writeFileSync(path.join(profile, 'user.js'), Object.entries(all).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n'));
-  const child: ChildProcess = spawn(FIREFOX, ['--headless', '--marionette', '--no-remote', '--profile', profile, 'about:blank'], {
-    stdio: 'ignore',
-    env: { ...process.env, MOZ_HEADLESS: '1' },
-  });
+  fs.writeFileSync(
+    path.join(profile, 'user.js'),
+    Object.entries(all)
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n'),
+  );
+  const child: ChildProcess = spawn(
+    FIREFOX,
+    ['--headless', '--marionette', '--no-remote', '--profile', profile, 'about:blank'],
+    {
+      stdio: 'ignore',
+      env: { ...process.env, MOZ_HEADLESS: '1' },
+    },
+  );
   const portFile = path.join(profile, 'MarionetteActivePort');
   const until = Date.now() + 60000;
   while (!fs.existsSync(portFile) || !fs.readFileSync(portFile, 'utf8').trim()) {
@@ -96,12 +105,16 @@ export async function launchFirefox(prefs: Record<string, string | number | bool
   const value = (r: unknown) => (r as { value: unknown }).value;
   return {
     downloads,
-    run: async <T>(script: string, ...args: unknown[]) => value(await send('WebDriver:ExecuteScript', { script, args })) as T,
+    run: async <T>(script: string, ...args: unknown[]) =>
+      value(await send('WebDriver:ExecuteScript', { script, args })) as T,
     navigate: async (url) => {
       await send('WebDriver:Navigate', { url });
     },
     chooseFiles: async (selector, files) => {
-      const el = value(await send('WebDriver:FindElement', { using: 'css selector', value: selector })) as Record<string, string>;
+      const el = value(await send('WebDriver:FindElement', { using: 'css selector', value: selector })) as Record<
+        string,
+        string
+      >;
       await send('WebDriver:ElementSendKeys', { id: el[ELEMENT], text: files.join('\n') });
     },
     close: async () => {

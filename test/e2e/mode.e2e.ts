@@ -35,7 +35,8 @@ describe('mode detection', () => {
     const { page } = pane;
     expect(await waitForMode(page)).toBe('office');
     expect(await page.getByTestId('mode').innerText()).toContain('Add-in mode: works on the open Excel workbook');
-    for (const tab of ['Plan', 'Check', 'Returns', 'Print']) expect(await page.getByRole('tab', { name: tab }).isVisible()).toBe(true);
+    for (const tab of ['Plan', 'Check', 'Returns', 'Print'])
+      expect(await page.getByRole('tab', { name: tab }).isVisible()).toBe(true);
     // Office mode offers the plan table in the current sheet as a source, and writes instead of downloading.
     expect(await page.getByText('Recognize the plan table in the current sheet').isVisible()).toBe(true);
     await page.getByTestId('extract').click();
@@ -57,7 +58,10 @@ describe('mode detection', () => {
     const { page } = pane;
     expect(await waitForMode(page)).toBe('office');
     await page.evaluate(() =>
-      localStorage.setItem('tuijin.ribbonCheck', JSON.stringify({ ok: false, message: 'Ribbon Check did not finish: Excel is editing a cell.', at: '' })),
+      localStorage.setItem(
+        'tuijin.ribbonCheck',
+        JSON.stringify({ ok: false, message: 'Ribbon Check did not finish: Excel is editing a cell.', at: '' }),
+      ),
     );
     await page.reload();
     const note = page.getByTestId('ribbon-note');

@@ -74,7 +74,9 @@ describe('one-file offline page from file://', () => {
     await check.getByTestId('run-check').click();
     await check.getByTestId('results').waitFor({ timeout: 60000 });
     const cli = JSON.parse(
-      execFileSync(process.execPath, [path.join(ROOT, 'bin/tuijin.js'), 'check', filled, '--as-of', asOf, '--json'], { encoding: 'utf8' }),
+      execFileSync(process.execPath, [path.join(ROOT, 'bin/tuijin.js'), 'check', filled, '--as-of', asOf, '--json'], {
+        encoding: 'utf8',
+      }),
     ) as { summary: Record<Status, number> };
     expect(cli.summary.shortfall).toBeGreaterThan(0);
     for (const [status, n] of Object.entries(cli.summary) as [Status, number][]) {
@@ -93,7 +95,9 @@ describe('one-file offline page from file://', () => {
     const printed = await downloadBy(page, () => print.getByTestId('print').click(), DIR);
     expect(printed.name).toContain('打印版');
     expect(fs.statSync(printed.file).size).toBeGreaterThan(5000);
-    expect(await print.getByTestId('bulletin').inputValue()).toMatch(/^截至12月31日，按事项统计（事项有多项指标的，以进度最慢的一项为准），20项重要事项中，已达标\d+项/);
+    expect(await print.getByTestId('bulletin').inputValue()).toMatch(
+      /^截至12月31日，按事项统计（事项有多项指标的，以进度最慢的一项为准），20项重要事项中，已达标\d+项/,
+    );
     expect(await print.getByTestId('bulletin').inputValue()).toContain(STATUS_LABEL.shortfall);
 
     // 填报: every lead unit's form in one zip; two come back with different figures for a shared indicator.
@@ -140,7 +144,11 @@ describe('one-file offline page from file://', () => {
 
     // Nothing asked for the network; the only loads were the page itself and the downloads it made.
     expect(sealed.blocked).toEqual([]);
-    expect(sealed.requests.map((r) => r.url).filter((u) => u !== pageUrl && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+    expect(
+      sealed.requests
+        .map((r) => r.url)
+        .filter((u) => u !== pageUrl && !u.startsWith('blob:') && !u.startsWith('data:')),
+    ).toEqual([]);
     expect(sealed.problems.filter((p) => /CSP|Content Security Policy|pageerror/.test(p))).toEqual([]);
     expect(fs.readdirSync(folder)).toEqual(['tuijin.html']);
   });

@@ -13,9 +13,20 @@ describe('file mode: 打开计划文件', () => {
   beforeAll(async () => {
     fs.rmSync(DIR, { recursive: true, force: true });
     fs.mkdirSync(DIR, { recursive: true });
-    execFileSync('/usr/bin/python3', [path.join(ROOT, 'test/plan/make_plan_files.py'), SEED, DIR], { stdio: 'pipe', timeout: 60_000 });
-    execFileSync('/usr/bin/python3', ['-c', 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8").read().encode("gb18030"))', SEED, path.join(DIR, '计划-GBK.txt')]);
-    fs.writeFileSync(path.join(DIR, '计划.pdf'), '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+    execFileSync('/usr/bin/python3', [path.join(ROOT, 'test/plan/make_plan_files.py'), SEED, DIR], {
+      stdio: 'pipe',
+      timeout: 60_000,
+    });
+    execFileSync('/usr/bin/python3', [
+      '-c',
+      'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8").read().encode("gb18030"))',
+      SEED,
+      path.join(DIR, '计划-GBK.txt'),
+    ]);
+    fs.writeFileSync(
+      path.join(DIR, '计划.pdf'),
+      '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n',
+    );
     pane = await openPane({ officeJs: 'package' });
   });
   afterAll(async () => {

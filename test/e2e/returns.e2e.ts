@@ -54,7 +54,9 @@ describe('file mode: return forms and consolidation', () => {
 
     // Two units that share an indicator (an item with two lead units) report different figures for it.
     // (Numeric ones: a milestone takes 已完成/未完成, not a figure.)
-    const numeric = new Set((await readTrackingFile(master.file)).indicators.filter((i) => i.kind !== 'milestone').map((i) => i.id));
+    const numeric = new Set(
+      (await readTrackingFile(master.file)).indicators.filter((i) => i.kind !== 'milestone').map((i) => i.id),
+    );
     let pair: [ReturnForm, ReturnForm, string] | null = null;
     for (const a of forms)
       for (const b of forms) {
@@ -81,7 +83,17 @@ describe('file mode: return forms and consolidation', () => {
     const cli = JSON.parse(
       execFileSync(
         process.execPath,
-        [path.join(ROOT, 'bin/tuijin.js'), 'consolidate', master.file, filledA, filledB, broken, '--out', path.join(DIR, 'cli-merged.xlsx'), '--json'],
+        [
+          path.join(ROOT, 'bin/tuijin.js'),
+          'consolidate',
+          master.file,
+          filledA,
+          filledB,
+          broken,
+          '--out',
+          path.join(DIR, 'cli-merged.xlsx'),
+          '--json',
+        ],
         { encoding: 'utf8' },
       ),
     ) as CliReport;

@@ -15,7 +15,11 @@ export async function readTrackingFile(file: string): Promise<TrackingRead> {
 export type Figures = Record<string, { h1?: ExcelJS.CellValue; annual?: ExcelJS.CellValue }>;
 
 /** Types figures into the tracking workbook's entry cells (上半年完成 / 全年完成) and saves a copy. */
-export async function fillTracking(file: string, out: string, figures: (ind: Indicator, i: number) => Figures[string] | undefined): Promise<TrackingRead> {
+export async function fillTracking(
+  file: string,
+  out: string,
+  figures: (ind: Indicator, i: number) => Figures[string] | undefined,
+): Promise<TrackingRead> {
   const read = await readTrackingFile(file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);

@@ -1,4 +1,5 @@
 // The `tuijin generate` / `tuijin check` contract (issue 2): output shape, exit codes, one-line errors.
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -34,7 +35,7 @@ async function fillBook(src: string, dst: string, entries: Record<string, [Excel
   await wb.xlsx.writeFile(dst);
 }
 
-const sha = (f: string) => require('crypto').createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 describe('tuijin generate / check', () => {
   beforeAll(async () => {
@@ -42,7 +43,11 @@ describe('tuijin generate / check', () => {
     expect(g.code).toBe(0);
     expect(g.out).toMatch(/20项事项，39项指标/);
     expect((await runEn('generate', '--out', p('book-en.xlsx'))).out).toMatch(/20 items, 39 indicators/);
-    await fillBook(p('book.xlsx'), p('filled.xlsx'), { '1.1': [80000, null], '3.1': ['55%', null], '2.1': ['已完成', null] });
+    await fillBook(p('book.xlsx'), p('filled.xlsx'), {
+      '1.1': [80000, null],
+      '3.1': ['55%', null],
+      '2.1': ['已完成', null],
+    });
   });
 
   test('generate writes a workbook whose entry sheet has the contract headers and one row per indicator', async () => {
@@ -66,10 +71,26 @@ describe('tuijin generate / check', () => {
     expect(Object.keys(json)).toEqual(['asOf', 'indicators', 'summary']);
     expect(json.asOf).toBe('2023-07-15');
     for (const ind of json.indicators) {
-      expect(Object.keys(ind)).toEqual(['id', 'item', 'status', 'h1Actual', 'annualActual', 'h1Rate', 'annualRate', 'message']);
+      expect(Object.keys(ind)).toEqual([
+        'id',
+        'item',
+        'status',
+        'h1Actual',
+        'annualActual',
+        'h1Rate',
+        'annualRate',
+        'message',
+      ]);
     }
     const i11 = json.indicators.find((i: { id: string }) => i.id === '1.1');
-    expect(i11).toMatchObject({ item: 1, status: 'shortfall', h1Actual: 80000, annualActual: null, h1Rate: 80, annualRate: 36.4 });
+    expect(i11).toMatchObject({
+      item: 1,
+      status: 'shortfall',
+      h1Actual: 80000,
+      annualActual: null,
+      h1Rate: 80,
+      annualRate: 36.4,
+    });
     expect(json.indicators.find((i: { id: string }) => i.id === '3.1')).toMatchObject({ h1Actual: 55 });
     expect(Object.keys(json.summary).sort()).toEqual([...STATUSES].sort());
     expect(Object.values(json.summary).reduce((a: number, b) => a + (b as number), 0)).toBe(json.indicators.length);
@@ -126,7 +147,10 @@ describe('tuijin generate / check', () => {
     const bomb = new JSZip();
     bomb.file('xl/workbook.xml', '<workbook/>');
     bomb.file('xl/worksheets/sheet1.xml', new Uint8Array(60 * 1024 * 1024));
-    fs.writeFileSync(p('bomb.xlsx'), await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+    fs.writeFileSync(
+      p('bomb.xlsx'),
+      await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } }),
+    );
     const other = new ExcelJS.Workbook();
     other.addWorksheet('Sheet1').getCell('A1').value = 'hello';
     await other.xlsx.writeFile(p('other.xlsx'));
@@ -145,7 +169,10 @@ describe('tuijin generate / check', () => {
     oneLine(await runEn('generate', '--plan', p('empty.xlsx'), '--out', p('x.xlsx')), /empty\.xlsx/);
     oneLine(await runEn('generate', '--plan', p('garbage.xlsx'), '--out', p('x.xlsx')), /garbage\.xlsx/);
     // The same failures in Chinese (the default), place first.
-    oneLine(await run('check', p('filled.xlsx'), '--as-of', '2023-02-30'), /^tuijin check：命令参数：--as-of“2023-02-30”不是有效日期/);
+    oneLine(
+      await run('check', p('filled.xlsx'), '--as-of', '2023-02-30'),
+      /^tuijin check：命令参数：--as-of“2023-02-30”不是有效日期/,
+    );
     oneLine(await run('check', p('missing.xlsx')), /missing\.xlsx：文件不存在$/);
     oneLine(await run('check', p('empty.xlsx')), /empty\.xlsx：文件是空的$/);
     oneLine(await run('check', p('other.xlsx')), /other\.xlsx：这不是推进表/);

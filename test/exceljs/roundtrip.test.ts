@@ -35,7 +35,8 @@ async function fill(bytes: Uint8Array, entries: Record<string, [unknown, unknown
     // Excel gives a typed date a date format; copy the style so the shared entry style stays as it is.
     if (e[0] instanceof Date) row.getCell(COL.h1).style = { ...row.getCell(COL.h1).style, numFmt: 'yyyy-mm-dd' };
     // Typing 53% into a cell makes Excel format it as a percentage and store 0.53.
-    if (typeof e[0] === 'number' && e[0] < 1) row.getCell(COL.h1).style = { ...row.getCell(COL.h1).style, numFmt: '0%' };
+    if (typeof e[0] === 'number' && e[0] < 1)
+      row.getCell(COL.h1).style = { ...row.getCell(COL.h1).style, numFmt: '0%' };
     if (e[1] !== undefined) row.getCell(COL.annual).value = e[1] as ExcelJS.CellValue;
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -45,11 +46,17 @@ async function fill(bytes: Uint8Array, entries: Record<string, [unknown, unknown
 async function printFacts(bytes: Uint8Array) {
   const xml = await xmlOf(bytes);
   const book = await xml('xl/workbook.xml');
-  const sheets = [...book.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*state="(\w+)"[^>]*r:id="(rId\d+)"/g)].map((m) => ({ name: m[1], state: m[2], rid: m[3] }));
+  const sheets = [...book.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*state="(\w+)"[^>]*r:id="(rId\d+)"/g)].map((m) => ({
+    name: m[1],
+    state: m[2],
+    rid: m[3],
+  }));
   const rels = await xml('xl/_rels/workbook.xml.rels');
   const out: Record<string, string> = {};
   for (const s of sheets) {
-    const target = new RegExp(`Id="${s.rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${s.rid}"`).exec(rels)![1];
+    const target =
+      new RegExp(`Id="${s.rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+      new RegExp(`Target="([^"]+)"[^>]*Id="${s.rid}"`).exec(rels)![1];
     out[s.name] = await xml(`xl/${target.replace(/^\/?xl\//, '')}`);
   }
   return { book, sheets, xml: out, types: await xml('[Content_Types].xml') };
@@ -77,12 +84,20 @@ describe('ExcelJS render: what lands in the file', () => {
     expect(/<pageSetup [^>]*paperSize="9"/.test(f.xml[SHEET.summary])).toBe(true);
     for (const name of [SHEET.main, SHEET.targets, SHEET.summary]) {
       const hf = /<headerFooter>(.*)<\/headerFooter>/.exec(f.xml[name])![1];
-      expect(hf).toBe('<oddHeader>&amp;C截至 2023年6月30日</oddHeader><oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>');
-      expect(f.xml[name]).toMatch(/<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.6" header="0.3" footer="0.3"\/>/);
+      expect(hf).toBe(
+        '<oddHeader>&amp;C截至 2023年6月30日</oddHeader><oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>',
+      );
+      expect(f.xml[name]).toMatch(
+        /<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.6" header="0.3" footer="0.3"\/>/,
+      );
       expect(f.xml[name]).toMatch(/<printOptions horizontalCentered="1"\/>/);
     }
-    expect(f.book).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;推进计划表&apos;!$3:$4</definedName>');
-    expect(f.book).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;指标&apos;!$2:$2</definedName>');
+    expect(f.book).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;推进计划表&apos;!$3:$4</definedName>',
+    );
+    expect(f.book).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;指标&apos;!$2:$2</definedName>',
+    );
     expect(main).toMatch(/<sheetProtection sheet="1"[^>]*autoFilter="0"/);
     expect(main).not.toMatch(/<sheetProtection[^>]*(password|hashValue)/);
     expect(main).toContain('<autoFilter ref="H4:R8"/>');
@@ -118,11 +133,12 @@ describe('ExcelJS render: what lands in the file', () => {
     for (const s of expected.sheets) {
       const got = grid.sheets.find((x) => x.name === s.name)!;
       expect(got.state).toBe(s.state);
-      const trim = (rows: unknown[][]) => rows.map((r) => {
-        const a = [...r];
-        while (a.length && (a[a.length - 1] === null || a[a.length - 1] === undefined)) a.pop();
-        return a;
-      });
+      const trim = (rows: unknown[][]) =>
+        rows.map((r) => {
+          const a = [...r];
+          while (a.length && (a[a.length - 1] === null || a[a.length - 1] === undefined)) a.pop();
+          return a;
+        });
       expect(trim(got.rows)).toEqual(trim(s.rows));
     }
     expect(readTracking(grid)).toEqual(readTracking(expected));
@@ -164,7 +180,10 @@ describe('ExcelJS applyPatch', () => {
   }
 
   test('writes statuses, keeps inputs, keeps print setup, replaces 汇总 in place; input bytes untouched', async () => {
-    const bytes = await fill(await writeWorkbook(buildTrackingLayout(smallPlan())), { '1.1': [80000, undefined], '3.1': ['已完成', undefined] });
+    const bytes = await fill(await writeWorkbook(buildTrackingLayout(smallPlan())), {
+      '1.1': [80000, undefined],
+      '3.1': ['已完成', undefined],
+    });
     const before = Buffer.from(bytes).toString('base64');
     const { out, js } = await checked(bytes);
     expect(Buffer.from(bytes).toString('base64')).toBe(before);
@@ -180,19 +199,27 @@ describe('ExcelJS applyPatch', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET.main, SHEET.targets, SHEET.summary, SHEET.meta]);
     const f = await printFacts(out);
     expect(f.xml[SHEET.main]).toMatch(/<sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr>/);
-    expect(f.xml[SHEET.main]).toMatch(/<pageSetup [^>]*paperSize="8"[^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
+    expect(f.xml[SHEET.main]).toMatch(
+      /<pageSetup [^>]*paperSize="8"[^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/,
+    );
     expect(f.xml[SHEET.summary]).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"/);
     expect(f.xml[SHEET.main]).toContain('截至 2023年7月15日');
     expect(f.xml[SHEET.main]).toMatch(/<sheetProtection sheet="1"/);
     expect(f.book).toContain('&apos;推进计划表&apos;!$3:$4');
     expect(f.sheets.find((s) => s.name === SHEET.meta)?.state).toBe('hidden');
-    const summaryText = JSON.stringify((await readWorkbookGrid(out)).sheets.find((s) => s.name === SHEET.summary)!.rows);
+    const summaryText = JSON.stringify(
+      (await readWorkbookGrid(out)).sheets.find((s) => s.name === SHEET.summary)!.rows,
+    );
     expect(summaryText).toContain('截至 2023年7月15日');
     expect(summaryText).toContain('未达标1项（扩大两癌检查覆盖面）');
   });
 
   test('checking a checked workbook again gives the same cells and styles', async () => {
-    const bytes = await fill(await writeWorkbook(buildTrackingLayout(seedPlan())), { '1.1': [80000, undefined], '3.1': [30, undefined], '2.1': ['已完成', undefined] });
+    const bytes = await fill(await writeWorkbook(buildTrackingLayout(seedPlan())), {
+      '1.1': [80000, undefined],
+      '3.1': [30, undefined],
+      '2.1': ['已完成', undefined],
+    });
     const once = (await checked(bytes)).out;
     const twice = (await checked(once)).out;
     const snapshot = async (b: Uint8Array) => {
@@ -200,7 +227,9 @@ describe('ExcelJS applyPatch', () => {
       const cells: unknown[] = [];
       for (const ws of wb.worksheets) {
         ws.eachRow({ includeEmpty: true }, (row, r) => {
-          row.eachCell({ includeEmpty: true }, (cell, c) => cells.push([ws.name, r, c, cell.value, cell.style, row.height]));
+          row.eachCell({ includeEmpty: true }, (cell, c) =>
+            cells.push([ws.name, r, c, cell.value, cell.style, row.height]),
+          );
         });
       }
       return JSON.stringify(cells);
@@ -241,9 +270,16 @@ describe('zip bombs that lie about their sizes', () => {
     const z = new JSZip();
     z.file('[Content_Types].xml', '<Types/>');
     z.file('xl/workbook.xml', '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>');
-    z.file('xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+    z.file(
+      'xl/_rels/workbook.xml.rels',
+      '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    );
     z.file('xl/worksheets/sheet1.xml', new Uint8Array(60 * 1024 * 1024).fill(32));
-    const bytes = await z.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    const bytes = await z.generateAsync({
+      type: 'uint8array',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    });
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let patched = 0;
     for (let i = 0; i + 4 <= bytes.length; i++) {

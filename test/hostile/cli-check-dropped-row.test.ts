@@ -5,11 +5,23 @@ import * as path from 'path';
 import { readTracking } from '../../src/core/tracking/read';
 import { SHEET } from '../../src/core/tracking/sheet';
 import { colLetters } from '../../src/core/layout/address';
-import { editWithOpenpyxl, fillWithOpenpyxl, formsOf, readBytes, readWorkbookGrid, seedPlan, snapshot, tmpDir, tuijin } from './forms-fixtures';
+import {
+  editWithOpenpyxl,
+  fillWithOpenpyxl,
+  formsOf,
+  readBytes,
+  readWorkbookGrid,
+  seedPlan,
+  snapshot,
+  tmpDir,
+  tuijin,
+} from './forms-fixtures';
 
 const dir = tmpDir('hostile-dropped');
 const book = path.join(dir, 'dropped.xlsx');
-const label = seedPlan().items.flatMap((i) => i.indicators).find((i) => i.id === '13.2')!.label;
+const label = seedPlan()
+  .items.flatMap((i) => i.indicators)
+  .find((i) => i.id === '13.2')!.label;
 const warning = `警告：指标 13.2（${label}）在“指标”工作表中有，但“推进计划表”中没有这一行，未校验；请恢复该行，或从“指标”工作表中删除`;
 
 beforeAll(async () => {
@@ -47,7 +59,13 @@ test('check --write lists it in 汇总 as 未校验', async () => {
   const summary = (await readWorkbookGrid(readBytes(out))).sheets.find((x) => x.name === SHEET.summary)!;
   const rows = summary.rows.map((row) => row.filter((v) => v !== null));
   expect(rows).toContainEqual(['未校验的指标（“指标”工作表中有，“推进计划表”中没有这一行）：1项']);
-  expect(rows).toContainEqual(['13', label, '13.2', '未校验', '推进计划表中没有这一行，未校验；请恢复该行，或从“指标”工作表中删除']);
+  expect(rows).toContainEqual([
+    '13',
+    label,
+    '13.2',
+    '未校验',
+    '推进计划表中没有这一行，未校验；请恢复该行，或从“指标”工作表中删除',
+  ]);
   expect(s.unchanged()).toBe(true);
 });
 

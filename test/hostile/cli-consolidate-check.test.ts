@@ -5,7 +5,16 @@ import * as path from 'path';
 import { readTracking } from '../../src/core/tracking/read';
 import { SHEET } from '../../src/core/tracking/sheet';
 import { statusText } from '../../src/core/tracking/patch';
-import { fillWithOpenpyxl, formsOf, readBytes, readWorkbookGrid, seedPlan, snapshot, tmpDir, tuijin } from './forms-fixtures';
+import {
+  fillWithOpenpyxl,
+  formsOf,
+  readBytes,
+  readWorkbookGrid,
+  seedPlan,
+  snapshot,
+  tmpDir,
+  tuijin,
+} from './forms-fixtures';
 
 const dir = tmpDir('hostile-cons-check');
 const master = path.join(dir, 'master.xlsx');
@@ -14,7 +23,10 @@ const ret = path.join(dir, 'r.xlsx');
 beforeAll(async () => {
   expect((await tuijin('generate', '--out', master)).code).toBe(0);
   const forms = await formsOf(seedPlan());
-  fs.writeFileSync(ret, fillWithOpenpyxl(forms.get('市司法局')!.data, { values: { '17.1': { h1: 1500 }, '17.3': { h1: 2 } } }, dir));
+  fs.writeFileSync(
+    ret,
+    fillWithOpenpyxl(forms.get('市司法局')!.data, { values: { '17.1': { h1: 1500 }, '17.3': { h1: 2 } } }, dir),
+  );
 });
 
 /** 状态 and 说明 of every indicator row of a workbook file. */
@@ -37,11 +49,17 @@ async function runCase(extra: string[], expectedAsOf: string, cnDate: string, st
   const s = snapshot([master, ret]);
   const r = await tuijin('consolidate', master, ret, '--out', out, ...extra);
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(new RegExp(`^已按截至${cnDate}重新校验：`, "m"));
+  expect(r.out).toMatch(new RegExp(`^已按截至${cnDate}重新校验：`, 'm'));
   const merged = await statuses(out);
   // What a fresh check at the same date says, indicator by indicator.
   const fresh = JSON.parse((await tuijin('check', out, '--as-of', expectedAsOf, '--json')).out);
-  expect(merged.rows).toEqual(fresh.indicators.map((j: { id: string; status: never; message: string }) => [j.id, statusText(j.status), j.message]));
+  expect(merged.rows).toEqual(
+    fresh.indicators.map((j: { id: string; status: never; message: string }) => [
+      j.id,
+      statusText(j.status),
+      j.message,
+    ]),
+  );
   // The figure just applied is what was judged (at 06-30 the half-year figure counts; at 12-31 the annual is missing).
   expect(merged.rows.find((x) => x[0] === '17.1')![1]).toBe(status17);
   const summary = merged.grid.sheets.find((x) => x.name === SHEET.summary)!;

@@ -7,7 +7,17 @@ import * as path from 'path';
 import { main } from '../../src/apps/cli/main';
 import type { CellValue } from '../../src/core/layout/types';
 
-export { fillWithOpenpyxl, formsOf, masterOf, readWorkbookGrid, seedPlan, tmpDir, ROUND, SEED, PYTHON } from '../consolidate/fixtures';
+export {
+  fillWithOpenpyxl,
+  formsOf,
+  masterOf,
+  readWorkbookGrid,
+  seedPlan,
+  tmpDir,
+  ROUND,
+  SEED,
+  PYTHON,
+} from '../consolidate/fixtures';
 
 export type EditOp =
   | { op: 'set'; sheet: string; cell: string; value: CellValue }
@@ -23,7 +33,9 @@ export function editWithOpenpyxl(bytes: Uint8Array, ops: EditOp[], dir: string):
   const src = path.join(dir, `edit-src-${crypto.randomBytes(6).toString('hex')}.xlsx`);
   const dst = src.replace('edit-src-', 'edit-dst-');
   fs.writeFileSync(src, bytes);
-  execFileSync('/usr/bin/python3', [path.join(__dirname, 'helpers/edit_xlsx.py')], { input: JSON.stringify({ src, dst, ops }) });
+  execFileSync('/usr/bin/python3', [path.join(__dirname, 'helpers/edit_xlsx.py')], {
+    input: JSON.stringify({ src, dst, ops }),
+  });
   const out = new Uint8Array(fs.readFileSync(dst));
   fs.rmSync(src);
   fs.rmSync(dst);

@@ -5,7 +5,7 @@ import * as net from 'net';
 import * as path from 'path';
 import { snapshot, tmpDir } from './forms-fixtures';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- scripts/serve.js is CommonJS
 const serve = require('../../scripts/serve.js') as {
   start(o: { port: number; root: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
 };
@@ -105,7 +105,11 @@ test('a folder and a missing file → 404', async () => {
 
 test('as its own process (node scripts/serve.js): GET /%00 answers 400 and the process is still up', async () => {
   const { spawn } = await import('child_process');
-  const child = spawn(process.execPath, [path.join(__dirname, '../../scripts/serve.js'), '--port', '0', '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, '../../scripts/serve.js'), '--port', '0', '--root', root],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';

@@ -6,7 +6,18 @@ import * as path from 'path';
 import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
 import { COL } from '../../src/core/tracking/sheet';
 import { formsOf, fillWithOpenpyxl, seedPlan } from '../consolidate/fixtures';
-import { decorate, expectUnchanged, PYTHON, filledSeed, loResave, partsOf, sheetPart, snapshot, tmpDir, tuijin } from './xlsx-helpers';
+import {
+  decorate,
+  expectUnchanged,
+  PYTHON,
+  filledSeed,
+  loResave,
+  partsOf,
+  sheetPart,
+  snapshot,
+  tmpDir,
+  tuijin,
+} from './xlsx-helpers';
 
 const dir = tmpDir('formula');
 const REASON = '公式未计算，请在 Excel 中打开并保存后再报';
@@ -40,7 +51,16 @@ test('openpyxl master with =1000*3 and no stored result: check says 公式未计
   const r = await tuijin('check', withFormula, '--as-of', '2023-07-15', '--json');
   expect(r.code).toBe(0);
   const one = JSON.parse(r.out).indicators.find((j: { id: string }) => j.id === '1.1');
-  expect(one).toEqual({ id: '1.1', item: 1, status: 'invalid', h1Actual: null, annualActual: null, h1Rate: null, annualRate: null, message: `上半年完成${REASON}` });
+  expect(one).toEqual({
+    id: '1.1',
+    item: 1,
+    status: 'invalid',
+    h1Actual: null,
+    annualActual: null,
+    h1Rate: null,
+    annualRate: null,
+    message: `上半年完成${REASON}`,
+  });
   expectUnchanged(snap);
 });
 

@@ -24,7 +24,11 @@ export async function tuijin(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   // English messages: they carry the technical cause these tests pin (the Chinese ones are tested with the CLI).
-  const code = await main(argv, { out: (t) => void out.push(t), err: (t) => void err.push(t) }, { LANG: 'en_US.UTF-8' });
+  const code = await main(
+    argv,
+    { out: (t) => void out.push(t), err: (t) => void err.push(t) },
+    { LANG: 'en_US.UTF-8' },
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -38,7 +42,10 @@ export const ENTRIES: Record<string, [CellValue, CellValue]> = {
 };
 
 /** Writes entries into a tracking workbook in place (as a person in Excel would: only those cells). */
-export async function fillEntries(bytes: Uint8Array, entries: Record<string, [CellValue, CellValue]> = ENTRIES): Promise<Uint8Array> {
+export async function fillEntries(
+  bytes: Uint8Array,
+  entries: Record<string, [CellValue, CellValue]> = ENTRIES,
+): Promise<Uint8Array> {
   const read = readTracking(await readWorkbookGrid(bytes));
   const cells: CellPatch[] = [];
   for (const [id, [h1, annual]] of Object.entries(entries)) {
@@ -63,7 +70,10 @@ export async function filledSeed(dir: string, name = 'master.xlsx'): Promise<str
 export function soffice(args: string[]): void {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-lo-'));
   try {
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args], { stdio: 'pipe', timeout: 180_000 });
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args], {
+      stdio: 'pipe',
+      timeout: 180_000,
+    });
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
@@ -83,14 +93,23 @@ export function pdfPages(file: string, outDir: string): string[] {
   const pdf = path.join(outDir, `${path.basename(file, '.xlsx')}.pdf`);
   const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())![1]);
   const pages: string[] = [];
-  for (let i = 1; i <= n; i++) pages.push(execFileSync('pdftotext', ['-f', String(i), '-l', String(i), pdf, '-']).toString().replace(/\s+/g, ''));
+  for (let i = 1; i <= n; i++)
+    pages.push(
+      execFileSync('pdftotext', ['-f', String(i), '-l', String(i), pdf, '-'])
+        .toString()
+        .replace(/\s+/g, ''),
+    );
   return pages;
 }
 
 /** openpyxl adds a comment, chart, image, extra sheet, defined name and conditional format (and maybe a
  *  formula without a result in `formulaCell`). */
 export function decorate(src: string, dst: string, formulaCell?: string): string {
-  execFileSync(PYTHON, [path.join(__dirname, 'helpers/decorate.py'), src, dst, ...(formulaCell ? ['--formula', formulaCell] : [])], { stdio: 'pipe', timeout: 60_000 });
+  execFileSync(
+    PYTHON,
+    [path.join(__dirname, 'helpers/decorate.py'), src, dst, ...(formulaCell ? ['--formula', formulaCell] : [])],
+    { stdio: 'pipe', timeout: 60_000 },
+  );
   return dst;
 }
 
@@ -130,7 +149,8 @@ export function snapshot(files: string[]): Map<string, string> {
 }
 
 export function expectUnchanged(snap: Map<string, string>): void {
-  for (const [f, h] of snap) expect(`${f} ${createHash('sha256').update(fs.readFileSync(f)).digest('hex')}`).toBe(`${f} ${h}`);
+  for (const [f, h] of snap)
+    expect(`${f} ${createHash('sha256').update(fs.readFileSync(f)).digest('hex')}`).toBe(`${f} ${h}`);
 }
 
 /** The part path of a sheet by name, from workbook.xml and its relationships. */
@@ -139,7 +159,8 @@ export async function sheetPart(bytes: Uint8Array, name: string): Promise<string
   const book = parts.get('xl/workbook.xml')!.toString();
   const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(book)![1];
   const rels = parts.get('xl/_rels/workbook.xml.rels')!.toString();
-  const target = (new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels))![1];
+  const target = (new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels) ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels))![1];
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 

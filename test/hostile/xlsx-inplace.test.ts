@@ -7,10 +7,24 @@ import { fileJobs } from '../../src/apps/taskpane/jobs/file';
 import { SHEET } from '../../src/core/tracking/sheet';
 import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
 import { formsOf, fillWithOpenpyxl, seedPlan } from '../consolidate/fixtures';
-import { changedParts, decorate, expectUnchanged, expectWellFormed, filledSeed, loResave, partsOf, pdfPages, sheetPart, snapshot, tmpDir, tuijin } from './xlsx-helpers';
+import {
+  changedParts,
+  decorate,
+  expectUnchanged,
+  expectWellFormed,
+  filledSeed,
+  loResave,
+  partsOf,
+  pdfPages,
+  sheetPart,
+  snapshot,
+  tmpDir,
+  tuijin,
+} from './xlsx-helpers';
 
 // The page bundles the seed as a webpack asset; here it comes from disk.
 jest.mock('../../src/apps/taskpane/jobs/seed', () => ({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories are hoisted above the imports
   seedText: require('fs').readFileSync(require('path').join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt'), 'utf8'),
 }));
 
@@ -25,12 +39,18 @@ beforeAll(async () => {
 });
 
 /** Pages before 汇总 (推进计划表 and 指标; 汇总 is filled by the check, so it may grow). */
-const nonSummaryPages = (pages: string[]) => pages.slice(0, pages.findIndex((t) => t.includes('推进情况汇总')));
+const nonSummaryPages = (pages: string[]) =>
+  pages.slice(
+    0,
+    pages.findIndex((t) => t.includes('推进情况汇总')),
+  );
 
 /** What a sheet says about print and protection, as LibreOffice wrote it. */
 async function printAndProtection(bytes: Uint8Array, sheet: string): Promise<string[]> {
   const xml = (await partsOf(bytes)).get(await sheetPart(bytes, sheet))!.toString();
-  return ['sheetProtection', 'pageSetUpPr', 'pageSetup', 'pageMargins', 'printOptions'].map((el) => new RegExp(`<${el}\\b[^>]*>`).exec(xml)?.[0] ?? `(no ${el})`);
+  return ['sheetProtection', 'pageSetUpPr', 'pageSetup', 'pageMargins', 'printOptions'].map(
+    (el) => new RegExp(`<${el}\\b[^>]*>`).exec(xml)?.[0] ?? `(no ${el})`,
+  );
 }
 
 test('LibreOffice-saved master: check --write keeps its page count, fit-to-width and protection', async () => {
@@ -51,7 +71,7 @@ test('LibreOffice-saved master: check --write keeps its page count, fit-to-width
   expectUnchanged(snap);
 });
 
-test('LibreOffice-saved master: the page\'s 打印 copy keeps print setup and protection too', async () => {
+test("LibreOffice-saved master: the page's 打印 copy keeps print setup and protection too", async () => {
   const bytes = new Uint8Array(fs.readFileSync(loMaster));
   const copy = Uint8Array.from(bytes);
   const { file } = await fileJobs.printCopy({ name: 'master.xlsx', bytes }, '2023-07-15', () => undefined);
@@ -59,7 +79,13 @@ test('LibreOffice-saved master: the page\'s 打印 copy keeps print setup and pr
   expect(await printAndProtection(file.bytes, SHEET.main)).toEqual(await printAndProtection(bytes, SHEET.main));
   // Only the sheets and styles Tuijin owns changed; every other part has its bytes.
   expect(await changedParts(bytes, file.bytes)).toEqual(
-    [await sheetPart(bytes, SHEET.main), await sheetPart(bytes, SHEET.targets), await sheetPart(bytes, SHEET.summary), 'xl/sharedStrings.xml', 'xl/styles.xml'].sort(),
+    [
+      await sheetPart(bytes, SHEET.main),
+      await sheetPart(bytes, SHEET.targets),
+      await sheetPart(bytes, SHEET.summary),
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+    ].sort(),
   );
 });
 
@@ -73,7 +99,15 @@ test('openpyxl master with comment, chart, image, extra sheet, defined name, con
   const main = await sheetPart(before, SHEET.main);
   // openpyxl wrote inline strings and no shared-string table: ours is added (a part, its relationship and type).
   expect(await changedParts(before, after)).toEqual(
-    [main, await sheetPart(before, SHEET.targets), await sheetPart(before, SHEET.summary), 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml'].sort(),
+    [
+      main,
+      await sheetPart(before, SHEET.targets),
+      await sheetPart(before, SHEET.summary),
+      'xl/styles.xml',
+      'xl/sharedStrings.xml',
+      'xl/_rels/workbook.xml.rels',
+      '[Content_Types].xml',
+    ].sort(),
   );
   const parts = await partsOf(after);
   expect([...parts.keys()].filter((n) => /chart|comment|media|drawing/.test(n)).length).toBeGreaterThanOrEqual(6);
@@ -82,7 +116,13 @@ test('openpyxl master with comment, chart, image, extra sheet, defined name, con
   expect(mainXml).toMatch(/<drawing [^>]*r:id="[^"]+"\/>/);
   expect(mainXml).toMatch(/<legacyDrawing [^>]*r:id="[^"]+"\/>/);
   expect(parts.get('xl/workbook.xml')!.toString()).toContain('备注数量');
-  expect((await readWorkbookGrid(after)).sheets.map((s) => s.name)).toEqual([SHEET.main, SHEET.targets, SHEET.summary, SHEET.meta, '备注']);
+  expect((await readWorkbookGrid(after)).sheets.map((s) => s.name)).toEqual([
+    SHEET.main,
+    SHEET.targets,
+    SHEET.summary,
+    SHEET.meta,
+    '备注',
+  ]);
   await expectWellFormed(after);
   expectUnchanged(snap);
 });
@@ -100,7 +140,15 @@ test('the same master saved by LibreOffice: check --write keeps its chart, comme
   expect(kept.some((n) => n.includes('comments'))).toBe(true);
   const changed = await changedParts(before, after);
   for (const n of kept) expect(changed).not.toContain(n);
-  expect(changed).toEqual([await sheetPart(before, SHEET.main), await sheetPart(before, SHEET.targets), await sheetPart(before, SHEET.summary), 'xl/sharedStrings.xml', 'xl/styles.xml'].sort());
+  expect(changed).toEqual(
+    [
+      await sheetPart(before, SHEET.main),
+      await sheetPart(before, SHEET.targets),
+      await sheetPart(before, SHEET.summary),
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+    ].sort(),
+  );
   expectUnchanged(snap);
 });
 
@@ -122,8 +170,15 @@ test('consolidate into the decorated master: figures applied, 日志 added, char
   const after = new Uint8Array(fs.readFileSync(out));
   const changed = await changedParts(before, after);
   // The main sheet (the figure), styles, and a new 日志 part with its entries in workbook, rels and types.
-  expect(changed.filter((n) => !/^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort()).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml']);
-  for (const n of (await partsOf(before)).keys()) if (/chart|comment|media|drawing/.test(n)) expect(changed).not.toContain(n);
+  expect(changed.filter((n) => !/^xl\/worksheets\/sheet\d+\.xml$/.test(n)).sort()).toEqual([
+    '[Content_Types].xml',
+    'xl/_rels/workbook.xml.rels',
+    'xl/sharedStrings.xml',
+    'xl/styles.xml',
+    'xl/workbook.xml',
+  ]);
+  for (const n of (await partsOf(before)).keys())
+    if (/chart|comment|media|drawing/.test(n)) expect(changed).not.toContain(n);
   const names = (await readWorkbookGrid(after)).sheets.map((s) => s.name);
   expect(names).toEqual([SHEET.main, SHEET.targets, SHEET.summary, SHEET.meta, '备注', '日志']);
   await expectWellFormed(after);

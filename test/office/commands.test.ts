@@ -68,17 +68,24 @@ describe('ribbon 校验 (function file)', () => {
       .map(([, c]) => String(c.value ?? ''));
     expect(statuses.some((s) => /未填报|未到期|进度滞后|未达标/.test(s))).toBe(true);
     const note = takeRibbonNote(g.localStorage);
-    expect(note).toEqual({ ok: true, message: expect.stringMatching(/^功能区“校验”已完成（截至 \d{4}-\d\d-\d\d）：未达标 \d+ 个/) });
+    expect(note).toEqual({
+      ok: true,
+      message: expect.stringMatching(/^功能区“校验”已完成（截至 \d{4}-\d\d-\d\d）：未达标 \d+ 个/),
+    });
     // Shown once.
     expect(takeRibbonNote(g.localStorage)).toBeNull();
   });
 
-  test('a failure is explained by its code in Office\'s language and left for the pane; the event still completes', async () => {
+  test("a failure is explained by its code in Office's language and left for the pane; the event still completes", async () => {
     const h = harness();
     await generateTracking(h.ctx, syntheticPlan(20), { caps: h.caps });
     h.mock.sheet(SHEET.main).protected = true;
     h.mock.failOn.push({ label: 'values', code: 'AccessDenied' });
-    g.Office = { onReady: () => Promise.resolve(), actions: { associate: jest.fn() }, context: { displayLanguage: 'en-US' } };
+    g.Office = {
+      onReady: () => Promise.resolve(),
+      actions: { associate: jest.fn() },
+      context: { displayLanguage: 'en-US' },
+    };
     g.Excel = { run: h.mock.run };
     const mod = await import('../../src/apps/commands/commands');
     const completed = jest.fn();
@@ -97,7 +104,9 @@ describe('ribbon 校验 (function file)', () => {
     const completed = jest.fn();
     await mod.runCheck({ completed } as unknown as Office.AddinCommands.Event);
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(mod.lastOutcome).toEqual(expect.objectContaining({ ok: false, message: expect.stringContaining('没有“推进计划表”') }));
+    expect(mod.lastOutcome).toEqual(
+      expect.objectContaining({ ok: false, message: expect.stringContaining('没有“推进计划表”') }),
+    );
     expect(takeRibbonNote(g.localStorage)?.message).toContain('功能区“校验”未完成');
   });
 });

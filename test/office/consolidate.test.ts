@@ -21,7 +21,11 @@ function planWithSharedItem(n: number): Plan {
 }
 
 /** A lead unit's return form as a grid, with figures typed in by indicator id. */
-function filledReturn(plan: Plan, unit: string, figures: Record<string, { h1?: unknown; annual?: unknown }>): ReturnInput {
+function filledReturn(
+  plan: Plan,
+  unit: string,
+  figures: Record<string, { h1?: unknown; annual?: unknown }>,
+): ReturnInput {
   const { planId, planHash } = planIdentity(plan);
   const layout = buildReturnLayout(plan, unit, { planId, planHash, round: ROUND, createdAt: '2023-06-20T08:00:00Z' });
   const grid: WorkbookGrid = layoutGrid(layout);
@@ -76,7 +80,15 @@ test('preview reads only; apply writes figures, 日志 and the re-check within 4
   // Judged on the merged figures, in the same write.
   const j = res.check!.judgements.find((x) => x.id === '6.1')!;
   expect(String(h.mock.value(SHEET.main, rows['6.1'], COL.status))).toContain(
-    { met: '已达标', 'on-track': '按期推进', 'at-risk': '进度滞后', shortfall: '未达标', missing: '未填报', 'not-due': '未到期', invalid: '数据有误' }[j.status],
+    {
+      met: '已达标',
+      'on-track': '按期推进',
+      'at-risk': '进度滞后',
+      shortfall: '未达标',
+      missing: '未填报',
+      'not-due': '未到期',
+      invalid: '数据有误',
+    }[j.status],
   );
   expect(h.mock.sheet(SHEET.main).protected).toBe(true);
   expectAllLoaded(h.mock);
@@ -85,7 +97,10 @@ test('preview reads only; apply writes figures, 日志 and the re-check within 4
 test('apply stays within 4 syncs at 1,000 indicators', async () => {
   const plan = planWithSharedItem(1000);
   const h = await master(plan);
-  const inputs = [filledReturn(plan, '市妇联', { '1.1': { h1: 1 } }), filledReturn(plan, '市卫健委', { '3.1': { annual: 9 } })];
+  const inputs = [
+    filledReturn(plan, '市妇联', { '1.1': { h1: 1 } }),
+    filledReturn(plan, '市卫健委', { '3.1': { annual: 9 } }),
+  ];
   const ap = h.fresh();
   const res = await applyConsolidation(ap.ctx, inputs, { time: TIME, asOf: '2023-12-31', caps: h.caps });
   expect(ap.sync.mock.calls.length).toBeLessThanOrEqual(4);

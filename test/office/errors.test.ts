@@ -53,7 +53,9 @@ test('input errors keep their Chinese; a failed write says which sheet holds the
   const h = harness();
   const err = await checkTracking(h.ctx, '2023-06-30', { caps: h.caps }).catch((e: unknown) => e);
   expect(explainOfficeError(err)).toMatch(/没有“推进计划表”/);
-  const e = Object.assign(fail('GeneralException', 'x'), { leftovers: { aside: [{ sheet: '~abc0', was: '推进计划表' }] } });
+  const e = Object.assign(fail('GeneralException', 'x'), {
+    leftovers: { aside: [{ sheet: '~abc0', was: '推进计划表' }] },
+  });
   expect(explainOfficeError(e)).toContain('原有数据仍在工作表“~abc0”（原“推进计划表”）中');
 });
 

@@ -158,7 +158,8 @@ test('while the user types in a cell, the re-judge waits (delayForCellEdit) inst
 test('rows that could not be judged (cell-edit mode) are tried again, not dropped', async () => {
   // A host that ignores delayForCellEdit: batches fail while the user is editing.
   const ignoreDelay = (mock: MockExcel): ExcelRun =>
-    ((a: unknown, b?: unknown) => mock.run((typeof a === 'function' ? a : b) as (ctx: Excel.RequestContext) => Promise<unknown>)) as ExcelRun;
+    ((a: unknown, b?: unknown) =>
+      mock.run((typeof a === 'function' ? a : b) as (ctx: Excel.RequestContext) => Promise<unknown>)) as ExcelRun;
   const { h, session, updates, errors } = await setup(13, ignoreDelay);
   await h.mock.edit(SHEET.main, at('5.1', COL.h1), [[250]]);
   h.mock.startEditing();

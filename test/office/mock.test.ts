@@ -2,7 +2,11 @@
 import { MockExcel, RichApiError, excelCoerce, type MockContext } from './mockExcel';
 import { CLIENTS, clientNamed } from './clients';
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: { code?: string }) => e.code ?? String(e));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: { code?: string }) => e.code ?? String(e),
+  );
 
 function book(opts: ConstructorParameters<typeof MockExcel>[0] = {}) {
   const mock = new MockExcel(opts);
@@ -41,7 +45,9 @@ test('errors are RichApi.Error objects with code and debugInfo, raised at sync()
   expect(err.name).toBe('RichApi.Error');
   expect(err.code).toBe('AccessDenied');
   expect(err.message).not.toContain('AccessDenied');
-  expect(err.debugInfo).toEqual(expect.objectContaining({ code: 'AccessDenied', errorLocation: expect.stringContaining('S!B2') }));
+  expect(err.debugInfo).toEqual(
+    expect.objectContaining({ code: 'AccessDenied', errorLocation: expect.stringContaining('S!B2') }),
+  );
   expect(mock.value('T', 1, 1)).toBe('before');
   expect(mock.value('T', 2, 1)).toBeNull();
   // The context takes a new batch afterwards.
@@ -54,12 +60,17 @@ test('requests above the payload limit fail, as on Excel on the web', async () =
   const mock = new MockExcel({ payloadLimit: 1000 });
   mock.addSheet('S');
   const ctx = mock.context();
-  ctx.workbook.worksheets.getItem('S').getRangeByIndexes(0, 0, 100, 1).values = Array.from({ length: 100 }, () => ['xxxxxxxxxxxxxxxx']);
+  ctx.workbook.worksheets.getItem('S').getRangeByIndexes(0, 0, 100, 1).values = Array.from({ length: 100 }, () => [
+    'xxxxxxxxxxxxxxxx',
+  ]);
   await expect(codeOf(ctx.sync())).resolves.toBe('RequestPayloadSizeLimitExceeded');
 });
 
 describe('protection applies to every operation, by the protect options', () => {
-  async function onProtected(write: (ws: Excel.Worksheet, ctx: MockContext) => void, options: Excel.WorksheetProtectionOptions = {}) {
+  async function onProtected(
+    write: (ws: Excel.Worksheet, ctx: MockContext) => void,
+    options: Excel.WorksheetProtectionOptions = {},
+  ) {
     const mock = book();
     const ctx = mock.context();
     const ws = ctx.workbook.worksheets.getItem('S') as unknown as Excel.Worksheet;
@@ -74,7 +85,10 @@ describe('protection applies to every operation, by the protect options', () => 
     ['fills', (ws) => (ws.getRange('A1').format.fill.color = '#FF0000')],
     ['fonts', (ws) => (ws.getRange('A1').format.font.bold = true)],
     ['merges', (ws) => ws.getRange('A1:B1').merge(false)],
-    ['data validation', (ws) => (ws.getRange('A1').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThan' } })],
+    [
+      'data validation',
+      (ws) => (ws.getRange('A1').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThan' } }),
+    ],
     ['a new auto filter', (ws) => ws.autoFilter.apply(ws.getRange('A1:B3'))],
     ['column widths', (ws) => (ws.getRange('A1').format.columnWidth = 40)],
     ['row heights', (ws) => (ws.getRange('A1').format.rowHeight = 30)],
@@ -225,7 +239,10 @@ describe('change events', () => {
       seen.push(e.address);
     });
     await ctx.sync();
-    ctx.workbook.worksheets.getItem('T').getRange('B2:C3').values = [[1, 2], [3, 4]];
+    ctx.workbook.worksheets.getItem('T').getRange('B2:C3').values = [
+      [1, 2],
+      [3, 4],
+    ];
     await ctx.sync();
     expect(seen).toEqual([]);
     await mock.eventsDelivered();
@@ -251,7 +268,9 @@ describe('change events', () => {
     const mock = book();
     let handler: { context: unknown; remove(): void } | undefined;
     await mock.run(async (ctx) => {
-      handler = ((ctx as Excel.RequestContext).workbook.worksheets.getItem('T') as unknown as Excel.Worksheet).onChanged.add(async () => undefined) as never;
+      handler = (
+        (ctx as Excel.RequestContext).workbook.worksheets.getItem('T') as unknown as Excel.Worksheet
+      ).onChanged.add(async () => undefined) as never;
       await ctx.sync();
     });
     handler!.remove();
@@ -288,5 +307,7 @@ test("Excel's limits: sheet names, very hidden sheets, validation texts, row hei
   await expect(codeOf(ctx.sync())).resolves.toBe('InvalidArgument');
   sheets.getItem('S').getRange('A1').format.rowHeight = 410;
   await expect(codeOf(ctx.sync())).resolves.toBe('InvalidArgument');
-  expect(() => sheets.getItem('S').getRanges(Array.from({ length: 2000 }, (_, i) => `A${i + 1}`).join(','))).toThrow(RichApiError);
+  expect(() => sheets.getItem('S').getRanges(Array.from({ length: 2000 }, (_, i) => `A${i + 1}`).join(','))).toThrow(
+    RichApiError,
+  );
 });

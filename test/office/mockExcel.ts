@@ -79,7 +79,8 @@ function checkZoom(v: unknown): void {
   if ('scale' in z && z.scale !== undefined && (typeof z.scale !== 'number' || z.scale < 10 || z.scale > 400))
     throw fail('InvalidArgument', `zoom scale ${String(z.scale)}`);
   for (const k of ['horizontalFitToPages', 'verticalFitToPages'] as const)
-    if (z[k] !== undefined && (typeof z[k] !== 'number' || (z[k] as number) < 0)) throw fail('InvalidArgument', `zoom ${k} ${String(z[k])}`);
+    if (z[k] !== undefined && (typeof z[k] !== 'number' || (z[k] as number) < 0))
+      throw fail('InvalidArgument', `zoom ${k} ${String(z[k])}`);
 }
 
 export interface MockStats {
@@ -183,14 +184,16 @@ export class RichApiError extends Error {
 
 const MESSAGES: Record<string, string> = {
   AccessDenied: 'You cannot perform the requested operation.',
-  InvalidOperationInCellEditMode: 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+  InvalidOperationInCellEditMode:
+    'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
   InvalidArgument: 'The argument is invalid or missing or has an incorrect format.',
-  ItemNotFound: 'The requested resource doesn\'t exist.',
+  ItemNotFound: "The requested resource doesn't exist.",
   ItemAlreadyExists: 'The resource being created already exists.',
   InvalidOperation: 'The requested operation is invalid.',
   ApiNotFound: 'The API you are trying to use could not be found.',
-  UndoNotSupported: 'The operation can\'t be grouped for undo.',
-  PropertyNotLoaded: 'The property is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
+  UndoNotSupported: "The operation can't be grouped for undo.",
+  PropertyNotLoaded:
+    'The property is not available. Before reading the property\'s value, call the load method on the containing object and call "context.sync()" on the associated request context.',
   InvalidRequestContext: 'Cannot use the object across different request contexts.',
   RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit.',
   ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit.',
@@ -202,9 +205,11 @@ export function fail(code: string, detail: string): RichApiError {
 }
 
 const ERROR_VALUES = ['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!'];
-const MONTH = '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)';
+const MONTH =
+  '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)';
 /** Full-width digits and signs (what a Chinese IME types) read as ASCII, as Excel does. */
-const halfWidth = (s: string) => s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+const halfWidth = (s: string) =>
+  s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 
 /** Excel's serial day for a date (1900 system). */
 function serial(y: number, m: number, d: number): number {
@@ -235,13 +240,20 @@ export function excelCoerce(v: unknown): { value: Cell; typed?: StoredCell['type
   if (/^[=+\-@]/.test(t)) return { value: `#FORMULA(${v})`, typed: 'Formula' };
   if (/^(true|false)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE', typed: 'Boolean' };
   if (ERROR_VALUES.includes(t.toUpperCase())) return { value: t.toUpperCase(), typed: 'Error' };
-  const date = (y: number, m: number, d: number) => ({ value: serial(y, m, d), typed: 'Date' as const, numberFormat: 'yyyy/m/d' });
+  const date = (y: number, m: number, d: number) => ({
+    value: serial(y, m, d),
+    typed: 'Date' as const,
+    numberFormat: 'yyyy/m/d',
+  });
   const year = new Date().getFullYear();
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t);
   if (m) return date(+m[1], +m[2], +m[3]);
   m = /^(\d{1,2})[/-](\d{1,2})([/-](\d{2,4}))?$/.exec(t) ?? /^(\d{1,2})月(\d{1,2})日$/.exec(t);
   if (m && +m[1] <= 12 && +m[2] <= 31) return date(m[4] ? +m[4] : year, +m[1], +m[2]);
-  const month = (name: string) => ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  const month = (name: string) =>
+    ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(
+      name.slice(0, 3).toLowerCase(),
+    ) + 1;
   m = new RegExp(`^${MONTH}[ -](\\d{1,2})(,? (\\d{4}))?$`, 'i').exec(t);
   if (m) return date(m[m.length - 1] ? +m[m.length - 1] : year, month(m[1]), +m[m.length - 3]);
   m = new RegExp(`^(\\d{1,2})[ -]${MONTH}([ -](\\d{2,4}))?$`, 'i').exec(t);
@@ -404,7 +416,11 @@ export class MockExcel {
     const areas = address.split(',');
     areas.forEach((area, k) => {
       const b = parseArea(area);
-      const grid = Array.isArray(values) ? (areas.length > 1 && Array.isArray(values[0]?.[0]) ? values[k] : values) : null;
+      const grid = Array.isArray(values)
+        ? areas.length > 1 && Array.isArray(values[0]?.[0])
+          ? values[k]
+          : values
+        : null;
       const cellsIn: Array<[number, number]> = [];
       if (b.r2 - b.r1 > 10000 || b.c2 - b.c1 > 1000) {
         // A whole row or column: only cells that exist can change.
@@ -612,13 +628,17 @@ export class MockContext {
     suspendScreenUpdatingUntilNextSync(): void;
   };
   constructor(readonly mock: MockExcel) {
-    const ctx = this;
     const runtime = {} as { enableEvents: boolean };
     Object.defineProperty(runtime, 'enableEvents', {
-      set(v: boolean) {
-        ctx.queue(() => {
-          mock.enableEvents = v;
-        }, 40, 'enableEvents', 'read');
+      set: (v: boolean) => {
+        this.queue(
+          () => {
+            mock.enableEvents = v;
+          },
+          40,
+          'enableEvents',
+          'read',
+        );
       },
       get() {
         throw fail('PropertyNotLoaded', 'runtime.enableEvents');
@@ -626,16 +646,26 @@ export class MockContext {
     });
     this.runtime = runtime;
     this.application = {
-      suspendApiCalculationUntilNextSync() {
-        ctx.queue(() => {
-          mock.stats.suspendCalc++;
-        }, 40, 'suspend', 'read');
+      suspendApiCalculationUntilNextSync: () => {
+        this.queue(
+          () => {
+            mock.stats.suspendCalc++;
+          },
+          40,
+          'suspend',
+          'read',
+        );
       },
-      suspendScreenUpdatingUntilNextSync() {
-        ctx.queue(() => {
-          if (mock.apiMinor < 9) throw fail('ApiNotFound', 'suspendScreenUpdatingUntilNextSync');
-          mock.stats.suspendScreen++;
-        }, 40, 'suspend', 'read');
+      suspendScreenUpdatingUntilNextSync: () => {
+        this.queue(
+          () => {
+            if (mock.apiMinor < 9) throw fail('ApiNotFound', 'suspendScreenUpdatingUntilNextSync');
+            mock.stats.suspendScreen++;
+          },
+          40,
+          'suspend',
+          'read',
+        );
       },
     };
     this.workbook = new MockWorkbook(this);
@@ -713,7 +743,8 @@ export class MockContext {
     if (wrote && !mock.apiUndo) mock.stats.undoCleared++;
     const resolvers = this.resolvers;
     this.resolvers = [];
-    if (this.responseBytes > mock.responseLimit) this.raise(fail('ResponsePayloadSizeLimitExceeded', `${this.responseBytes} bytes`));
+    if (this.responseBytes > mock.responseLimit)
+      this.raise(fail('ResponsePayloadSizeLimitExceeded', `${this.responseBytes} bytes`));
     for (const r of resolvers) await r.sync();
     // office-addin-mock settles nested properties a microtask later.
     await new Promise((res) => setImmediate(res));
@@ -748,19 +779,29 @@ class MockWorksheetCollection {
       .filter((s) => s.startsWith('items/'))
       .map((s) => s.slice(6));
     const items: MockWorksheet[] = [];
-    this.ctx.queue(() => {
-      items.length = 0;
-      for (const s of this.ctx.mock.sheets) {
-        const w = new MockWorksheet(this.ctx, () => s);
-        items.push(w);
-      }
-      this.snapshotItems = items;
-    }, 40, 'load', 'read');
+    this.ctx.queue(
+      () => {
+        items.length = 0;
+        for (const s of this.ctx.mock.sheets) {
+          const w = new MockWorksheet(this.ctx, () => s);
+          items.push(w);
+        }
+        this.snapshotItems = items;
+      },
+      40,
+      'load',
+      'read',
+    );
     this.state.load('items');
     // Load the items' properties after the snapshot op has run.
-    this.ctx.queue(() => {
-      for (const w of items) w.loadNow(props);
-    }, 0, 'load', 'read');
+    this.ctx.queue(
+      () => {
+        for (const w of items) w.loadNow(props);
+      },
+      0,
+      'load',
+      'read',
+    );
     return this;
   }
 
@@ -770,11 +811,17 @@ class MockWorksheetCollection {
 
   add(name: string): MockWorksheet {
     let stored: StoredSheet | undefined;
-    this.ctx.queue(() => {
-      if (!name.trim() || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name)) throw fail('InvalidArgument', `sheet name ${name}`);
-      if (this.ctx.mock.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase())) throw fail('ItemAlreadyExists', name);
-      stored = this.ctx.mock.addSheet(name);
-    }, bytes(name), 'add');
+    this.ctx.queue(
+      () => {
+        if (!name.trim() || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name))
+          throw fail('InvalidArgument', `sheet name ${name}`);
+        if (this.ctx.mock.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase()))
+          throw fail('ItemAlreadyExists', name);
+        stored = this.ctx.mock.addSheet(name);
+      },
+      bytes(name),
+      'add',
+    );
     return new MockWorksheet(this.ctx, () => {
       if (!stored) throw fail('InvalidOperation', 'sheet used before sync');
       return stored;
@@ -787,9 +834,14 @@ class MockWorksheetCollection {
 
   getActiveWorksheet(): MockWorksheet {
     let stored: StoredSheet | undefined;
-    this.ctx.queue(() => {
-      stored = this.ctx.mock.active ?? this.ctx.mock.sheets.find((s) => s.visibility === 'Visible');
-    }, 20, 'getActiveWorksheet', 'read');
+    this.ctx.queue(
+      () => {
+        stored = this.ctx.mock.active ?? this.ctx.mock.sheets.find((s) => s.visibility === 'Visible');
+      },
+      20,
+      'getActiveWorksheet',
+      'read',
+    );
     return new MockWorksheet(this.ctx, () => {
       if (!stored) throw fail('ItemNotFound', 'no active sheet');
       return stored;
@@ -803,11 +855,16 @@ class MockWorksheetCollection {
   private bind(name: string, nullable: boolean): MockWorksheet {
     let stored: StoredSheet | undefined;
     let bound = false;
-    this.ctx.queue(() => {
-      stored = this.ctx.mock.sheets.find((s) => s.name === name);
-      bound = true;
-      if (!stored && !nullable) throw fail('ItemNotFound', `worksheet ${name}`);
-    }, bytes(name), 'getItem', 'read');
+    this.ctx.queue(
+      () => {
+        stored = this.ctx.mock.sheets.find((s) => s.name === name);
+        bound = true;
+        if (!stored && !nullable) throw fail('ItemNotFound', `worksheet ${name}`);
+      },
+      bytes(name),
+      'getItem',
+      'read',
+    );
     const ws = new MockWorksheet(
       this.ctx,
       () => {
@@ -860,21 +917,32 @@ class MockWorksheet {
     const protState = this.protState;
     this.protection = {
       protect(options?: unknown) {
-        q((s) => {
-          // "Fails if the worksheet has already been protected" (WorksheetProtection.protect).
-          if (s.protected) throw fail('AccessDenied', `${s.name} is already protected`);
-          s.protected = true;
-          s.protectOptions = options;
-          mock.stats.protection.push([s.name, 'protect']);
-        }, bytes(options), 'protect', 'no-undo');
+        q(
+          (s) => {
+            // "Fails if the worksheet has already been protected" (WorksheetProtection.protect).
+            if (s.protected) throw fail('AccessDenied', `${s.name} is already protected`);
+            s.protected = true;
+            s.protectOptions = options;
+            mock.stats.protection.push([s.name, 'protect']);
+          },
+          bytes(options),
+          'protect',
+          'no-undo',
+        );
       },
       unprotect() {
-        q((s) => {
-          // office-js #6784: on some builds unprotect() of an unprotected sheet throws.
-          if (!s.protected && mock.unprotectUnprotected === 'throw') throw fail('AccessDenied', `${s.name} is not protected`);
-          s.protected = false;
-          mock.stats.protection.push([s.name, 'unprotect']);
-        }, 40, 'unprotect', 'no-undo');
+        q(
+          (s) => {
+            // office-js #6784: on some builds unprotect() of an unprotected sheet throws.
+            if (!s.protected && mock.unprotectUnprotected === 'throw')
+              throw fail('AccessDenied', `${s.name} is not protected`);
+            s.protected = false;
+            mock.stats.protection.push([s.name, 'unprotect']);
+          },
+          40,
+          'unprotect',
+          'no-undo',
+        );
       },
       load(p: string) {
         protState.load(p);
@@ -905,47 +973,73 @@ class MockWorksheet {
     this.autoFilter = {
       apply(range: unknown) {
         const a = typeof range === 'string' ? range : boxAddress((range as MockRange).box);
-        q((s) => {
-          // allowAutoFilter lets people use an existing filter; a new one can't be applied.
-          guard(s, 'filter');
-          s.autoFilter = a;
-        }, bytes(a), 'autoFilter');
+        q(
+          (s) => {
+            // allowAutoFilter lets people use an existing filter; a new one can't be applied.
+            guard(s, 'filter');
+            s.autoFilter = a;
+          },
+          bytes(a),
+          'autoFilter',
+        );
       },
       remove() {
-        q((s) => {
-          guard(s, 'filter');
-          s.autoFilter = null;
-        }, 40, 'autoFilter');
+        q(
+          (s) => {
+            guard(s, 'filter');
+            s.autoFilter = null;
+          },
+          40,
+          'autoFilter',
+        );
       },
     };
     this.pageLayout = makePageLayout(ctx, q, minor, resolve);
     this.horizontalPageBreaks = {
       add(range: unknown) {
         const top = typeof range === 'string' ? parseBox(range).r1 : (range as MockRange).box.r1;
-        q((s) => {
-          guard(s, 'print');
-          s.rowBreaks.push(top - 1);
-        }, 40, 'pageBreak');
+        q(
+          (s) => {
+            guard(s, 'print');
+            s.rowBreaks.push(top - 1);
+          },
+          40,
+          'pageBreak',
+        );
       },
       removePageBreaks() {
-        q((s) => {
-          guard(s, 'print');
-          s.rowBreaks = [];
-        }, 40, 'pageBreak');
+        q(
+          (s) => {
+            guard(s, 'print');
+            s.rowBreaks = [];
+          },
+          40,
+          'pageBreak',
+        );
       },
     };
     this.onChanged = {
       add(h) {
-        q((s) => {
-          s.handlers.push(h);
-        }, 40, 'onChanged', 'read');
+        q(
+          (s) => {
+            s.handlers.push(h);
+          },
+          40,
+          'onChanged',
+          'read',
+        );
         return {
           // EventHandlerResult: "the same RequestContext … must be used when removing the handler".
           context: ctx,
           remove() {
-            q((s) => {
-              s.handlers = s.handlers.filter((x) => x !== h);
-            }, 40, 'onChanged', 'read');
+            q(
+              (s) => {
+                s.handlers = s.handlers.filter((x) => x !== h);
+              },
+              40,
+              'onChanged',
+              'read',
+            );
           },
         };
       },
@@ -974,12 +1068,19 @@ class MockWorksheet {
     return this.state.get('name') as string;
   }
   set name(v: string) {
-    this.ctx.queue(() => {
-      const s = this.resolve();
-      if (this.ctx.mock.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase())) throw fail('ItemAlreadyExists', `${v}`);
-      if (!v.trim() || v.length > 31 || /[[\]:*?/\\]/.test(v) || /^'|'$/.test(v)) throw fail('InvalidArgument', `sheet name ${v}`);
-      s.name = v;
-    }, bytes(v), 'name', 'no-undo');
+    this.ctx.queue(
+      () => {
+        const s = this.resolve();
+        if (this.ctx.mock.sheets.some((x) => x !== s && x.name.toLowerCase() === v.toLowerCase()))
+          throw fail('ItemAlreadyExists', `${v}`);
+        if (!v.trim() || v.length > 31 || /[[\]:*?/\\]/.test(v) || /^'|'$/.test(v))
+          throw fail('InvalidArgument', `sheet name ${v}`);
+        s.name = v;
+      },
+      bytes(v),
+      'name',
+      'no-undo',
+    );
   }
   get id(): string {
     return this.state.get('id') as string;
@@ -991,9 +1092,14 @@ class MockWorksheet {
     return this.state.get('visibility') as string;
   }
   set visibility(v: string) {
-    this.ctx.queue(() => {
-      this.resolve().visibility = v as StoredSheet['visibility'];
-    }, bytes(v), 'visibility', 'no-undo');
+    this.ctx.queue(
+      () => {
+        this.resolve().visibility = v as StoredSheet['visibility'];
+      },
+      bytes(v),
+      'visibility',
+      'no-undo',
+    );
   }
   set position(v: number) {
     this.ctx.queue(() => {
@@ -1007,19 +1113,29 @@ class MockWorksheet {
     return this.state.get('position') as number;
   }
   delete(): void {
-    this.ctx.queue(() => {
-      const s = this.resolve();
-      const all = this.ctx.mock.sheets;
-      if (all.filter((x) => x !== s && x.visibility === 'Visible').length === 0)
-        throw fail('InvalidOperation', 'cannot delete the last visible sheet');
-      if (s.visibility === 'VeryHidden') throw fail('InvalidOperation', 'a very hidden sheet cannot be deleted');
-      all.splice(all.indexOf(s), 1);
-    }, 20, 'delete', 'no-undo');
+    this.ctx.queue(
+      () => {
+        const s = this.resolve();
+        const all = this.ctx.mock.sheets;
+        if (all.filter((x) => x !== s && x.visibility === 'Visible').length === 0)
+          throw fail('InvalidOperation', 'cannot delete the last visible sheet');
+        if (s.visibility === 'VeryHidden') throw fail('InvalidOperation', 'a very hidden sheet cannot be deleted');
+        all.splice(all.indexOf(s), 1);
+      },
+      20,
+      'delete',
+      'no-undo',
+    );
   }
   activate(): void {
-    this.ctx.queue(() => {
-      this.ctx.mock.active = this.resolve();
-    }, 20, 'activate', 'read');
+    this.ctx.queue(
+      () => {
+        this.ctx.mock.active = this.resolve();
+      },
+      20,
+      'activate',
+      'read',
+    );
   }
   getRange(address?: string): MockRange {
     return new MockRange(this.ctx, this, address ? parseBox(address) : { r1: 1, c1: 1, r2: 1, c2: 1 });
@@ -1044,10 +1160,15 @@ class MockWorksheet {
   }
   private used(_valuesOnly: boolean | undefined, nullable: boolean): MockRange {
     let box: Box | null = null;
-    this.ctx.queue(() => {
-      box = this.ctx.mock.usedBox(this.resolve());
-      if (!box && !nullable) box = { r1: 1, c1: 1, r2: 1, c2: 1 };
-    }, 30, 'getUsedRange', 'read');
+    this.ctx.queue(
+      () => {
+        box = this.ctx.mock.usedBox(this.resolve());
+        if (!box && !nullable) box = { r1: 1, c1: 1, r2: 1, c2: 1 };
+      },
+      30,
+      'getUsedRange',
+      'read',
+    );
     return new MockRange(this.ctx, this, () => box, nullable);
   }
 }
@@ -1069,13 +1190,18 @@ function makePageLayout(
     set(v: unknown) {
       need();
       if (name === 'zoom') checkZoom(v);
-      if (/Header|Footer/.test(name) && String(v).length > 255) throw fail('InvalidArgument', `${name} longer than 255`);
-      q((s) => {
-        guard(s, 'print');
-        // office-js #1860: fit-to-pages is dropped unless the Page Layout tab is showing.
-        const fit = name === 'zoom' && (v as { horizontalFitToPages?: number }).horizontalFitToPages !== undefined;
-        s.page[name] = fit && s.owner.fitToPagesDropped ? { scale: 100 } : v;
-      }, bytes(v), 'pageLayout');
+      if (/Header|Footer/.test(name) && String(v).length > 255)
+        throw fail('InvalidArgument', `${name} longer than 255`);
+      q(
+        (s) => {
+          guard(s, 'print');
+          // office-js #1860: fit-to-pages is dropped unless the Page Layout tab is showing.
+          const fit = name === 'zoom' && (v as { horizontalFitToPages?: number }).horizontalFitToPages !== undefined;
+          s.page[name] = fit && s.owner.fitToPagesDropped ? { scale: 100 } : v;
+        },
+        bytes(v),
+        'pageLayout',
+      );
     },
     get() {
       if (name === 'zoom') return state.get('zoom');
@@ -1100,10 +1226,14 @@ function makePageLayout(
   page.setPrintTitleRows = (rows: string) => {
     need();
     if (!/^\$?\d+:\$?\d+$/.test(rows)) throw fail('InvalidArgument', `print title rows ${rows} are not whole rows`);
-    q((s) => {
-      guard(s, 'print');
-      s.page.printTitleRows = rows;
-    }, bytes(rows), 'pageLayout');
+    q(
+      (s) => {
+        guard(s, 'print');
+        s.page.printTitleRows = rows;
+      },
+      bytes(rows),
+      'pageLayout',
+    );
   };
   const footer: Record<string, unknown> = {};
   for (const p of ['centerHeader', 'centerFooter', 'leftHeader', 'rightHeader', 'leftFooter', 'rightFooter'])
@@ -1163,7 +1293,11 @@ class MockRange {
       const names = this.state.mark(['isNullObject']);
       ctx.queue(() => this.state.capture(names), 0, 'load', 'read');
     }
-    this.format = makeFormat(ctx, (fn) => this.eachCell(fn), (fn) => this.withBox(fn));
+    this.format = makeFormat(
+      ctx,
+      (fn) => this.eachCell(fn),
+      (fn) => this.withBox(fn),
+    );
     this.dataValidation = makeValidation(ctx, (fn) => this.withBox(fn));
   }
 
@@ -1207,32 +1341,38 @@ class MockRange {
   set values(v: unknown[][]) {
     this.grid(v, 'values');
     const b = this.box;
-    this.ctx.queue(() => {
-      this.withBox((s) => {
-        if (s.protected) {
-          // Entry cells may still be written when unlocked; anything else fails, like Excel.
-          for (let r = b.r1; r <= b.r2; r++)
-            for (let c = b.c1; c <= b.c2; c++)
-              if (s.cells.get(key(r, c))?.format.locked !== false)
-                throw fail('AccessDenied', `${s.name}!${boxAddress(b)} is protected`);
-        }
-        // Parse everything first: a value Excel refuses fails the write as a whole.
-        const parsed = v.map((row) => row.map((x) => (x === null || (typeof x === 'number' && !Number.isFinite(x)) ? null : excelCoerce(x))));
-        for (let r = b.r1; r <= b.r2; r++)
-          for (let c = b.c1; c <= b.c2; c++) {
-            // null (and NaN/Infinity, which JSON sends as null) leaves the cell as it is.
-            const out = parsed[r - b.r1][c - b.c1];
-            if (!out) continue;
-            const cell = this.ctx.mock.ensure(s, r, c);
-            cell.value = out.value;
-            cell.typed = out.typed;
-            if (out.numberFormat && cell.numberFormat === 'General') cell.numberFormat = out.numberFormat;
+    this.ctx.queue(
+      () => {
+        this.withBox((s) => {
+          if (s.protected) {
+            // Entry cells may still be written when unlocked; anything else fails, like Excel.
+            for (let r = b.r1; r <= b.r2; r++)
+              for (let c = b.c1; c <= b.c2; c++)
+                if (s.cells.get(key(r, c))?.format.locked !== false)
+                  throw fail('AccessDenied', `${s.name}!${boxAddress(b)} is protected`);
           }
-        this.ctx.mock.stats.valueWrites.push([s.name, boxAddress(b)]);
-        // Our own writes raise onChanged only while the add-in's events are on.
-        if (this.ctx.mock.enableEvents) this.ctx.mock.afterWrites.push({ sheet: s, address: boxAddress(b) });
-      });
-    }, bytes(v), 'values');
+          // Parse everything first: a value Excel refuses fails the write as a whole.
+          const parsed = v.map((row) =>
+            row.map((x) => (x === null || (typeof x === 'number' && !Number.isFinite(x)) ? null : excelCoerce(x))),
+          );
+          for (let r = b.r1; r <= b.r2; r++)
+            for (let c = b.c1; c <= b.c2; c++) {
+              // null (and NaN/Infinity, which JSON sends as null) leaves the cell as it is.
+              const out = parsed[r - b.r1][c - b.c1];
+              if (!out) continue;
+              const cell = this.ctx.mock.ensure(s, r, c);
+              cell.value = out.value;
+              cell.typed = out.typed;
+              if (out.numberFormat && cell.numberFormat === 'General') cell.numberFormat = out.numberFormat;
+            }
+          this.ctx.mock.stats.valueWrites.push([s.name, boxAddress(b)]);
+          // Our own writes raise onChanged only while the add-in's events are on.
+          if (this.ctx.mock.enableEvents) this.ctx.mock.afterWrites.push({ sheet: s, address: boxAddress(b) });
+        });
+      },
+      bytes(v),
+      'values',
+    );
   }
   get values(): Cell[][] {
     return this.state.get('values') as Cell[][];
@@ -1240,12 +1380,16 @@ class MockRange {
   set numberFormat(v: unknown[][]) {
     this.grid(v, 'numberFormat');
     const b = this.box;
-    this.ctx.queue(() => {
-      this.withBox((s) => guard(s, 'format'));
-      this.eachCell((cell, _s, r, c) => {
-        cell.numberFormat = String(v[r - b.r1][c - b.c1]);
-      });
-    }, bytes(v), 'numberFormat');
+    this.ctx.queue(
+      () => {
+        this.withBox((s) => guard(s, 'format'));
+        this.eachCell((cell, _s, r, c) => {
+          cell.numberFormat = String(v[r - b.r1][c - b.c1]);
+        });
+      },
+      bytes(v),
+      'numberFormat',
+    );
   }
   get numberFormat(): string[][] {
     return this.state.get('numberFormat') as string[][];
@@ -1271,36 +1415,51 @@ class MockRange {
   merge(across?: boolean): void {
     if (across) throw new Error('not mocked: merge across');
     const b = this.box;
-    this.ctx.queue(() => {
-      this.withBox((s) => {
-        guard(s, 'merge');
-        s.merges.push(boxAddress(b));
-      });
-    }, 30, 'merge');
+    this.ctx.queue(
+      () => {
+        this.withBox((s) => {
+          guard(s, 'merge');
+          s.merges.push(boxAddress(b));
+        });
+      },
+      30,
+      'merge',
+    );
   }
   unmerge(): void {
     const b = this.box;
-    this.ctx.queue(() => {
-      this.withBox((s) => {
-        guard(s, 'merge');
-        s.merges = s.merges.filter((m) => m !== boxAddress(b));
-      });
-    }, 30, 'merge');
+    this.ctx.queue(
+      () => {
+        this.withBox((s) => {
+          guard(s, 'merge');
+          s.merges = s.merges.filter((m) => m !== boxAddress(b));
+        });
+      },
+      30,
+      'merge',
+    );
   }
   select(): void {
     const b = this.box;
-    this.ctx.queue(() => {
-      this.withBox((s) => {
-        this.ctx.mock.stats.selected = `${s.name}!${boxAddress(b)}`;
-      });
-    }, 20, 'select', 'read');
+    this.ctx.queue(
+      () => {
+        this.withBox((s) => {
+          this.ctx.mock.stats.selected = `${s.name}!${boxAddress(b)}`;
+        });
+      },
+      20,
+      'select',
+      'read',
+    );
   }
   getRowProperties(_want: unknown): { readonly value: Array<{ rowIndex: number; format: { rowHeight: number } }> } {
     const st = new Loadable(this.ctx, 'rowProperties', ['value'], () => {
       const b = this.currentBox();
       const s = this.sheet.resolve();
       const value = [];
-      if (b) for (let r = b.r1; r <= b.r2; r++) value.push({ rowIndex: r - 1, format: { rowHeight: s.rowHeights.get(r) ?? 15 } });
+      if (b)
+        for (let r = b.r1; r <= b.r2; r++)
+          value.push({ rowIndex: r - 1, format: { rowHeight: s.rowHeights.get(r) ?? 15 } });
       return { value };
     });
     st.load('value');
@@ -1319,13 +1478,12 @@ class MockRange {
 class MockRangeAreas {
   readonly format: Record<string, unknown>;
   constructor(
-    private readonly ctx: MockContext,
+    ctx: MockContext,
     readonly areas: MockRange[],
     readonly address: string,
   ) {
     const each = (fn: (cell: StoredCell, s: StoredSheet, r: number, c: number) => void) => {
-      for (const a of areas)
-        (a as unknown as { eachCell(f: typeof fn): void }).eachCell(fn);
+      for (const a of areas) (a as unknown as { eachCell(f: typeof fn): void }).eachCell(fn);
     };
     const withBoxes = (fn: (s: StoredSheet, b: Box) => void) => {
       for (const a of areas) (a as unknown as { withBox(f: typeof fn): void }).withBox(fn);
@@ -1342,10 +1500,14 @@ const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizont
 function makeFormat(ctx: MockContext, each: EachCell, withBox: WithBox): Record<string, unknown> {
   const set = (apply: (f: CellFormat, v: unknown) => void) => ({
     set(v: unknown) {
-      ctx.queue(() => {
-        withBox((s) => guard(s, 'format'));
-        each((cell) => apply(cell.format, v));
-      }, bytes(v) + 20, 'format');
+      ctx.queue(
+        () => {
+          withBox((s) => guard(s, 'format'));
+          each((cell) => apply(cell.format, v));
+        },
+        bytes(v) + 20,
+        'format',
+      );
     },
     get(): never {
       throw fail('PropertyNotLoaded', 'format (mock reads formats from the store)');
@@ -1353,21 +1515,49 @@ function makeFormat(ctx: MockContext, each: EachCell, withBox: WithBox): Record<
     enumerable: true,
   });
   const font = {};
-  Object.defineProperty(font, 'name', set((f, v) => (f.fontName = v as string)));
-  Object.defineProperty(font, 'size', set((f, v) => (f.fontSize = v as number)));
-  Object.defineProperty(font, 'bold', set((f, v) => (f.bold = v as boolean)));
-  Object.defineProperty(font, 'color', set((f, v) => (f.fontColor = v as string)));
+  Object.defineProperty(
+    font,
+    'name',
+    set((f, v) => (f.fontName = v as string)),
+  );
+  Object.defineProperty(
+    font,
+    'size',
+    set((f, v) => (f.fontSize = v as number)),
+  );
+  Object.defineProperty(
+    font,
+    'bold',
+    set((f, v) => (f.bold = v as boolean)),
+  );
+  Object.defineProperty(
+    font,
+    'color',
+    set((f, v) => (f.fontColor = v as string)),
+  );
   const fill = {
     clear() {
-      ctx.queue(() => {
-        withBox((s) => guard(s, 'format'));
-        each((cell) => (cell.format.fill = null));
-      }, 20, 'format');
+      ctx.queue(
+        () => {
+          withBox((s) => guard(s, 'format'));
+          each((cell) => (cell.format.fill = null));
+        },
+        20,
+        'format',
+      );
     },
   };
-  Object.defineProperty(fill, 'color', set((f, v) => (f.fill = v as string)));
+  Object.defineProperty(
+    fill,
+    'color',
+    set((f, v) => (f.fill = v as string)),
+  );
   const protection = {};
-  Object.defineProperty(protection, 'locked', set((f, v) => (f.locked = v as boolean)));
+  Object.defineProperty(
+    protection,
+    'locked',
+    set((f, v) => (f.locked = v as boolean)),
+  );
   const borders = {
     getItem(edge: string) {
       if (!EDGES.includes(edge)) throw fail('InvalidArgument', `border ${edge}`);
@@ -1379,15 +1569,35 @@ function makeFormat(ctx: MockContext, each: EachCell, withBox: WithBox): Record<
           f.borders = { ...(f.borders ?? {}), [edge]: v as string };
         }),
       );
-      Object.defineProperty(item, 'weight', set(() => undefined));
-      Object.defineProperty(item, 'color', set(() => undefined));
+      Object.defineProperty(
+        item,
+        'weight',
+        set(() => undefined),
+      );
+      Object.defineProperty(
+        item,
+        'color',
+        set(() => undefined),
+      );
       return item;
     },
   };
   const format: Record<string, unknown> = { font, fill, protection, borders };
-  Object.defineProperty(format, 'horizontalAlignment', set((f, v) => (f.horizontal = v as string)));
-  Object.defineProperty(format, 'verticalAlignment', set((f, v) => (f.vertical = v as string)));
-  Object.defineProperty(format, 'wrapText', set((f, v) => (f.wrap = v as boolean)));
+  Object.defineProperty(
+    format,
+    'horizontalAlignment',
+    set((f, v) => (f.horizontal = v as string)),
+  );
+  Object.defineProperty(
+    format,
+    'verticalAlignment',
+    set((f, v) => (f.vertical = v as string)),
+  );
+  Object.defineProperty(
+    format,
+    'wrapText',
+    set((f, v) => (f.wrap = v as boolean)),
+  );
   Object.defineProperty(format, 'columnWidth', {
     set(v: number) {
       ctx.queue(
@@ -1428,7 +1638,10 @@ function makeValidation(ctx: MockContext, withBox: WithBox): Record<string, unkn
       if (minor < 8) throw fail('ApiNotFound', 'dataValidation');
       // Excel's limits: titles 32 characters, messages and list sources 255.
       const m = (v ?? {}) as { title?: string; message?: string; list?: { source?: unknown } };
-      const tooLong = (m.title?.length ?? 0) > 32 || (m.message?.length ?? 0) > 255 || (typeof m.list?.source === 'string' && m.list.source.length > 255);
+      const tooLong =
+        (m.title?.length ?? 0) > 32 ||
+        (m.message?.length ?? 0) > 255 ||
+        (typeof m.list?.source === 'string' && m.list.source.length > 255);
       ctx.queue(
         () =>
           withBox((s, b) => {

@@ -82,7 +82,11 @@ function compareCells(sheet: SheetLayout, ws: ExcelJS.Worksheet, s: StoredSheet,
         ['font.size', fc.font?.size, f.fontSize],
         ['font.bold', fc.font?.bold ?? false, f.bold ?? false],
         ['font.color', argbToHex(fc.font?.color?.argb) ?? '#000000', (f.fontColor ?? '#000000').toUpperCase()],
-        ['fill', fc.fill?.type === 'pattern' && fc.fill.pattern === 'solid' ? argbToHex(fc.fill.fgColor?.argb) : null, f.fill ? f.fill.toUpperCase() : null],
+        [
+          'fill',
+          fc.fill?.type === 'pattern' && fc.fill.pattern === 'solid' ? argbToHex(fc.fill.fgColor?.argb) : null,
+          f.fill ? f.fill.toUpperCase() : null,
+        ],
         ['horizontal', fc.alignment?.horizontal ? H[fc.alignment.horizontal] : undefined, f.horizontal],
         ['vertical', fc.alignment?.vertical ? V[fc.alignment.vertical] : undefined, f.vertical],
         ['wrap', fc.alignment?.wrapText ?? false, f.wrap ?? false],
@@ -91,7 +95,9 @@ function compareCells(sheet: SheetLayout, ws: ExcelJS.Worksheet, s: StoredSheet,
         ['border.left', Boolean(fc.border?.left?.style), f.borders?.EdgeLeft === 'Continuous'],
       );
     }
-    for (const [what, a, b] of pairs) if (a !== b) problems.push(`${at(cell.r, cell.c)} ${what}: file ${JSON.stringify(a)} ≠ office ${JSON.stringify(b)}`);
+    for (const [what, a, b] of pairs)
+      if (a !== b)
+        problems.push(`${at(cell.r, cell.c)} ${what}: file ${JSON.stringify(a)} ≠ office ${JSON.stringify(b)}`);
   }
 }
 
@@ -111,16 +117,24 @@ async function parity(layout: WorkbookLayout) {
       const pt = s.colWidths.get(i + 1)!;
       // Known difference (issue 11, item 3: width units): Office.js adds Excel's 5 px padding to the layout's
       // width, the file stores the layout's width as is, so Office columns come out 5 px wider.
-      if (officePixels(pt) - filePixels(fw) !== 5) problems.push(`${sheet.name} column ${colLetters(i + 1)}: file ${filePixels(fw)} px, office ${officePixels(pt)} px`);
+      if (officePixels(pt) - filePixels(fw) !== 5)
+        problems.push(
+          `${sheet.name} column ${colLetters(i + 1)}: file ${filePixels(fw)} px, office ${officePixels(pt)} px`,
+        );
     });
     for (const r of Object.keys(sheet.rowHeights).map(Number)) {
-      if (ws.getRow(r).height !== s.rowHeights.get(r)) problems.push(`${sheet.name} row ${r} height: file ${ws.getRow(r).height} ≠ office ${s.rowHeights.get(r)}`);
+      if (ws.getRow(r).height !== s.rowHeights.get(r))
+        problems.push(`${sheet.name} row ${r} height: file ${ws.getRow(r).height} ≠ office ${s.rowHeights.get(r)}`);
     }
 
     expect(s.visibility).toBe(ws.state === 'visible' ? 'Visible' : ws.state === 'hidden' ? 'Hidden' : 'VeryHidden');
-    expect(s.protected).toBe(Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet));
+    expect(s.protected).toBe(
+      Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
+    );
     const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
-    expect(s.freeze ?? { rows: 0, cols: 0 }).toEqual(view?.state === 'frozen' ? { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 } : { rows: 0, cols: 0 });
+    expect(s.freeze ?? { rows: 0, cols: 0 }).toEqual(
+      view?.state === 'frozen' ? { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 } : { rows: 0, cols: 0 },
+    );
     const af = ws.autoFilter as unknown as string | { from: string; to: string } | undefined;
     const fileFilter = !af ? null : typeof af === 'string' ? af : `${af.from}:${af.to}`;
     expect(s.autoFilter?.replace(/\$/g, '') ?? null).toBe(fileFilter);
@@ -130,7 +144,10 @@ async function parity(layout: WorkbookLayout) {
     for (const [i, rule] of sheet.validations.entries()) {
       const stored = s.validations[i];
       const dv = ws.getCell(rule.range.r1, rule.range.c1).dataValidation as ExcelJS.DataValidation;
-      const mr = stored.rule as { decimal?: { formula1: number; formula2?: number; operator: string }; list?: { source: string } };
+      const mr = stored.rule as {
+        decimal?: { formula1: number; formula2?: number; operator: string };
+        list?: { source: string };
+      };
       expect(stored.ignoreBlanks).toBe(dv.allowBlank ?? false);
       if (dv.type === 'list') {
         expect(mr.list?.source).toBe(String(dv.formulae[0]).replace(/^"|"$/g, ''));
@@ -150,7 +167,14 @@ async function parity(layout: WorkbookLayout) {
       expect(page.paperSize).toBe(Number(ps.paperSize) === 8 ? 'A3' : 'A4');
       expect(page.zoom).toEqual({ horizontalFitToPages: ps.fitToWidth, verticalFitToPages: ps.fitToHeight });
       const m = ps.margins!;
-      for (const [k, inches] of Object.entries({ left: m.left, right: m.right, top: m.top, bottom: m.bottom, header: m.header, footer: m.footer })) {
+      for (const [k, inches] of Object.entries({
+        left: m.left,
+        right: m.right,
+        top: m.top,
+        bottom: m.bottom,
+        header: m.header,
+        footer: m.footer,
+      })) {
         // Office.js margins are in points, the file's in inches: 72 pt to the inch.
         expect([k, page[`${k}Margin`]]).toEqual([k, Math.round(inches * 72 * 100) / 100]);
       }
@@ -181,12 +205,20 @@ function checkedLayout(plan: Plan, asOf: string): WorkbookLayout {
     const cells = new Map(sheet.cells.map((c) => [`${c.r},${c.c}`, { ...c }]));
     for (const p of patch.cells.filter((x) => x.sheet === sheet.name)) {
       const old = cells.get(`${p.r},${p.c}`);
-      cells.set(`${p.r},${p.c}`, { r: p.r, c: p.c, value: p.value !== undefined ? p.value : old?.value ?? null, style: p.style });
+      cells.set(`${p.r},${p.c}`, {
+        r: p.r,
+        c: p.c,
+        value: p.value !== undefined ? p.value : (old?.value ?? null),
+        style: p.style,
+      });
     }
     return { ...sheet, cells: [...cells.values()].sort((a, b) => a.r - b.r || a.c - b.c) };
   });
   const replaced = new Set(patch.sheets.map((x) => x.name));
-  return { sheets: [...sheets.filter((x) => !replaced.has(x.name)), ...patch.sheets], styles: { ...layout.styles, ...patch.styles } };
+  return {
+    sheets: [...sheets.filter((x) => !replaced.has(x.name)), ...patch.sheets],
+    styles: { ...layout.styles, ...patch.styles },
+  };
 }
 
 describe('the file and Office.js adapters draw the same workbook', () => {

@@ -36,7 +36,8 @@ describe('protection: open once, write everything, protect once at the end', () 
     expect(res.judgements).toHaveLength(40);
     const perSheet = calls(h.mock, from);
     expect(perSheet[SHEET.main]).toEqual(['unprotect', 'protect']);
-    for (const [, seq] of Object.entries(perSheet)) expect(seq.filter((c) => c === 'protect').length).toBeLessThanOrEqual(1);
+    for (const [, seq] of Object.entries(perSheet))
+      expect(seq.filter((c) => c === 'protect').length).toBeLessThanOrEqual(1);
     expect(h.mock.sheet(SHEET.main).protected).toBe(true);
     expect(h.mock.sheet(SHEET.main).page.orientation).toBe('Landscape');
     // The last thing in the write is the protect: nothing was written to the sheet after it.
@@ -69,7 +70,9 @@ describe('a write that fails half-way', () => {
     const before = h.mock.sheets.map((s) => [s.name, s.visibility, s.protected]);
     // Fails after the old sheets were renamed aside and the new ones added and partly written.
     h.mock.failOn.push({ label: 'merge', code: 'GeneralException', after: 3 });
-    const err = await generateTracking(h.fresh().ctx, plan, { caps: h.caps, asOf: AS_OF, replace: true }).catch((e: unknown) => e);
+    const err = await generateTracking(h.fresh().ctx, plan, { caps: h.caps, asOf: AS_OF, replace: true }).catch(
+      (e: unknown) => e,
+    );
     expect((err as { code?: string }).code).toBe('GeneralException');
     expect(h.mock.sheets.map((s) => [s.name, s.visibility, s.protected])).toEqual(before);
     expect(h.mock.sheets.some((s) => s.name.startsWith('~'))).toBe(false);
@@ -82,8 +85,13 @@ describe('a write that fails half-way', () => {
     const plan = syntheticPlan(20);
     const h = harness();
     await generateTracking(h.ctx, plan, { caps: h.caps, asOf: AS_OF });
-    h.mock.failOn.push({ label: 'merge', code: 'GeneralException', after: 3 }, { label: 'getItem', code: 'GeneralException' });
-    const err = await generateTracking(h.fresh().ctx, plan, { caps: h.caps, asOf: AS_OF, replace: true }).catch((e: unknown) => e);
+    h.mock.failOn.push(
+      { label: 'merge', code: 'GeneralException', after: 3 },
+      { label: 'getItem', code: 'GeneralException' },
+    );
+    const err = await generateTracking(h.fresh().ctx, plan, { caps: h.caps, asOf: AS_OF, replace: true }).catch(
+      (e: unknown) => e,
+    );
     const aside = h.mock.sheets.filter((s) => s.name.startsWith('~')).map((s) => s.name);
     expect(aside.length).toBeGreaterThan(0);
     const msg = explainOfficeError(err);
@@ -141,7 +149,36 @@ describe('text stays text', () => {
     });
 
   test('any string Excel would parse is written so it reads back unchanged (property)', () => {
-    const pieces = fc.constantFrom('1', '2', '0', '３', '.', ',', '-', '+', '(', ')', '%', '/', ':', ' ', 'e', 'Jun', 'may', '#N/A', "'", '=', '年', '月', '日', '万', '人', 'TRUE', '¥', '$');
+    const pieces = fc.constantFrom(
+      '1',
+      '2',
+      '0',
+      '３',
+      '.',
+      ',',
+      '-',
+      '+',
+      '(',
+      ')',
+      '%',
+      '/',
+      ':',
+      ' ',
+      'e',
+      'Jun',
+      'may',
+      '#N/A',
+      "'",
+      '=',
+      '年',
+      '月',
+      '日',
+      '万',
+      '人',
+      'TRUE',
+      '¥',
+      '$',
+    );
     fc.assert(
       fc.property(fc.array(pieces, { minLength: 1, maxLength: 6 }), (parts) => {
         const s = parts.join('');
@@ -174,7 +211,8 @@ describe('text stays text', () => {
     const h = harness();
     await generateTracking(h.ctx, plan, { caps: h.caps, asOf: AS_OF });
     const values = [...h.mock.sheet(SHEET.main).cells.values()];
-    for (const text of ["'（123）项", '#N/A', 'Jun 30', '(123)']) expect(values.some((c) => c.value === text && c.typed === undefined)).toBe(true);
+    for (const text of ["'（123）项", '#N/A', 'Jun 30', '(123)'])
+      expect(values.some((c) => c.value === text && c.typed === undefined)).toBe(true);
   });
 });
 

@@ -5,7 +5,10 @@
 type Ledger = { stats: { unloadedReads: string[] } };
 
 afterEach(() => {
-  const g = globalThis as unknown as { __tuijinOfficeDoubles?: Ledger[]; __tuijinSwallowed?: Array<{ where: string; error: unknown }> };
+  const g = globalThis as unknown as {
+    __tuijinOfficeDoubles?: Ledger[];
+    __tuijinSwallowed?: Array<{ where: string; error: unknown }>;
+  };
   const doubles = g.__tuijinOfficeDoubles ?? [];
   const swallowed = g.__tuijinSwallowed ?? [];
   const reads = doubles.flatMap((d) => d.stats.unloadedReads);

@@ -1,7 +1,17 @@
 import { MockExcel, key } from './mockExcel';
 import { harness, expectAllLoaded } from './harness';
 import { seedPlan, syntheticPlan } from './fixtures';
-import { applyPrintSetup, checkTracking, existingTrackingSheets, generateTracking, openAsNewWorkbook, preparePrint, readActiveSheet, readEntries, selectIndicator } from '../../src/adapters/office/tracking';
+import {
+  applyPrintSetup,
+  checkTracking,
+  existingTrackingSheets,
+  generateTracking,
+  openAsNewWorkbook,
+  preparePrint,
+  readActiveSheet,
+  readEntries,
+  selectIndicator,
+} from '../../src/adapters/office/tracking';
 import { layoutGrid } from '../../src/core/layout/grid';
 import { buildTrackingLayout, TRACKING_STYLES } from '../../src/core/tracking/layout';
 import { readTracking } from '../../src/core/tracking/read';
@@ -200,7 +210,15 @@ describe('check', () => {
     const j2 = res.judgements.find((j) => j.id === '2.1')!;
     const status1 = String(h.mock.value(SHEET.main, r1, COL.status));
     expect(status1).toContain(
-      { met: '已达标', 'on-track': '按期推进', 'at-risk': '进度滞后', shortfall: '未达标', missing: '未填报', 'not-due': '未到期', invalid: '数据有误' }[j1.status],
+      {
+        met: '已达标',
+        'on-track': '按期推进',
+        'at-risk': '进度滞后',
+        shortfall: '未达标',
+        missing: '未填报',
+        'not-due': '未到期',
+        invalid: '数据有误',
+      }[j1.status],
     );
     expect(h.mock.cell(SHEET.main, r1, COL.status)!.format.fill).toBe(`#${STATUS_FILL[j1.status]}`);
     expect(h.mock.cell(SHEET.main, r2, COL.status)!.format.fill).toBe(`#${STATUS_FILL[j2.status]}`);
@@ -338,7 +356,7 @@ test('an unreadable sheet named 推进计划表 is kept aside, not deleted', asy
   expect(h.sync.mock.calls.length).toBeLessThanOrEqual(3);
 });
 
-test('page breaks: generate writes the layout\'s, a check replaces them using the row heights it read', async () => {
+test("page breaks: generate writes the layout's, a check replaces them using the row heights it read", async () => {
   const plan = syntheticPlan(200);
   const layout = buildTrackingLayout(plan, { asOf: AS_OF });
   const expected = layout.sheets.find((s) => s.name === SHEET.main)!.rowBreaks ?? [];

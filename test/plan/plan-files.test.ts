@@ -27,12 +27,18 @@ function seedHtml(): string {
   const header =
     '<tr><td rowspan="2">序号</td><td rowspan="2">事项名称</td><td rowspan="2">事项简介</td><td rowspan="2">年度任务目标</td>' +
     '<td colspan="2">年度工作计划</td><td rowspan="2">牵头单位</td></tr><tr><td>上半年</td><td>下半年</td></tr>';
-  const lines = (s: string) => s.split(' ').map((p) => `<p>${esc(p)}</p>`).join('');
+  const lines = (s: string) =>
+    s
+      .split(' ')
+      .map((p) => `<p>${esc(p)}</p>`)
+      .join('');
   const tables: string[][] = [[], []];
   for (const cells of seedRows.filter(isItem)) {
     const [no, name, summary, goal, h1, h2, units] = cells;
     const plans = h2.trim() ? `<td>${esc(h1)}</td><td>${esc(h2)}</td>` : `<td colspan="2">${esc(h1)}</td>`;
-    tables[Number(no) <= 12 ? 0 : 1].push(`<tr><td>${no}</td><td>${lines(name)}</td><td>${esc(summary)}</td><td>${esc(goal)}</td>${plans}<td>${lines(units)}</td></tr>`);
+    tables[Number(no) <= 12 ? 0 : 1].push(
+      `<tr><td>${no}</td><td>${lines(name)}</td><td>${esc(summary)}</td><td>${esc(goal)}</td>${plans}<td>${lines(units)}</td></tr>`,
+    );
   }
   const table = (rows: string[]) => `<table border="1" cellspacing="0">${header}${rows.join('')}</table>`;
   return (
@@ -53,7 +59,12 @@ function seedCsv(): string {
 }
 
 const gbk = (text: string, out: string) =>
-  execFileSync('/usr/bin/python3', ['-c', 'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8", newline="").read().encode("gb18030"))', text, out]);
+  execFileSync('/usr/bin/python3', [
+    '-c',
+    'import sys; open(sys.argv[2], "wb").write(open(sys.argv[1], encoding="utf-8", newline="").read().encode("gb18030"))',
+    text,
+    out,
+  ]);
 
 let seedJson: string;
 
@@ -64,15 +75,38 @@ beforeAll(async () => {
   expect(seed.code).toBe(0);
   seedJson = seed.out;
 
-  execFileSync('/usr/bin/python3', [path.join(__dirname, 'make_plan_files.py'), SEED, DIR], { stdio: 'pipe', timeout: 60_000 });
+  execFileSync('/usr/bin/python3', [path.join(__dirname, 'make_plan_files.py'), SEED, DIR], {
+    stdio: 'pipe',
+    timeout: 60_000,
+  });
   fs.writeFileSync(file('plan.html'), seedHtml());
-  soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', path.join(DIR, 'lo'), file('plan.html')]);
+  soffice([
+    '--infilter=HTML (StarWriter)',
+    '--convert-to',
+    'docx:MS Word 2007 XML',
+    '--outdir',
+    path.join(DIR, 'lo'),
+    file('plan.html'),
+  ]);
   fs.renameSync(path.join(DIR, 'lo/plan.docx'), file('plan-libreoffice.docx'));
   soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'doc:MS Word 97', '--outdir', DIR, file('plan.html')]);
-  soffice(['--infilter=HTML (StarWriter)', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', DIR, file('plan.html')]);
+  soffice([
+    '--infilter=HTML (StarWriter)',
+    '--convert-to',
+    'pdf:writer_pdf_Export',
+    '--outdir',
+    DIR,
+    file('plan.html'),
+  ]);
   soffice(['--convert-to', 'xls:MS Excel 97', '--outdir', DIR, file('plan-openpyxl.xlsx')]);
   // The same workbook saved again by LibreOffice Calc: another writer's sheet XML and merges.
-  soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(DIR, 'lo'), file('plan-openpyxl.xlsx')]);
+  soffice([
+    '--convert-to',
+    'xlsx:Calc MS Excel 2007 XML',
+    '--outdir',
+    path.join(DIR, 'lo'),
+    file('plan-openpyxl.xlsx'),
+  ]);
   fs.renameSync(path.join(DIR, 'lo/plan-openpyxl.xlsx'), file('plan-libreoffice.xlsx'));
   execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', file('plan.pdf'), file('plan')]);
 
@@ -81,7 +115,10 @@ beforeAll(async () => {
   gbk(file('plan-utf8.csv.tmp'), file('plan-excel-gbk.csv'));
   gbk(SEED, file('plan-gbk.txt'));
   // Excel's "Unicode 文本": UTF-16 LE with a byte order mark, tabs, CRLF.
-  fs.writeFileSync(file('plan-utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText.replace(/\n/g, '\r\n'), 'utf16le')]));
+  fs.writeFileSync(
+    file('plan-utf16le.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText.replace(/\n/g, '\r\n'), 'utf16le')]),
+  );
   const be = Buffer.from(seedText, 'utf16le');
   for (let i = 0; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1], be[i]];
   fs.writeFileSync(file('plan-utf16be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));

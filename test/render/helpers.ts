@@ -48,9 +48,19 @@ export async function checkedSeed(dir: string): Promise<{ book: string; filled: 
   const cells: CellPatch[] = [];
   for (const [id, [h1, annual]] of Object.entries(ENTRIES)) {
     const r = read.positions.rows[id];
-    cells.push({ sheet: SHEET.main, r, c: COL.h1, value: h1 as CellValue, style: 'entry' }, { sheet: SHEET.main, r, c: COL.annual, value: annual as CellValue, style: 'entry' });
+    cells.push(
+      { sheet: SHEET.main, r, c: COL.h1, value: h1 as CellValue, style: 'entry' },
+      { sheet: SHEET.main, r, c: COL.annual, value: annual as CellValue, style: 'entry' },
+    );
   }
-  fs.writeFileSync(filled, await applyPatch(new Uint8Array(fs.readFileSync(book)), { styles: { entry: TRACKING_STYLES.entry }, cells, sheets: [] }));
+  fs.writeFileSync(
+    filled,
+    await applyPatch(new Uint8Array(fs.readFileSync(book)), {
+      styles: { entry: TRACKING_STYLES.entry },
+      cells,
+      sheets: [],
+    }),
+  );
   const c = await cli('check', filled, '--as-of', '2023-07-15', '--write', checked);
   if (c.code !== 0) throw new Error(c.err);
   return { book, filled, checked };
@@ -60,13 +70,45 @@ export async function checkedSeed(dir: string): Promise<{ book: string; filled: 
  *  "5000+", "13处（主体完工）"), a fraction for a percentage (0.24), a cell formatted as a percentage ({ pct }),
  *  a 满意率 with only its H1 figure, one figure never reported and one milestone not done. */
 export const YEAR_FIGURES: Record<string, [FigureCell, FigureCell]> = {
-  '1.1': [102000, 226000], '2.1': ['已完成', null], '2.2': [null, '已完成'], '3.1': [{ pct: 0.53 }, 54], '4.1': [0.3, 0.6],
-  '5.1': ['13处（主体完工）', 13], '5.2': [65, 71], '6.1': [600, 600], '6.2': [1, 1], '6.3': [null, 2], '7.1': ['已完成', '已完成'],
-  '7.2': [1, 1], '7.3': [9, 16], '8.1': [11, 21], '8.2': [32, 31], '9.1': [10, 18], '9.2': [320, 650], '10.1': [28, 61],
-  '11.1': [450, 1020], '12.1': [5, '约10场'], '12.2': [25, 22], '12.3': [5200, '5000+'], '13.1': [2600, 5300],
-  '13.2': [21000, 23500], '13.3': [3.2, 3.5], '14.1': [900, 1750], '15.1': [2, 4], '16.1': [22, 0.24], '17.1': [1500, 3100],
-  '17.2': [0.99, null], '17.3': [null, 1], '17.4': [null, null], '18.1': [40, 85], '18.2': [50, 98], '19.1': [30, 52],
-  '19.2': [5, 12], '19.3': [1500, 3200], '20.1': ['已完成', null], '20.2': [null, '未完成'],
+  '1.1': [102000, 226000],
+  '2.1': ['已完成', null],
+  '2.2': [null, '已完成'],
+  '3.1': [{ pct: 0.53 }, 54],
+  '4.1': [0.3, 0.6],
+  '5.1': ['13处（主体完工）', 13],
+  '5.2': [65, 71],
+  '6.1': [600, 600],
+  '6.2': [1, 1],
+  '6.3': [null, 2],
+  '7.1': ['已完成', '已完成'],
+  '7.2': [1, 1],
+  '7.3': [9, 16],
+  '8.1': [11, 21],
+  '8.2': [32, 31],
+  '9.1': [10, 18],
+  '9.2': [320, 650],
+  '10.1': [28, 61],
+  '11.1': [450, 1020],
+  '12.1': [5, '约10场'],
+  '12.2': [25, 22],
+  '12.3': [5200, '5000+'],
+  '13.1': [2600, 5300],
+  '13.2': [21000, 23500],
+  '13.3': [3.2, 3.5],
+  '14.1': [900, 1750],
+  '15.1': [2, 4],
+  '16.1': [22, 0.24],
+  '17.1': [1500, 3100],
+  '17.2': [0.99, null],
+  '17.3': [null, 1],
+  '17.4': [null, null],
+  '18.1': [40, 85],
+  '18.2': [50, 98],
+  '19.1': [30, 52],
+  '19.2': [5, 12],
+  '19.3': [1500, 3200],
+  '20.1': ['已完成', null],
+  '20.2': [null, '未完成'],
 };
 type FigureCell = CellValue | { pct: number };
 
@@ -158,7 +200,9 @@ export function printedSizes(pdf: string): number[][] {
 /** How far down the printable area each page's text reaches (0–1), between the top and bottom margins given in points. */
 export function pageFill(pdf: string, pages: number, top: number, bottom: number): number[] {
   return Array.from({ length: pages }, (_, i) => {
-    const html = execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-bbox', pdf, '-'], { encoding: 'utf8' });
+    const html = execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-bbox', pdf, '-'], {
+      encoding: 'utf8',
+    });
     const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(html)![1]);
     let lowest = top;
     for (const w of html.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)) {
@@ -173,7 +217,9 @@ export function pageFill(pdf: string, pages: number, top: number, bottom: number
 /** A page's text read column by column: words ordered by the centre of their cell, then top to bottom, so a centred
  *  header or name wrapped over several lines ("指标" / "编号") reads as one ("指标编号"). */
 export function columnText(pdf: string, page: number): string {
-  const html = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], { encoding: 'utf8' });
+  const html = execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-bbox', pdf, '-'], {
+    encoding: 'utf8',
+  });
   const raw = [...html.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g)]
     .map((m) => ({ x0: Number(m[1]), y: Number(m[2]), x1: Number(m[3]), text: m[4] }))
     .sort((a, b) => a.y - b.y || a.x0 - b.x0);
@@ -182,7 +228,8 @@ export function columnText(pdf: string, page: number): string {
   for (const w of raw) {
     const last = lines[lines.length - 1];
     const gap = last ? w.x0 - last.x1 : Infinity;
-    if (last && Math.abs(last.y - w.y) < 1 && gap > -1 && gap < 6) Object.assign(last, { x1: w.x1, text: last.text + w.text });
+    if (last && Math.abs(last.y - w.y) < 1 && gap > -1 && gap < 6)
+      Object.assign(last, { x1: w.x1, text: last.text + w.text });
     else lines.push({ ...w });
   }
   return lines

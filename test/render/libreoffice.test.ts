@@ -21,7 +21,10 @@ beforeAll(async () => {
   const { checked } = await yearEndSeed(dir);
   pdf = convert(checked, 'pdf', dir);
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '1000', pdf], { encoding: 'utf8' });
-  sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({ w: Number(m[1]), h: Number(m[2]) }));
+  sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({
+    w: Number(m[1]),
+    h: Number(m[2]),
+  }));
   pages = sizes.map((_, i) =>
     execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'], { encoding: 'utf8' }),
   );
@@ -30,9 +33,25 @@ beforeAll(async () => {
 }, 240_000);
 
 const MAIN_HEADERS = [
-  HEADER.no, HEADER.name, HEADER.summary, HEADER.goal, HEADER.plan, HEADER.h1Plan, HEADER.h2Plan, HEADER.lead,
-  HEADER.id, HEADER.label, HEADER.h1Target, HEADER.h1, HEADER.h1Rate, HEADER.annualTarget, HEADER.annual, HEADER.annualRate,
-  HEADER.status, HEADER.note, HEADER.progressText,
+  HEADER.no,
+  HEADER.name,
+  HEADER.summary,
+  HEADER.goal,
+  HEADER.plan,
+  HEADER.h1Plan,
+  HEADER.h2Plan,
+  HEADER.lead,
+  HEADER.id,
+  HEADER.label,
+  HEADER.h1Target,
+  HEADER.h1,
+  HEADER.h1Rate,
+  HEADER.annualTarget,
+  HEADER.annual,
+  HEADER.annualRate,
+  HEADER.status,
+  HEADER.note,
+  HEADER.progressText,
 ];
 const squash = (s: string) => s.replace(/\s+/g, '');
 
@@ -49,20 +68,28 @@ test('main sheet: several pages, each with the whole header row (so every column
   expect(mainPages.length).toBeGreaterThanOrEqual(2);
   // main pages come first and are contiguous
   expect(pages.slice(0, mainPages.length)).toEqual(mainPages);
-  for (const i of mainPages.map((t) => pages.indexOf(t))) for (const h of MAIN_HEADERS) expect(squash(columns[i])).toContain(h);
+  for (const i of mainPages.map((t) => pages.indexOf(t)))
+    for (const h of MAIN_HEADERS) expect(squash(columns[i])).toContain(h);
   // every indicator row made it onto some page
   const all = mainPages.join('\n');
-  for (const id of ['1.1', '2.2', '10.1', '17.4', '20.2']) expect(all).toMatch(new RegExp(`(^|\\s)${id.replace('.', '\\.')}(\\s|$)`, 'm'));
+  for (const id of ['1.1', '2.2', '10.1', '17.4', '20.2'])
+    expect(all).toMatch(new RegExp(`(^|\\s)${id.replace('.', '\\.')}(\\s|$)`, 'm'));
 });
 
 test('no item is cut across two pages: its name and all its indicator rows print on the same page', () => {
   const plan = seedPlan();
   const mainPages = pages.filter((t) => squash(t).includes(HEADER.summary) && squash(t).includes(HEADER.progress));
   for (const item of plan.items) {
-    const withName = mainPages.findIndex((t) => squash(columns[pages.indexOf(t)]).includes(squash(item.name).slice(0, 6)));
+    const withName = mainPages.findIndex((t) =>
+      squash(columns[pages.indexOf(t)]).includes(squash(item.name).slice(0, 6)),
+    );
     expect([item.no, withName >= 0]).toEqual([item.no, true]);
     for (const ind of item.indicators) {
-      expect([item.no, ind.id, mainPages[withName].match(new RegExp(`(^|\\s)${ind.id.replace('.', '\\.')}(\\s|$)`, 'm')) !== null]).toEqual([item.no, ind.id, true]);
+      expect([
+        item.no,
+        ind.id,
+        mainPages[withName].match(new RegExp(`(^|\\s)${ind.id.replace('.', '\\.')}(\\s|$)`, 'm')) !== null,
+      ]).toEqual([item.no, ind.id, true]);
     }
   }
 });
@@ -70,7 +97,8 @@ test('no item is cut across two pages: its name and all its indicator rows print
 test('the 指标 sheet pages carry their whole header row too', () => {
   const targetPages = pages.filter((t) => squash(t).includes('来源') && squash(t).includes('截止日期'));
   expect(targetPages.length).toBeGreaterThanOrEqual(1);
-  for (const t of targetPages) for (const [, h] of TARGET_COLUMNS) expect(squash(columns[pages.indexOf(t)])).toContain(h);
+  for (const t of targetPages)
+    for (const [, h] of TARGET_COLUMNS) expect(squash(columns[pages.indexOf(t)])).toContain(h);
 });
 
 test('print header with the 截至 date and page footer on every page', () => {
@@ -81,20 +109,31 @@ test('print header with the 截至 date and page footer on every page', () => {
 });
 
 test('status words (with their marks) and the 汇总 sheet are in the printed text', async () => {
-  const json = JSON.parse((await cli('check', path.join(dir, 'year-filled.xlsx'), '--as-of', '2023-12-31', '--json')).out);
-  const present = Object.entries(json.summary).filter(([, n]) => (n as number) > 0).map(([s]) => s as keyof typeof STATUS_LABEL);
+  const json = JSON.parse(
+    (await cli('check', path.join(dir, 'year-filled.xlsx'), '--as-of', '2023-12-31', '--json')).out,
+  );
+  const present = Object.entries(json.summary)
+    .filter(([, n]) => (n as number) > 0)
+    .map(([s]) => s as keyof typeof STATUS_LABEL);
   expect(present).toEqual(expect.arrayContaining(['met', 'shortfall', 'missing']));
   const text = pages.join('\n');
   for (const s of present) expect(text).toContain(STATUS_LABEL[s]);
   expect(text).toContain('✖ 未达标');
   expect(text).toContain('● 已达标');
   expect(squash(text)).toContain('推进情况汇总');
-  expect(squash(text)).toMatch(/截至12月31日，按事项统计（事项有多项指标的，以进度最慢的一项为准），20项重要事项中，已达标\d+项/);
+  expect(squash(text)).toMatch(
+    /截至12月31日，按事项统计（事项有多项指标的，以进度最慢的一项为准），20项重要事项中，已达标\d+项/,
+  );
 });
 
 /** Pages of each sheet, in print order: 推进计划表 first, then 指标, then 汇总. */
 function sheetsOfPages(): number[][] {
-  const kind = (t: string) => (squash(t).includes(HEADER.summary) && squash(t).includes(HEADER.progress) ? 0 : squash(t).includes('截止日期') ? 1 : 2);
+  const kind = (t: string) =>
+    squash(t).includes(HEADER.summary) && squash(t).includes(HEADER.progress)
+      ? 0
+      : squash(t).includes('截止日期')
+        ? 1
+        : 2;
   const groups: number[][] = [[], [], []];
   pages.forEach((t, i) => groups[kind(t)].push(i));
   return groups;
@@ -115,7 +154,8 @@ test('no page is more than a third empty, except the last page of each sheet', (
   const fill = pageFill(pdf, pages.length, 0.75 * 72, 0.6 * 72);
   for (const group of sheetsOfPages()) {
     expect(group.length).toBeGreaterThan(0);
-    for (const i of group.slice(0, -1)) expect({ page: i + 1, fill: fill[i] >= 2 / 3 }).toEqual({ page: i + 1, fill: true });
+    for (const i of group.slice(0, -1))
+      expect({ page: i + 1, fill: fill[i] >= 2 / 3 }).toEqual({ page: i + 1, fill: true });
   }
 });
 

@@ -11,11 +11,16 @@ async function readersAgree(file: string) {
   const bytes = new Uint8Array(fs.readFileSync(file));
   const fast = await readWorkbookGrid(bytes);
   const viaExcelJS = gridOf(await loadWorkbook(bytes));
-  const trim = (g: typeof fast) => g.sheets.map((s) => ({ name: s.name, state: s.state, rows: s.rows.map((r) => {
-    const a = [...r];
-    while (a.length && a[a.length - 1] === null) a.pop();
-    return a;
-  }) }));
+  const trim = (g: typeof fast) =>
+    g.sheets.map((s) => ({
+      name: s.name,
+      state: s.state,
+      rows: s.rows.map((r) => {
+        const a = [...r];
+        while (a.length && a[a.length - 1] === null) a.pop();
+        return a;
+      }),
+    }));
   expect(trim(fast)).toEqual(trim(viaExcelJS));
 }
 

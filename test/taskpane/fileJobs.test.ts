@@ -6,7 +6,7 @@ import { readTracking } from '../../src/core/tracking/read';
 import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
 
 jest.mock('../../src/apps/taskpane/jobs/seed', () => ({
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories are hoisted above the imports
   seedText: require('fs').readFileSync(require('path').join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt'), 'utf8'),
 }));
 
@@ -23,7 +23,11 @@ test('the four jobs on the seed, on bytes only', async () => {
   const review = await fileJobs.reviewPlan({ kind: 'seed' });
   expect(review.itemCount).toBe(20);
   // The indicators to check come first, with their reason; the rest keep plan order.
-  expect(review.indicators.slice(0, 3).map((i) => [i.id, i.review !== null])).toEqual([['14.1', true], ['15.1', true], ['1.1', false]]);
+  expect(review.indicators.slice(0, 3).map((i) => [i.id, i.review !== null])).toEqual([
+    ['14.1', true],
+    ['15.1', true],
+    ['1.1', false],
+  ]);
   expect(review.indicators[0].review).toContain('标签取自事项名称');
   const book = await fileJobs.generate({ kind: 'seed' }, progress);
   expect(book.fileName).toBe('2023年重要事项推进计划表.xlsx');
@@ -52,7 +56,11 @@ test('the four jobs on the seed, on bytes only', async () => {
   const names = Object.keys(zip.files);
   expect(names).toHaveLength(12);
   const first = { name: names[0], bytes: await zip.files[names[0]].async('uint8array') };
-  const merged = await fileJobs.consolidate(file, [first, { name: 'x.xlsx', bytes: new Uint8Array([80, 75, 3, 4]) }], progress);
+  const merged = await fileJobs.consolidate(
+    file,
+    [first, { name: 'x.xlsx', bytes: new Uint8Array([80, 75, 3, 4]) }],
+    progress,
+  );
   // A blank form brings nothing; its unit still counts as having reported.
   expect(merged.report.applied).toBe(0);
   expect(merged.report.rejected).toEqual([{ file: 'x.xlsx', reason: expect.stringMatching(/^文件无法读取：/) }]);
@@ -61,5 +69,7 @@ test('the four jobs on the seed, on bytes only', async () => {
 });
 
 test('a broken workbook fails to open with the core InputError the pane translates', async () => {
-  await expect(fileJobs.openBook({ name: 'bad.xlsx', bytes: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({ name: 'InputError' });
+  await expect(fileJobs.openBook({ name: 'bad.xlsx', bytes: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({
+    name: 'InputError',
+  });
 });

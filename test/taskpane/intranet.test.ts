@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports -- the scripts and webpack configs under test are CommonJS */
 const intranet = require('../../scripts/intranet.js') as {
   OFFICE_DIR: string;
   isOfficeRuntimeFile(rel: string): boolean;
@@ -25,7 +25,6 @@ const serve = require('../../scripts/serve.js') as {
   start(o: { port?: number; root?: string }): Promise<{ url: string; close(): Promise<void> }>;
 };
 const size = require('../../scripts/size.js') as { main(dist: string): number; OFFLINE_BUDGET_KB: number };
-/* eslint-enable @typescript-eslint/no-require-imports */
 import { OFFLINE_ATTRIBUTE } from '../../src/apps/taskpane/officeSource';
 
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -44,8 +43,29 @@ const hash = (text: string) => `'sha256-${crypto.createHash('sha256').update(tex
 
 describe('intranet build: office.js files', () => {
   test('the Excel runtime ships: office.js, host scripts, every locale, telemetry; not debug files or other hosts', () => {
-    const keep = ['office.js', 'o15apptofilemappingtable.js', 'excel-win32-16.01.js', 'excel-web-16.00.js', 'excel-mac-16.00.js', 'excelwebapp-15.js', 'zh-cn/office_strings.js', 'sr-latn-rs/office_strings.js', 'telemetry/oteljs_agave.js', 'ariatelemetry/aria-web-telemetry.js', 'agaveerrorux/index.html'];
-    const drop = ['office.debug.js', 'excel-win32-16.01.debug.js', 'word-win32-16.01.js', 'outlook-web-16.01.js', 'zh-cn/outlook_strings.js', 'zh-cn/office_strings.debug.js', 'office-vsdoc.js', 'office.d.ts'];
+    const keep = [
+      'office.js',
+      'o15apptofilemappingtable.js',
+      'excel-win32-16.01.js',
+      'excel-web-16.00.js',
+      'excel-mac-16.00.js',
+      'excelwebapp-15.js',
+      'zh-cn/office_strings.js',
+      'sr-latn-rs/office_strings.js',
+      'telemetry/oteljs_agave.js',
+      'ariatelemetry/aria-web-telemetry.js',
+      'agaveerrorux/index.html',
+    ];
+    const drop = [
+      'office.debug.js',
+      'excel-win32-16.01.debug.js',
+      'word-win32-16.01.js',
+      'outlook-web-16.01.js',
+      'zh-cn/outlook_strings.js',
+      'zh-cn/office_strings.debug.js',
+      'office-vsdoc.js',
+      'office.d.ts',
+    ];
     for (const f of keep) expect([f, intranet.isOfficeRuntimeFile(f)]).toEqual([f, true]);
     for (const f of drop) expect([f, intranet.isOfficeRuntimeFile(f)]).toEqual([f, false]);
     // office.js asks for the error page with capitals; the copy must answer on a case-sensitive server.
@@ -56,7 +76,14 @@ describe('intranet build: office.js files', () => {
   test('from the installed package: every Excel platform office.js knows has its script', () => {
     const files = intranet.officeFiles();
     // What office.js maps an Excel host to (OSF.HostSpecificFileVersionMap), plus Office 2016 MSI's 16.00.
-    for (const f of ['excel-win32-16.01.js', 'excel-win32-16.00.js', 'excel-web-16.00.js', 'excel-mac-16.00.js', 'excel-ios-16.00.js', 'excel-winrt-16.00.js']) {
+    for (const f of [
+      'excel-win32-16.01.js',
+      'excel-win32-16.00.js',
+      'excel-web-16.00.js',
+      'excel-mac-16.00.js',
+      'excel-ios-16.00.js',
+      'excel-winrt-16.00.js',
+    ]) {
       expect(files).toContain(f);
     }
     const locales = files.filter((f) => f.endsWith('/office_strings.js'));
@@ -73,16 +100,19 @@ describe('intranet build: config and command', () => {
   });
 
   test('webpack.intranet.js is webpack.config.js plus the local office.js address', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const config = require('../../webpack.intranet.js') as (env: unknown, argv: { mode: string }) => { plugins: object[]; entry: object };
+    const config = require('../../webpack.intranet.js') as (
+      env: unknown,
+      argv: { mode: string },
+    ) => { plugins: object[]; entry: object };
     delete process.env.TUIJIN_PUBLIC_URL;
     expect(() => config({}, { mode: 'production' })).toThrow(/TUIJIN_PUBLIC_URL/);
     process.env.TUIJIN_PUBLIC_URL = 'https://oa.example.gov.cn/tj';
     const c = config({}, { mode: 'production' });
-    const defined = c.plugins.flatMap((p) => Object.entries((p as { definitions?: Record<string, string> }).definitions ?? {}));
+    const defined = c.plugins.flatMap((p) =>
+      Object.entries((p as { definitions?: Record<string, string> }).definitions ?? {}),
+    );
     expect(defined).toContainEqual(['TUIJIN_OFFICE_JS_URL', '"office-js/office.js"']);
     expect(c.plugins.map((p) => p.constructor.name)).toContain('LocalOfficeJs');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     expect(c.entry).toEqual((require('../../webpack.config.js') as typeof config)({}, { mode: 'production' }).entry);
   });
 
@@ -90,15 +120,26 @@ describe('intranet build: config and command', () => {
     ['', /请设置 TUIJIN_PUBLIC_URL/],
     ['http://oa.example.gov.cn/tj', /必须以 https:\/\/ 开头/],
     ['not a url', /不是有效的网址/],
-  ])('npm run build:intranet with TUIJIN_PUBLIC_URL=%j stops with a Chinese message before building', (url, message) => {
-    const r = spawnSync(process.execPath, [path.join(__dirname, '../../scripts/build-intranet.js'), '--out', fs.mkdtempSync(path.join(os.tmpdir(), 'tj-'))], {
-      env: { ...process.env, TUIJIN_PUBLIC_URL: url },
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
+  ])(
+    'npm run build:intranet with TUIJIN_PUBLIC_URL=%j stops with a Chinese message before building',
+    (url, message) => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          path.join(__dirname, '../../scripts/build-intranet.js'),
+          '--out',
+          fs.mkdtempSync(path.join(os.tmpdir(), 'tj-')),
+        ],
+        {
+          env: { ...process.env, TUIJIN_PUBLIC_URL: url },
+          encoding: 'utf8',
+        },
+      );
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
 });
 
 describe('intranet build: pages', () => {
@@ -107,11 +148,19 @@ describe('intranet build: pages', () => {
     expect(out).toContain('href=office-js/office.js');
     expect(out).not.toContain('appsforoffice');
     const csp = /content="([^"]*)"/.exec(out)![1];
-    expect(csp.split('; ')).toEqual(["script-src 'self'", "object-src 'none'", "base-uri 'self'", "connect-src 'self'", "frame-src 'self'"]);
+    expect(csp.split('; ')).toEqual([
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "connect-src 'self'",
+      "frame-src 'self'",
+    ]);
   });
 
   test('a page without a policy, or one still naming the CDN elsewhere, stops the build', () => {
-    expect(() => intranet.localiseHtml('<html><head></head></html>', 'x.html')).toThrow(/x\.html: no Content-Security-Policy/);
+    expect(() => intranet.localiseHtml('<html><head></head></html>', 'x.html')).toThrow(
+      /x\.html: no Content-Security-Policy/,
+    );
     const sneaky = PANE.replace('</body>', '<a href="https://appsforoffice.microsoft.com/">x</a></body>');
     expect(() => intranet.localiseHtml(sneaky, 'y.html')).toThrow(/y\.html: still refers to appsforoffice/);
   });
@@ -121,7 +170,8 @@ describe('intranet build: pages', () => {
       'taskpane.html': intranet.localiseHtml(PANE),
       'main.js': 'x=1',
       'office-js/office.js': 'office',
-      'manifest.xml': '<SourceLocation DefaultValue="https://oa.example.gov.cn/tj/taskpane.html"/><AppDomain>https://oa.example.gov.cn/tj</AppDomain>',
+      'manifest.xml':
+        '<SourceLocation DefaultValue="https://oa.example.gov.cn/tj/taskpane.html"/><AppDomain>https://oa.example.gov.cn/tj</AppDomain>',
     });
     expect(intranet.checkIntranetBuild(good, 'https://oa.example.gov.cn/tj/')).toEqual([]);
     fs.writeFileSync(path.join(good, 'main.js'), `load("${CDN}")`);
@@ -168,14 +218,18 @@ describe('one-file offline page', () => {
     const server = await serve.start({ port: 0, root: fixture({ 'taskpane.html': 'x', 'tuijin.html': 'y' }) });
     try {
       expect((await fetch(server.url)).headers.get('content-security-policy')).toContain("script-src 'self'");
-      expect((await fetch(server.url.replace('taskpane.html', 'tuijin.html'))).headers.get('content-security-policy')).toBeNull();
+      expect(
+        (await fetch(server.url.replace('taskpane.html', 'tuijin.html'))).headers.get('content-security-policy'),
+      ).toBeNull();
     } finally {
       await server.close();
     }
   });
 
   test('a bundle the HTML parser would misread stops the build', () => {
-    expect(() => inliner.buildOfflineHtml(PANE, [{ name: 'x.js', text: 'var a="<!--<script>"' }])).toThrow(/x\.js: contains "<!--"/);
+    expect(() => inliner.buildOfflineHtml(PANE, [{ name: 'x.js', text: 'var a="<!--<script>"' }])).toThrow(
+      /x\.js: contains "<!--"/,
+    );
   });
 
   test('size.js: the page is budgeted and must load nothing by address', () => {
@@ -186,7 +240,11 @@ describe('one-file offline page', () => {
       const ok = fixture({ 'taskpane.html': pane, 'm.js': 'x', 'tuijin.html': '<html><script>x</script></html>' });
       expect(size.main(ok)).toBe(0);
       expect(log.mock.calls.join('\n')).toMatch(/offline page \(tuijin\.html\): 0 KB/);
-      const big = fixture({ 'taskpane.html': pane, 'm.js': 'x', 'tuijin.html': Buffer.alloc((size.OFFLINE_BUDGET_KB + 1) * 1024, 'a') });
+      const big = fixture({
+        'taskpane.html': pane,
+        'm.js': 'x',
+        'tuijin.html': Buffer.alloc((size.OFFLINE_BUDGET_KB + 1) * 1024, 'a'),
+      });
       expect(size.main(big)).toBe(1);
       expect(err.mock.calls.join('\n')).toContain('over the 2560 KB budget');
       const split = fixture({ 'taskpane.html': pane, 'm.js': 'x', 'tuijin.html': '<script src=m.js></script>' });

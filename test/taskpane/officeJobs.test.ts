@@ -15,7 +15,7 @@ import { RETURN_HEADERS, RETURN_SHEET } from '../../src/core/returns/layout';
 import { SHEET } from '../../src/core/tracking/sheet';
 
 jest.mock('../../src/apps/taskpane/jobs/seed', () => ({
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories are hoisted above the imports
   seedText: require('fs').readFileSync(require('path').join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt'), 'utf8'),
 }));
 
@@ -59,7 +59,9 @@ test('every pane action on the open workbook', async () => {
   const review = await officeJobs.reviewPlan({ kind: 'seed' });
   // Indicators to check (待核) first, then the rest, each in plan order.
   const all = plan.items.flatMap((it) => it.indicators);
-  expect(review.indicators.map((i) => i.id)).toEqual([...all.filter((i) => i.review), ...all.filter((i) => !i.review)].map((i) => i.id));
+  expect(review.indicators.map((i) => i.id)).toEqual(
+    [...all.filter((i) => i.review), ...all.filter((i) => !i.review)].map((i) => i.id),
+  );
 
   expect(await officeJobs.hasTracking()).toBe(false);
   expect(await officeJobs.generate({ kind: 'seed' }, progress)).toContain(`${review.indicators.length} 个指标`);
@@ -76,12 +78,16 @@ test('every pane action on the open workbook', async () => {
   expect(await officeJobs.generate({ kind: 'seed' }, progress)).toContain('保留 2 个指标的已填数字');
 
   const view = await officeJobs.check('2023-12-31', progress);
-  const read = readTracking({ sheets: mock.sheets.map((s) => ({ name: s.name, state: 'visible', rows: gridRows(s.name) })) });
+  const read = readTracking({
+    sheets: mock.sheets.map((s) => ({ name: s.name, state: 'visible', rows: gridRows(s.name) })),
+  });
   const expected = judgeAll(read.indicators, read.entries, '2023-12-31', 2023);
   expect(view.rows.map((r) => [r.id, r.status])).toEqual(expected.map((j) => [j.id, j.status]));
   expect(view.rows.find((r) => r.id === low.id)!.status).toBe('shortfall');
   expect(view.rows.find((r) => r.id === high.id)!.status).toBe('met');
-  expect(view.bulletin).toMatch(/^截至12月31日，(按事项统计（事项有多项指标的，以进度最慢的一项为准），)?20项重要事项中/);
+  expect(view.bulletin).toMatch(
+    /^截至12月31日，(按事项统计（事项有多项指标的，以进度最慢的一项为准），)?20项重要事项中/,
+  );
 
   await officeJobs.selectIndicator(low.id);
   expect(mock.stats.selected).toContain(`${SHEET.main}!`);
@@ -146,7 +152,10 @@ test('a .docx plan file is reviewed without touching the workbook, then generate
   const os = await import('os');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-plan-docx-'));
   const seedFile = path.join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt');
-  execFileSync('/usr/bin/python3', [path.join(__dirname, '../plan/make_plan_files.py'), seedFile, dir], { stdio: 'pipe', timeout: 60_000 });
+  execFileSync('/usr/bin/python3', [path.join(__dirname, '../plan/make_plan_files.py'), seedFile, dir], {
+    stdio: 'pipe',
+    timeout: 60_000,
+  });
   const file = { name: '附件.docx', bytes: new Uint8Array(fs.readFileSync(path.join(dir, 'plan-python-docx.docx'))) };
   fs.rmSync(dir, { recursive: true, force: true });
 
@@ -178,11 +187,21 @@ test('Excel for Mac: return forms open as new workbooks, no downloads offered', 
 
 test('live validation: the pane is told plainly what it means for protection and undo', async () => {
   await officeJobs.generate({ kind: 'seed' }, progress);
-  const note = await officeJobs.setLiveValidation(true, () => '2023-06-30', () => undefined);
+  const note = await officeJobs.setLiveValidation(
+    true,
+    () => '2023-06-30',
+    () => undefined,
+  );
   expect(note).toContain('暂不加工作表保护');
   expect(note).toContain('清空撤消记录');
   expect(mock.sheet(SHEET.main).protected).toBe(false);
-  expect(await officeJobs.setLiveValidation(false, () => '2023-06-30', () => undefined)).toBeNull();
+  expect(
+    await officeJobs.setLiveValidation(
+      false,
+      () => '2023-06-30',
+      () => undefined,
+    ),
+  ).toBeNull();
   expect(mock.sheet(SHEET.main).protected).toBe(true);
 });
 
@@ -207,7 +226,11 @@ test('打印 copy: Clipboard API, else execCommand on the selected text, else th
     execCommand.mockReturnValue(false);
     await expect(copyText('通报', area)).resolves.toBe('selected');
     setNav({});
-    g.document = { execCommand: () => { throw new Error('blocked'); } };
+    g.document = {
+      execCommand: () => {
+        throw new Error('blocked');
+      },
+    };
     await expect(copyText('通报', area)).resolves.toBe('selected');
   } finally {
     if (savedNav) Object.defineProperty(globalThis, 'navigator', savedNav);

@@ -52,14 +52,20 @@ describe('errors in plain Chinese', () => {
   });
 
   test('a truncated workbook', async () => {
-    const [form] = await writeReturnForms(returnSourceFromPlan(parsePlan(seed)), { round: '2023年上半年', createdAt: '2023-07-01 09:00:00' });
+    const [form] = await writeReturnForms(returnSourceFromPlan(parsePlan(seed)), {
+      round: '2023年上半年',
+      createdAt: '2023-07-01 09:00:00',
+    });
     const cut = form.data.subarray(0, Math.floor(form.data.length * 0.6));
     const msg = userMessage(await failure(readWorkbookGrid(cut, 'cut.xlsx')), zh);
     expect(msg).toBe('cut.xlsx：文件已损坏或不完整，无法读取。');
   });
 
   test('a real workbook that is not a tracking workbook', async () => {
-    const [form] = await writeReturnForms(returnSourceFromPlan(parsePlan(seed)), { round: '2023年上半年', createdAt: '2023-07-01 09:00:00' });
+    const [form] = await writeReturnForms(returnSourceFromPlan(parsePlan(seed)), {
+      round: '2023年上半年',
+      createdAt: '2023-07-01 09:00:00',
+    });
     const grid = await readWorkbookGrid(form.data, 'form.xlsx');
     let e: unknown;
     try {
@@ -80,7 +86,18 @@ describe('errors in plain Chinese', () => {
 
     let notTracking: unknown;
     try {
-      readTracking({ sheets: [{ name: 'Sheet1', state: 'visible', rows: [['a', 'b'], [1, 2]] }] });
+      readTracking({
+        sheets: [
+          {
+            name: 'Sheet1',
+            state: 'visible',
+            rows: [
+              ['a', 'b'],
+              [1, 2],
+            ],
+          },
+        ],
+      });
     } catch (x) {
       notTracking = x;
     }
@@ -89,7 +106,9 @@ describe('errors in plain Chinese', () => {
     expect(userMessage(notTracking, zh)).toMatch(/^这不是推进表：/);
 
     // zh wins even when the English would have no translation at all.
-    expect(userMessage(new InputError('some new english message', 'sheet 指标', '新的说法'), zh)).toBe('工作表“指标”：新的说法。');
+    expect(userMessage(new InputError('some new english message', 'sheet 指标', '新的说法'), zh)).toBe(
+      '工作表“指标”：新的说法。',
+    );
   });
 
   test('places are said in Chinese; bilingual core messages lose their English gloss', async () => {
@@ -109,15 +128,19 @@ describe('errors in plain Chinese', () => {
     expect(userMessage(bad, zh)).toMatch(/^单元格 指标![A-Z]+\d+：目标值“abc”不是数字。$/);
     expect(userMessage(new InputError('计划表为空 (the plan text is empty)'), zh)).toBe('计划表为空。');
     expect(userMessage(await failure(Promise.resolve().then(() => parsePlan(' '))), zh)).toBe('计划表为空。');
-    expect(localizeReason('第3项：标题中没有年份，按2023年处理 (no year in the title)')).toBe('第3项：标题中没有年份，按2023年处理');
-    expect(localizeReason('文件无法读取：the .xlsx file is truncated or damaged (its zip directory is incomplete)')).toBe(
-      '文件无法读取：文件已损坏或不完整，无法读取',
+    expect(localizeReason('第3项：标题中没有年份，按2023年处理 (no year in the title)')).toBe(
+      '第3项：标题中没有年份，按2023年处理',
     );
+    expect(
+      localizeReason('文件无法读取：the .xlsx file is truncated or damaged (its zip directory is incomplete)'),
+    ).toBe('文件无法读取：文件已损坏或不完整，无法读取');
     // Rejection reasons are stored as text, without zh: the fallback still knows the reader's refusals.
-    expect(localizeReason('文件无法读取：refusing to open: the .xlsx unpacks to more than 50 MB (possible zip bomb)')).toBe(
-      '文件无法读取：文件解压后超过 50 MB，为安全起见拒绝打开',
+    expect(
+      localizeReason('文件无法读取：refusing to open: the .xlsx unpacks to more than 50 MB (possible zip bomb)'),
+    ).toBe('文件无法读取：文件解压后超过 50 MB，为安全起见拒绝打开');
+    expect(zhMessage('月报.xlsx: not a readable .xlsx workbook (bad xml)')).toBe(
+      '月报.xlsx：这不是有效的 Excel 工作簿（.xlsx），无法读取',
     );
-    expect(zhMessage('月报.xlsx: not a readable .xlsx workbook (bad xml)')).toBe('月报.xlsx：这不是有效的 Excel 工作簿（.xlsx），无法读取');
   });
 
   test('unknown failures fall back to a plain sentence, never the message or a stack', () => {
@@ -136,7 +159,10 @@ describe('errors in plain Chinese', () => {
 describe('plan table pasted into a sheet', () => {
   /** The seed as a sheet holds it: rows of cells, shifted right and down as a paste may land. */
   function asSheet(text: string, shift: { rows: number; cols: number }) {
-    const rows = splitRows(text).map((r) => [...Array(shift.cols).fill(null), ...r.cells.map((c) => (c === '' ? null : c))]);
+    const rows = splitRows(text).map((r) => [
+      ...Array(shift.cols).fill(null),
+      ...r.cells.map((c) => (c === '' ? null : c)),
+    ]);
     return [...Array.from({ length: shift.rows }, () => []), ...rows];
   }
 
@@ -168,6 +194,11 @@ describe('plan table pasted into a sheet', () => {
   });
 
   test('a sheet without the header says so in Chinese', () => {
-    expect(() => planFromGrid([['名称', '数量'], ['a', 1]])).toThrow(/没有找到计划表的表头/);
+    expect(() =>
+      planFromGrid([
+        ['名称', '数量'],
+        ['a', 1],
+      ]),
+    ).toThrow(/没有找到计划表的表头/);
   });
 });

@@ -5,12 +5,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the script under test is CommonJS
 const serve = require('../../scripts/serve.js') as {
   start(o: { port?: number; root?: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
   CSP: string;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the script under test is CommonJS
 const size = require('../../scripts/size.js') as { main(dist: string): number; BUDGET_KB: number };
 
 function fixture(files: Record<string, string | Buffer>): string {
@@ -55,7 +55,8 @@ describe('serve.js', () => {
 describe('size.js', () => {
   // Incompressible bytes, so the gzipped size is about n.
   const random = (n: number) => crypto.randomBytes(n);
-  const html = (...srcs: string[]) => `<html><head><script async src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>${srcs.map((s) => `<script defer src=${s}></script>`).join('')}</head></html>`;
+  const html = (...srcs: string[]) =>
+    `<html><head><script async src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>${srcs.map((s) => `<script defer src=${s}></script>`).join('')}</head></html>`;
   let log: jest.SpyInstance;
   let err: jest.SpyInstance;
   beforeEach(() => {
@@ -68,7 +69,11 @@ describe('size.js', () => {
   });
 
   test('counts only the scripts taskpane.html loads; lazy chunks are reported apart', () => {
-    const dist = fixture({ 'taskpane.html': html('main.js'), 'main.js': random(50 * 1024), 'lazy.js': random(200 * 1024) });
+    const dist = fixture({
+      'taskpane.html': html('main.js'),
+      'main.js': random(50 * 1024),
+      'lazy.js': random(200 * 1024),
+    });
     expect(size.main(dist)).toBe(0);
     const out = log.mock.calls.map((c) => String(c[0])).join('\n');
     const first = Number(/first paint[^:]*: ([\d.]+) KB/.exec(out)![1]);
@@ -78,7 +83,11 @@ describe('size.js', () => {
   });
 
   test('over budget, or shipping source maps, fails', () => {
-    const big = fixture({ 'taskpane.html': html('a.js', 'b.js'), 'a.js': random(70 * 1024), 'b.js': random(60 * 1024) });
+    const big = fixture({
+      'taskpane.html': html('a.js', 'b.js'),
+      'a.js': random(70 * 1024),
+      'b.js': random(60 * 1024),
+    });
     expect(size.main(big)).toBe(1);
     expect(err.mock.calls.join('\n')).toContain('over the 120 KB budget');
     const maps = fixture({ 'taskpane.html': html('a.js'), 'a.js': 'x', 'a.js.map': '{}' });

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any -- webpack.config.js is CommonJS; the test walks its untyped nested shape
 const config = require('../../webpack.config.js') as ((env: unknown, argv: { mode: string }) => Record<string, any>) & {
   publicUrl(content: Buffer): Buffer | string;
   ES_TARGET: string;
@@ -34,7 +34,9 @@ describe('webpack config', () => {
     expect(c.target).toEqual(['web', config.ES_TARGET]);
     expect(config.ES_TARGET).toBe('es2020');
     // Dependencies are compiled down to the same level (tabster's class static blocks, zod's `?.`).
-    const deps = c.module.rules.find((r: { include?: RegExp }) => r.include && String(r.include).includes('node_modules'));
+    const deps = c.module.rules.find(
+      (r: { include?: RegExp }) => r.include && String(r.include).includes('node_modules'),
+    );
     expect(deps.use.options.compilerOptions.target).toBe(config.ES_TARGET);
     expect('x/node_modules/tabster/dist/index.js').toMatch(deps.test);
     expect('x/node_modules/exceljs/dist/exceljs.bare.min.js').toMatch(deps.exclude);

@@ -26,8 +26,22 @@ test('gridWithPatch applies values and whole sheets to a copy', () => {
   const grid = { sheets: [{ name: 'A', state: 'visible' as const, rows: [['x']] }] };
   const out = gridWithPatch(grid, {
     styles: {},
-    cells: [{ sheet: 'A', r: 2, c: 3, value: 7, style: 's' }, { sheet: 'A', r: 1, c: 1, style: 's' }],
-    sheets: [{ name: 'B', state: 'visible', columnWidths: [], rowHeights: {}, cells: [{ r: 1, c: 2, value: 'y' }], merges: [], protect: false, validations: [] }],
+    cells: [
+      { sheet: 'A', r: 2, c: 3, value: 7, style: 's' },
+      { sheet: 'A', r: 1, c: 1, style: 's' },
+    ],
+    sheets: [
+      {
+        name: 'B',
+        state: 'visible',
+        columnWidths: [],
+        rowHeights: {},
+        cells: [{ r: 1, c: 2, value: 'y' }],
+        merges: [],
+        protect: false,
+        validations: [],
+      },
+    ],
   });
   expect(out.sheets[0].rows).toEqual([['x'], [null, null, 7]]);
   expect(out.sheets[1].rows).toEqual([[null, 'y']]);

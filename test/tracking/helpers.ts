@@ -46,7 +46,13 @@ export function smallPlan(): Plan {
         h2Plan: '完成12万人。',
         leadUnits: ['市卫生健康委'],
         indicators: [
-          ind('1.1', { label: '完成“两癌”检查', annual: 220000, h1: 100000, h2: 120000, source: '预计完成“两癌”检查22万人' }),
+          ind('1.1', {
+            label: '完成“两癌”检查',
+            annual: 220000,
+            h1: 100000,
+            h2: 120000,
+            source: '预计完成“两癌”检查22万人',
+          }),
           ind('1.2', { label: '覆盖率', unit: '%', kind: 'ratio', annual: 52, source: '覆盖率达到52%' }),
         ],
       },
@@ -68,7 +74,16 @@ export function smallPlan(): Plan {
         h1Plan: '出台方案。',
         h2Plan: '组织实施。',
         leadUnits: ['市教育局'],
-        indicators: [ind('3.1', { label: '出台实施方案', unit: '', kind: 'milestone', comparator: '=', deadline: '2023-06-30', source: '6月底前出台实施方案' })],
+        indicators: [
+          ind('3.1', {
+            label: '出台实施方案',
+            unit: '',
+            kind: 'milestone',
+            comparator: '=',
+            deadline: '2023-06-30',
+            source: '6月底前出台实施方案',
+          }),
+        ],
       },
     ],
   };

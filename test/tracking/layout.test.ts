@@ -6,7 +6,8 @@ import type { SheetLayout } from '../../src/core/layout/types';
 import { seedPlan, smallPlan } from './helpers';
 
 const at = (s: SheetLayout, r: number, c: number) => s.cells.find((x) => x.r === r && x.c === c);
-const sheet = (name: string, plan = smallPlan()) => buildTrackingLayout(plan, { toolVersion: '9.9.9', asOf: '2023-06-30' }).sheets.find((s) => s.name === name)!;
+const sheet = (name: string, plan = smallPlan()) =>
+  buildTrackingLayout(plan, { toolVersion: '9.9.9', asOf: '2023-06-30' }).sheets.find((s) => s.name === name)!;
 
 describe('tracking layout: main sheet', () => {
   const main = sheet(SHEET.main);
@@ -21,7 +22,17 @@ describe('tracking layout: main sheet', () => {
     expect(main.merges).toContainEqual({ r1: 3, c1: 5, r2: 3, c2: 6 });
     const progress = Array.from({ length: 11 }, (_, i) => at(main, MAIN_ROW.header, COL.id + i)?.value);
     expect(progress).toEqual([
-      '指标编号', '指标', '上半年目标', '上半年完成', '上半年完成率', '全年目标', '全年完成', '全年完成率', '状态', '说明', '进展情况',
+      '指标编号',
+      '指标',
+      '上半年目标',
+      '上半年完成',
+      '上半年完成率',
+      '全年目标',
+      '全年完成',
+      '全年完成率',
+      '状态',
+      '说明',
+      '进展情况',
     ]);
   });
 
@@ -84,7 +95,12 @@ describe('tracking layout: main sheet', () => {
   test('frozen header, filter on the progress columns, print setup A3 landscape with repeated header', () => {
     expect(main.freeze).toEqual({ rows: 4, cols: 2 });
     expect(main.autoFilter).toEqual({ r1: 4, c1: COL.id, r2: 8, c2: COL.progress });
-    expect(main.print).toMatchObject({ orientation: 'landscape', paper: 'A3', fitToWidth: 1, titleRows: { from: 3, to: 4 } });
+    expect(main.print).toMatchObject({
+      orientation: 'landscape',
+      paper: 'A3',
+      fitToWidth: 1,
+      titleRows: { from: 3, to: 4 },
+    });
     expect(main.print?.footer).toContain('&P');
     expect(main.print?.footer).toContain('&N');
     expect(main.print?.header).toBe('截至 2023年6月30日');
@@ -102,8 +118,31 @@ describe('tracking layout: other sheets', () => {
   test('指标 sheet: one editable row per indicator with all target fields', () => {
     const t = sheet(SHEET.targets);
     expect(t.protect).toBe(false);
-    expect(TARGET_COLUMNS.map((_, i) => at(t, 2, i + 1)?.value)).toEqual(['指标编号', '序号', '指标', '单位', '类型', '比较', '全年目标', '上半年目标', '下半年目标', '截止日期', '每', '来源', '待核']);
-    expect([1, 3, 4, 5, 6, 7, 8, 9].map((c) => at(t, 3, c)?.value)).toEqual(['1.1', '完成“两癌”检查', '人', '累计', '≥', 220000, 100000, 120000]);
+    expect(TARGET_COLUMNS.map((_, i) => at(t, 2, i + 1)?.value)).toEqual([
+      '指标编号',
+      '序号',
+      '指标',
+      '单位',
+      '类型',
+      '比较',
+      '全年目标',
+      '上半年目标',
+      '下半年目标',
+      '截止日期',
+      '每',
+      '来源',
+      '待核',
+    ]);
+    expect([1, 3, 4, 5, 6, 7, 8, 9].map((c) => at(t, 3, c)?.value)).toEqual([
+      '1.1',
+      '完成“两癌”检查',
+      '人',
+      '累计',
+      '≥',
+      220000,
+      100000,
+      120000,
+    ]);
     expect(at(t, 5, 10)?.value).toBe('2023-06-30');
     expect(t.print).toMatchObject({ paper: 'A4', orientation: 'landscape' });
   });
@@ -130,9 +169,13 @@ describe('tracking layout: other sheets', () => {
   test('the seed: 20 items, every indicator once, header texts exact', () => {
     const plan = seedPlan();
     const main = sheet(SHEET.main, plan);
-    const ids = main.cells.filter((c) => c.c === COL.id && c.r >= MAIN_ROW.firstData && c.value !== null).map((c) => c.value);
+    const ids = main.cells
+      .filter((c) => c.c === COL.id && c.r >= MAIN_ROW.firstData && c.value !== null)
+      .map((c) => c.value);
     expect(ids).toEqual(plan.items.flatMap((it) => it.indicators.map((i) => i.id)));
-    const nos = main.cells.filter((c) => c.c === COL.no && c.r >= MAIN_ROW.firstData && c.value !== null).map((c) => c.value);
+    const nos = main.cells
+      .filter((c) => c.c === COL.no && c.r >= MAIN_ROW.firstData && c.value !== null)
+      .map((c) => c.value);
     expect(nos).toEqual(plan.items.map((it) => it.no));
     expect(at(main, 4, COL.status)?.value).toBe(HEADER.status);
   });
@@ -143,7 +186,7 @@ describe('row heights', () => {
     const t = '宫颈癌和乳腺癌是严重威胁妇女健康的恶性肿瘤';
     expect(linesNeeded(t, 50, 10)).toBe(1);
     expect(linesNeeded(t, 10, 10)).toBeGreaterThan(2);
-    expect(linesNeeded(t + "\n" + t, 50, 10)).toBe(2);
+    expect(linesNeeded(t + '\n' + t, 50, 10)).toBe(2);
     expect(linesNeeded('abcdefghij', 10, 10)).toBeLessThan(linesNeeded('一二三四五六七八九十', 10, 10));
   });
   test('a merged block shares its shortfall over its rows; rows keep their own need', () => {
@@ -153,7 +196,9 @@ describe('row heights', () => {
 });
 
 describe('page breaks', () => {
-  const { blockBreaks, pageCapacity } = jest.requireActual('../../src/core/layout/pages') as typeof import('../../src/core/layout/pages');
+  const { blockBreaks, pageCapacity } = jest.requireActual(
+    '../../src/core/layout/pages',
+  ) as typeof import('../../src/core/layout/pages');
 
   test('capacity follows paper, orientation and fit-to-width scale', () => {
     const print = buildTrackingLayout(smallPlan()).sheets[0].print!;
@@ -165,8 +210,19 @@ describe('page breaks', () => {
   });
 
   test('blocks are never split: a break goes before the block that would overflow', () => {
-    expect(blockBreaks(100, 20, 10, [{ first: 5, height: 50 }, { first: 7, height: 40 }, { first: 9, height: 60 }])).toEqual([6, 8]);
-    expect(blockBreaks(100, 20, 10, [{ first: 5, height: 150 }, { first: 9, height: 10 }])).toEqual([8]);
+    expect(
+      blockBreaks(100, 20, 10, [
+        { first: 5, height: 50 },
+        { first: 7, height: 40 },
+        { first: 9, height: 60 },
+      ]),
+    ).toEqual([6, 8]);
+    expect(
+      blockBreaks(100, 20, 10, [
+        { first: 5, height: 150 },
+        { first: 9, height: 10 },
+      ]),
+    ).toEqual([8]);
     expect(blockBreaks(100, 0, 0, [{ first: 5, height: 10 }])).toEqual([]);
     // Greedy would leave page 2 with one 30-high block; moving the 30 after the first page fills pages evenly.
     const four = [60, 30, 30, 80].map((height, i) => ({ first: i + 1, height }));
@@ -175,11 +231,14 @@ describe('page breaks', () => {
 
   test('the seed main sheet: breaks at item boundaries, and every page fits', () => {
     const main = sheet(SHEET.main, seedPlan());
-    const starts = new Set(main.cells.filter((c) => c.c === COL.no && c.r >= MAIN_ROW.firstData && c.value !== null).map((c) => c.r));
+    const starts = new Set(
+      main.cells.filter((c) => c.c === COL.no && c.r >= MAIN_ROW.firstData && c.value !== null).map((c) => c.r),
+    );
     expect(main.rowBreaks!.length).toBeGreaterThanOrEqual(2);
     for (const b of main.rowBreaks!) expect(starts.has(b + 1)).toBe(true);
     const cap = pageCapacity(main.columnWidths, main.print!);
-    const h = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => main.rowHeights[from + i] ?? 15).reduce((a, b) => a + b, 0);
+    const h = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => main.rowHeights[from + i] ?? 15).reduce((a, b) => a + b, 0);
     const last = Math.max(...main.cells.map((c) => c.r));
     const bounds = [MAIN_ROW.header, ...main.rowBreaks!, last];
     for (let i = 0; i + 1 < bounds.length; i++) {

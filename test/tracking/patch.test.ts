@@ -49,7 +49,10 @@ describe('check patch', () => {
     expect(patch.styles[status.style].fill).toBe('FFC7CE');
     expect(patch.cells.find((c) => c.r === 5 && c.c === COL.note)?.value).toBe(j11.message);
     expect(patch.cells.find((c) => c.r === 5 && c.c === COL.h1Rate)?.value).toBeCloseTo((j11.h1Rate ?? 0) / 100, 3);
-    expect(patch.cells.find((c) => c.r === 5 && c.c === COL.annualRate)?.value).toBeCloseTo((j11.annualRate ?? 0) / 100, 3);
+    expect(patch.cells.find((c) => c.r === 5 && c.c === COL.annualRate)?.value).toBeCloseTo(
+      (j11.annualRate ?? 0) / 100,
+      3,
+    );
     const entryPatches = patch.cells.filter((c) => c.c === COL.h1 || c.c === COL.annual);
     expect(entryPatches.length).toBe(6);
     expect(entryPatches.every((c) => c.value === undefined && patch.styles[c.style].locked === false)).toBe(true);
@@ -75,7 +78,10 @@ describe('check patch', () => {
     // a later fix of the entry changes the status and its style in place
     setCell(styled.grid, SHEET.main, 5, COL.h1, 100000);
     const read3 = readTracking(styled.grid);
-    applyPatchToGrid(styled, buildCheckPatch(read3, judgeAll(read3.indicators, read3.entries, '2023-07-15', 2023), '2023-07-15'));
+    applyPatchToGrid(
+      styled,
+      buildCheckPatch(read3, judgeAll(read3.indicators, read3.entries, '2023-07-15', 2023), '2023-07-15'),
+    );
     expect(getCell(styled.grid, SHEET.main, 5, COL.status)).not.toBe('✖ 未达标');
     expect(styled.styles.get(`${SHEET.main}!5,${COL.status}`)).not.toBe('chk.status.shortfall');
   });
@@ -139,7 +145,14 @@ describe('check patch', () => {
     const summary = buildCheckPatch(read, js, '2023-07-15').sheets[0];
     expect(summary.rowBreaks?.length).toBeGreaterThan(0);
     const textAt = (r: number) => summary.cells.find((c) => c.r === r && c.c === 1)?.value;
-    const leads = ['通报', '按状态统计', '状态', '按牵头单位统计（指标数）', '牵头单位', '未达标、进度滞后、未填报及数据有误的指标'];
+    const leads = [
+      '通报',
+      '按状态统计',
+      '状态',
+      '按牵头单位统计（指标数）',
+      '牵头单位',
+      '未达标、进度滞后、未填报及数据有误的指标',
+    ];
     for (const b of summary.rowBreaks!) expect([b, leads.includes(String(textAt(b)))]).toEqual([b, false]);
   });
 

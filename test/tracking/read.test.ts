@@ -16,7 +16,13 @@ describe('readTracking', () => {
     setCell(g, SHEET.main, 5, COL.annual, '21.5万');
     setCell(g, SHEET.main, 8, COL.h1, '已完成');
     const read = readTracking(g);
-    expect(read.meta).toEqual({ ...planIdentity(plan), year: 2023, title: plan.title, schemaVersion: 1, toolVersion: '1.2.3' });
+    expect(read.meta).toEqual({
+      ...planIdentity(plan),
+      year: 2023,
+      title: plan.title,
+      schemaVersion: 1,
+      toolVersion: '1.2.3',
+    });
     expect(read.indicators).toEqual(plan.items.flatMap((it) => it.indicators));
     expect(read.entries).toEqual([
       { id: '1.1', h1: 95000, annual: '21.5万' },
@@ -24,7 +30,17 @@ describe('readTracking', () => {
       { id: '3.1', h1: '已完成', annual: null },
     ]);
     expect(read.positions.rows).toEqual({ '1.1': 5, '1.2': 6, '3.1': 8 });
-    expect(read.positions.columns).toMatchObject({ id: 8, h1: 11, h1Rate: 12, annual: 14, annualRate: 15, status: 16, note: 17, progress: 18, rate: null });
+    expect(read.positions.columns).toMatchObject({
+      id: 8,
+      h1: 11,
+      h1Rate: 12,
+      annual: 14,
+      annualRate: 15,
+      status: 16,
+      note: 17,
+      progress: 18,
+      rate: null,
+    });
     expect(read.items).toEqual([
       { no: 1, name: '扩大两癌检查覆盖面', leadUnits: ['市卫生健康委'], indicators: ['1.1', '1.2'], first: 5, last: 6 },
       { no: 2, name: '营造良好社会氛围', leadUnits: ['市妇联', '市委宣传部'], indicators: [], first: 7, last: 7 },
@@ -59,7 +75,11 @@ describe('readTracking', () => {
     const col = targets.rows[1].indexOf('待核');
     expect(col).toBeGreaterThan(0);
     expect(targets.rows[3][col]).toBe('单位“基”不在单位表中，请核对单位和数值');
-    expect(readTracking(g).indicators.map((d) => d.review)).toEqual([null, '单位“基”不在单位表中，请核对单位和数值', null]);
+    expect(readTracking(g).indicators.map((d) => d.review)).toEqual([
+      null,
+      '单位“基”不在单位表中，请核对单位和数值',
+      null,
+    ]);
     for (const row of targets.rows) row.splice(col, 1);
     expect(readTracking(g).indicators.map((d) => d.review)).toEqual([null, null, null]);
   });
@@ -70,7 +90,21 @@ describe('readTracking', () => {
   };
 
   test('a workbook that is not a tracking workbook gets a clear error', () => {
-    fails({ sheets: [{ name: 'Sheet1', state: 'visible', rows: [['a', 'b'], [1, 2]] }] }, /not a Tuijin tracking workbook.*Sheet1/);
+    fails(
+      {
+        sheets: [
+          {
+            name: 'Sheet1',
+            state: 'visible',
+            rows: [
+              ['a', 'b'],
+              [1, 2],
+            ],
+          },
+        ],
+      },
+      /not a Tuijin tracking workbook.*Sheet1/,
+    );
     fails({ sheets: [] }, /not a Tuijin tracking workbook/);
   });
 

@@ -7,7 +7,9 @@ describe('sha256', () => {
   test('standard test vectors', () => {
     expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
     expect(sha256Hex('a'.repeat(1000))).toBe('41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3');
   });
   test('hashData ignores key order, sees any value change, handles CJK', () => {
@@ -60,7 +62,10 @@ describe('zip guard', () => {
 
   test('a zip bomb (more than 50 MB unpacked) is refused before anything unpacks it', async () => {
     const zeros = new Uint8Array(20 * 1024 * 1024);
-    const bomb = await zipOf({ 'xl/workbook.xml': '<workbook/>', 'xl/a.bin': zeros, 'xl/b.bin': zeros, 'xl/c.bin': zeros }, 9);
+    const bomb = await zipOf(
+      { 'xl/workbook.xml': '<workbook/>', 'xl/a.bin': zeros, 'xl/b.bin': zeros, 'xl/c.bin': zeros },
+      9,
+    );
     expect(bomb.length).toBeLessThan(1024 * 1024);
     refuse(bomb, /more than 50 MB.*zip bomb/);
     expect(inspectZip(bomb, 'x', 100 * 1024 * 1024).totalUncompressed).toBe(60 * 1024 * 1024 + 11);

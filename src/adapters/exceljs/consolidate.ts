@@ -1,7 +1,13 @@
 // Consolidation over .xlsx bytes: read the master and the returns, let the core decide, apply the patch.
 // Two steps so a UI can show the report before anything is written.
 import type { WorkbookGrid, WorkbookPatch } from '../../core/layout/types';
-import { consolidateGrids, readMaster, type ConsolidateOptions, type ConsolidationResult, type ReturnInput } from '../../core/consolidate';
+import {
+  consolidateGrids,
+  readMaster,
+  type ConsolidateOptions,
+  type ConsolidationResult,
+  type ReturnInput,
+} from '../../core/consolidate';
 import { InputError } from '../../core/model';
 import { placeZh } from '../../core/errors';
 import { gridOfPackage, readGridFast } from './grid';
@@ -65,8 +71,13 @@ export async function readReturnFiles(files: ReturnFile[]): Promise<ReturnInput[
     } catch (e) {
       // The reason goes into the report and 日志 in Chinese, like every other rejection reason. A fault of
       // this reader is said to be one (not blamed on the file), and the other returns still go in.
-      if (e instanceof InputError) out.push({ file: f.file, error: `文件无法读取：${e.zh ?? e.message.replace(`${f.file}: `, '')}` });
-      else out.push({ file: f.file, error: `读取时发生内部错误（不是文件的问题，请报告）：${e instanceof Error ? e.message.slice(0, 200) : String(e)}` });
+      if (e instanceof InputError)
+        out.push({ file: f.file, error: `文件无法读取：${e.zh ?? e.message.replace(`${f.file}: `, '')}` });
+      else
+        out.push({
+          file: f.file,
+          error: `读取时发生内部错误（不是文件的问题，请报告）：${e instanceof Error ? e.message.slice(0, 200) : String(e)}`,
+        });
     }
   }
   return out;

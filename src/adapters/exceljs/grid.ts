@@ -17,7 +17,7 @@ const utf8 = new TextDecoder('utf-8');
 export { UnpackBudget } from './package';
 
 /** Most grid slots (cells plus rows, blanks between values included) one workbook may need. */
-export const MAX_GRID_SLOTS = 10_000_000;
+const MAX_GRID_SLOTS = 10_000_000;
 
 /** Text of all <t> runs in a string item, phonetic guides (<rPh>) left out. */
 function runsText(xml: string): string {
@@ -29,10 +29,16 @@ function runsText(xml: string): string {
 }
 
 /** Built-in number formats that are dates or times. */
-const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 function isDateCode(code: string): boolean {
-  const bare = code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  const bare = code
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '');
   return /[ymdhsb]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
@@ -98,12 +104,16 @@ function tooBig(ctx: SheetContext, en: string, zh: string): InputError {
 
 function spend(ctx: SheetContext, n: number): void {
   ctx.budget.left -= n;
-  if (ctx.budget.left < 0) throw tooBig(ctx, `more than ${MAX_GRID_SLOTS} cells`, `单元格过多（超过 ${MAX_GRID_SLOTS} 个）`);
+  if (ctx.budget.left < 0)
+    throw tooBig(ctx, `more than ${MAX_GRID_SLOTS} cells`, `单元格过多（超过 ${MAX_GRID_SLOTS} 个）`);
 }
 
 /** Reads a worksheet's cells from its XML (UTF-8 bytes, or text), a window of rows at a time: a big
  *  sheet is never held as one string. */
-function readSheet(input: string | Uint8Array, ctx: SheetContext): Pick<GridSheet, 'rows' | 'rowHeights' | 'percentCells'> {
+function readSheet(
+  input: string | Uint8Array,
+  ctx: SheetContext,
+): Pick<GridSheet, 'rows' | 'rowHeights' | 'percentCells'> {
   const rows: CellValue[][] = [];
   const rowHeights: Record<number, number> = {};
   const percentCells: [number, number][] = [];
@@ -123,7 +133,7 @@ function readSheet(input: string | Uint8Array, ctx: SheetContext): Pick<GridShee
   let lastRow = 0;
   // A row the window cuts is carried into the next.
   let carry = '';
-  for (let at = openEnd + 1; at < dataEnd || carry; ) {
+  for (let at = openEnd + 1; at < dataEnd || carry;) {
     const end = windowEnd(xml, at, dataEnd);
     const last = end >= dataEnd;
     const data = carry + utf8.decode(xml.subarray(at, end));
@@ -134,7 +144,12 @@ function readSheet(input: string | Uint8Array, ctx: SheetContext): Pick<GridShee
       matchedTo = rm.index + rm[0].length;
       const rText = attr(rm[1], 'r');
       const r = rText === undefined ? nextRow : Number(rText);
-      if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) throw tooBig(ctx, `row number ${String(rText ?? r).slice(0, 20)}`, `行号 ${String(rText ?? r).slice(0, 20)} 无效`);
+      if (!Number.isInteger(r) || r < 1 || r > MAX_ROW)
+        throw tooBig(
+          ctx,
+          `row number ${String(rText ?? r).slice(0, 20)}`,
+          `行号 ${String(rText ?? r).slice(0, 20)} 无效`,
+        );
       nextRow = r + 1;
       const ht = attr(rm[1], 'ht');
       if (ht !== undefined && Number(ht) > 0) rowHeights[r] = Number(ht);
@@ -149,7 +164,13 @@ function readSheet(input: string | Uint8Array, ctx: SheetContext): Pick<GridShee
         if (a.r !== undefined) {
           c = columnOf(a.r);
           const rest = a.r.slice(a.r.search(/\d|$/));
-          if (c < 1 || c > MAX_COL || !/^\d*$/.test(rest) || (rest !== '' && (Number(rest) < 1 || Number(rest) > MAX_ROW))) throw tooBig(ctx, `cell reference ${a.r.slice(0, 20)}`, `单元格引用 ${a.r.slice(0, 20)} 无效`);
+          if (
+            c < 1 ||
+            c > MAX_COL ||
+            !/^\d*$/.test(rest) ||
+            (rest !== '' && (Number(rest) < 1 || Number(rest) > MAX_ROW))
+          )
+            throw tooBig(ctx, `cell reference ${a.r.slice(0, 20)}`, `单元格引用 ${a.r.slice(0, 20)} 无效`);
         }
         if (c > MAX_COL) throw tooBig(ctx, `too many columns in row ${r}`, `第 ${r} 行的列数过多`);
         nextCol = c + 1;
@@ -157,7 +178,7 @@ function readSheet(input: string | Uint8Array, ctx: SheetContext): Pick<GridShee
         const t = a.t ?? 'n';
         const vm = inner ? valueRe.exec(inner) : null;
         const v = vm ? decodeXml(vm[1]) : null;
-        let value: CellValue = null;
+        let value: CellValue;
         if (t === 'inlineStr') value = runsText(inlineRe.exec(inner)?.[1] ?? '');
         else if (inner.indexOf('f') >= 0 && (v === null || (v.trim() === '' && t !== 'str')) && formulaRe.test(inner)) {
           // Saved by a script without the result: not a number (least of all 0), and not blank either.
@@ -218,8 +239,17 @@ export async function gridOfPackage(pkg: XlsxPackage): Promise<WorkbookGrid> {
   for (const s of pkg.sheets) {
     if (!s.type.endsWith('/worksheet')) continue; // chart sheets and the like hold no cells
     const xml = s.path ? await pkg.utf8(s.path) : null;
-    if (xml === null) throw new InputError(`not a readable .xlsx workbook (sheet ${s.name} is missing from the file)`, pkg.where, `工作表“${s.name}”在文件中缺失，无法读取`);
-    sheets.push({ name: s.name, state: s.state, ...readSheet(xml, { name: s.name, where: pkg.where, shared, dates, percents, date1904, budget }) });
+    if (xml === null)
+      throw new InputError(
+        `not a readable .xlsx workbook (sheet ${s.name} is missing from the file)`,
+        pkg.where,
+        `工作表“${s.name}”在文件中缺失，无法读取`,
+      );
+    sheets.push({
+      name: s.name,
+      state: s.state,
+      ...readSheet(xml, { name: s.name, where: pkg.where, shared, dates, percents, date1904, budget }),
+    });
   }
   return { sheets };
 }

@@ -19,8 +19,12 @@ interface ChunkStream {
 }
 
 /** "This file can't be read", in plain words; the English part carries the detail. */
-export function unreadable(why: string, where?: string): InputError {
-  return new InputError(`not a readable .xlsx workbook (${why})`, where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
+function unreadable(why: string, where?: string): InputError {
+  return new InputError(
+    `not a readable .xlsx workbook (${why})`,
+    where,
+    '这不是有效的 Excel 工作簿（.xlsx），无法读取',
+  );
 }
 
 const damaged = (why: string, where?: string) =>
@@ -32,7 +36,10 @@ export class UnpackBudget {
   private used = 0;
   /** Entries already counted: reading one again (the patcher after the reader) costs nothing new. */
   private readonly counted = new Set<string>();
-  constructor(private readonly where?: string, private readonly limit = MAX_UNPACKED_BYTES) {}
+  constructor(
+    private readonly where?: string,
+    private readonly limit = MAX_UNPACKED_BYTES,
+  ) {}
 
   /** Inflates one entry, counting its real size; `keep` false only counts. A broken deflate stream
    *  is the file's fault: InputError. */
@@ -43,7 +50,8 @@ export class UnpackBudget {
     // in, and a 30 MB part is not held twice (chunks and their join) while it inflates.
     const declared = (file as unknown as { _data?: { uncompressedSize?: unknown } })._data?.uncompressedSize;
     const room = count ? this.limit - this.used : this.limit;
-    let direct = keep && typeof declared === 'number' && declared > 0 && declared <= room ? new Uint8Array(declared) : null;
+    let direct =
+      keep && typeof declared === 'number' && declared > 0 && declared <= room ? new Uint8Array(declared) : null;
     return new Promise((resolve, reject) => {
       const chunks: Uint8Array[] = [];
       let size = 0;
@@ -57,7 +65,13 @@ export class UnpackBudget {
           settled = true;
           stream.pause();
           const mb = Math.ceil(this.limit / 1024 / 1024);
-          reject(new InputError(`refusing to open: the .xlsx unpacks to more than ${mb} MB (possible zip bomb)`, this.where, `文件解压后超过 ${mb} MB，为安全起见拒绝打开`));
+          reject(
+            new InputError(
+              `refusing to open: the .xlsx unpacks to more than ${mb} MB (possible zip bomb)`,
+              this.where,
+              `文件解压后超过 ${mb} MB，为安全起见拒绝打开`,
+            ),
+          );
           return;
         }
         if (direct && size <= direct.length) direct.set(chunk, size - chunk.length);
@@ -164,7 +178,12 @@ export function parseRels(xml: string | null): Relationship[] {
   const out: Relationship[] = [];
   if (!xml) return out;
   for (const m of xml.matchAll(new RegExp(`<${P}Relationship\\b([^>]*?)\\/?>`, 'g'))) {
-    out.push({ id: attr(m[1], 'Id') ?? '', type: attr(m[1], 'Type') ?? '', target: attr(m[1], 'Target') ?? '', external: attr(m[1], 'TargetMode') === 'External' });
+    out.push({
+      id: attr(m[1], 'Id') ?? '',
+      type: attr(m[1], 'Type') ?? '',
+      target: attr(m[1], 'Target') ?? '',
+      external: attr(m[1], 'TargetMode') === 'External',
+    });
   }
   return out;
 }
@@ -177,7 +196,11 @@ export class XlsxPackage {
   workbookPath = 'xl/workbook.xml';
   sheets: SheetEntry[] = [];
 
-  private constructor(readonly zip: JSZip, readonly where: string | undefined, private readonly budget: UnpackBudget) {}
+  private constructor(
+    readonly zip: JSZip,
+    readonly where: string | undefined,
+    private readonly budget: UnpackBudget,
+  ) {}
 
   /** Opens .xlsx bytes: zip guard, zip directory, workbook.xml and its sheets. Bad files → InputError. */
   static async open(data: Uint8Array, where?: string): Promise<XlsxPackage> {
@@ -193,7 +216,8 @@ export class XlsxPackage {
     const office = rootRels.find((r) => r.type.endsWith('/officeDocument'));
     if (office) pkg.workbookPath = resolveTarget('', office.target);
     const book = await pkg.text(pkg.workbookPath);
-    if (!book || !new RegExp(`<${P}workbook\\b`).test(book)) throw unreadable(`${pkg.workbookPath} is not a workbook`, where);
+    if (!book || !new RegExp(`<${P}workbook\\b`).test(book))
+      throw unreadable(`${pkg.workbookPath} is not a workbook`, where);
     const rels = parseRels(await pkg.text(relsPathOf(pkg.workbookPath)));
     const byId = new Map(rels.map((r) => [r.id, r]));
     let index = 0;
@@ -227,7 +251,12 @@ export class XlsxPackage {
     if (!f) return null;
     const bytes = this.written.has(f.name) ? await f.async('uint8array') : await this.budget.inflate(f);
     // A UTF-16 part (rare, but legal) starts with its byte-order mark.
-    const s = bytes[0] === 0xff && bytes[1] === 0xfe ? new TextDecoder('utf-16le').decode(bytes) : bytes[0] === 0xfe && bytes[1] === 0xff ? new TextDecoder('utf-16be').decode(bytes) : utf8.decode(bytes);
+    const s =
+      bytes[0] === 0xff && bytes[1] === 0xfe
+        ? new TextDecoder('utf-16le').decode(bytes)
+        : bytes[0] === 0xfe && bytes[1] === 0xff
+          ? new TextDecoder('utf-16be').decode(bytes)
+          : utf8.decode(bytes);
     return s;
   }
 
@@ -237,7 +266,8 @@ export class XlsxPackage {
     const f = this.entry(path);
     if (!f) return null;
     const bytes = this.written.has(f.name) ? await f.async('uint8array') : await this.budget.inflate(f);
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return utf8Encoder.encode(new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes));
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+      return utf8Encoder.encode(new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes));
     return bytes;
   }
 

@@ -6,7 +6,15 @@
 import type { CellStyle, SheetLayout, WorkbookPatch } from '../../core/layout/types';
 import { InputError } from '../../core/model';
 import { CT_WORKSHEET, parseRels, REL_WORKSHEET, relsPathOf, resolveTarget, XlsxPackage } from './package';
-import { editSheetXml, putTopElement, rowBreaksXml, setCenterHeader, sheetLayoutXml, type RowEdit, type StringIndex } from './sheetXml';
+import {
+  editSheetXml,
+  putTopElement,
+  rowBreaksXml,
+  setCenterHeader,
+  sheetLayoutXml,
+  type RowEdit,
+  type StringIndex,
+} from './sheetXml';
 import { CT_SHARED_STRINGS, REL_SHARED_STRINGS, SharedStrings } from './sharedStrings';
 import { EMPTY_STYLES, StylesEditor } from './stylesXml';
 import { attr, escapeXml, P, rootPrefix, withAttr } from './xml';
@@ -26,8 +34,15 @@ class BookParts {
   ) {}
 
   static async load(pkg: XlsxPackage): Promise<BookParts> {
-    const rels = (await pkg.text(relsPathOf(pkg.workbookPath))) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-    return new BookParts(pkg, (await pkg.text(pkg.workbookPath)) ?? '', rels, (await pkg.text('[Content_Types].xml')) ?? '');
+    const rels =
+      (await pkg.text(relsPathOf(pkg.workbookPath))) ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    return new BookParts(
+      pkg,
+      (await pkg.text(pkg.workbookPath)) ?? '',
+      rels,
+      (await pkg.text('[Content_Types].xml')) ?? '',
+    );
   }
 
   /** Adds a relationship from the workbook; returns its id. */
@@ -37,7 +52,10 @@ class BookParts {
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const p = rootPrefix(this.rels, 'Relationships');
-    this.rels = this.rels.replace(new RegExp(`<\\/${P}Relationships>\\s*$`), `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/></${p}Relationships>`);
+    this.rels = this.rels.replace(
+      new RegExp(`<\\/${P}Relationships>\\s*$`),
+      `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/></${p}Relationships>`,
+    );
     this.changed = true;
     return id;
   }
@@ -51,12 +69,18 @@ class BookParts {
   addType(path: string, type: string): void {
     if (this.types.includes(`PartName="/${path}"`)) return;
     const p = rootPrefix(this.types, 'Types');
-    this.types = this.types.replace(new RegExp(`<\\/${P}Types>\\s*$`), `<${p}Override PartName="/${path}" ContentType="${type}"/></${p}Types>`);
+    this.types = this.types.replace(
+      new RegExp(`<\\/${P}Types>\\s*$`),
+      `<${p}Override PartName="/${path}" ContentType="${type}"/></${p}Types>`,
+    );
     this.changed = true;
   }
 
   removeType(path: string): void {
-    this.types = this.types.replace(new RegExp(`<${P}Override\\b[^>]*?PartName="/${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?\\/>`, 'i'), '');
+    this.types = this.types.replace(
+      new RegExp(`<${P}Override\\b[^>]*?PartName="/${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*?\\/>`, 'i'),
+      '',
+    );
     this.changed = true;
   }
 
@@ -79,12 +103,22 @@ function quoteSheet(name: string): string {
 }
 
 /** Puts a whole sheet Tuijin owns into the package: over the old one (same place in the tab order) or at the end. */
-function putSheet(pkg: XlsxPackage, parts: BookParts, sheet: SheetLayout, xfOf: (key: string | undefined) => number, sst: StringIndex): void {
+function putSheet(
+  pkg: XlsxPackage,
+  parts: BookParts,
+  sheet: SheetLayout,
+  xfOf: (key: string | undefined) => number,
+  sst: StringIndex,
+): void {
   const xml = sheetLayoutXml(sheet, xfOf, sst);
   const bp = rootPrefix(parts.book, 'workbook');
   let entry = pkg.sheet(sheet.name);
   if (entry && (!entry.type.endsWith('/worksheet') || !entry.path)) {
-    throw new InputError(`sheet ${sheet.name} exists but is not a worksheet`, pkg.where, `工作表“${sheet.name}”已存在但不是普通工作表，无法写入`);
+    throw new InputError(
+      `sheet ${sheet.name} exists but is not a worksheet`,
+      pkg.where,
+      `工作表“${sheet.name}”已存在但不是普通工作表，无法写入`,
+    );
   }
   if (entry) {
     pkg.setBytes(entry.path, xml);
@@ -104,14 +138,17 @@ function putSheet(pkg: XlsxPackage, parts: BookParts, sheet: SheetLayout, xfOf: 
     pkg.setBytes(path, xml);
     const rid = parts.addRel(REL_WORKSHEET, relativeToBook(pkg.workbookPath, path));
     parts.addType(path, CT_WORKSHEET);
-    const ids = [...parts.book.matchAll(new RegExp(`<${P}sheet\\b([^>]*?)\\/?>`, 'g'))].map((m) => Number(attr(m[1], 'sheetId') ?? 0));
+    const ids = [...parts.book.matchAll(new RegExp(`<${P}sheet\\b([^>]*?)\\/?>`, 'g'))].map((m) =>
+      Number(attr(m[1], 'sheetId') ?? 0),
+    );
     const sheetId = Math.max(0, ...ids.filter(Number.isFinite)) + 1;
     // Declared on the element itself: some writers (openpyxl) bind the prefix per element, not on the root.
     const ridAttr = `xmlns:r="${REL_NS}" r:id="${rid}"`;
     const state = ` state="${sheet.state}"`;
     const el = `<${bp}sheet name="${escapeXml(sheet.name)}" sheetId="${sheetId}"${state} ${ridAttr}/>`;
     const sheetsEnd = new RegExp(`<\\/${P}sheets>`).exec(parts.book);
-    if (!sheetsEnd) throw new InputError('workbook.xml has no sheet list', pkg.where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
+    if (!sheetsEnd)
+      throw new InputError('workbook.xml has no sheet list', pkg.where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
     parts.book = parts.book.slice(0, sheetsEnd.index) + el + parts.book.slice(sheetsEnd.index);
     entry = { name: sheet.name, state: sheet.state, index: pkg.sheets.length, rid, path, type: REL_WORKSHEET };
     pkg.sheets.push(entry);
@@ -119,8 +156,13 @@ function putSheet(pkg: XlsxPackage, parts: BookParts, sheet: SheetLayout, xfOf: 
   parts.changed = true;
   // Print titles of this sheet: ours replace whatever named ranges the old sheet had for printing.
   const local = String(entry.index);
-  parts.book = parts.book.replace(new RegExp(`<${P}definedName\\b([^>]*)>[\\s\\S]*?<\\/${P}definedName>`, 'g'), (el, a: string) =>
-    /^_xlnm\.(Print_Titles|Print_Area|_FilterDatabase)$/.test(attr(a, 'name') ?? '') && attr(a, 'localSheetId') === local ? '' : el,
+  parts.book = parts.book.replace(
+    new RegExp(`<${P}definedName\\b([^>]*)>[\\s\\S]*?<\\/${P}definedName>`, 'g'),
+    (el, a: string) =>
+      /^_xlnm\.(Print_Titles|Print_Area|_FilterDatabase)$/.test(attr(a, 'name') ?? '') &&
+      attr(a, 'localSheetId') === local
+        ? ''
+        : el,
   );
   const titles = sheet.print?.titleRows;
   if (titles) {
@@ -129,7 +171,11 @@ function putSheet(pkg: XlsxPackage, parts: BookParts, sheet: SheetLayout, xfOf: 
     if (list) parts.book = parts.book.slice(0, list.index) + name + parts.book.slice(list.index);
     else {
       const empty = new RegExp(`<${P}definedNames\\s*\\/>`).exec(parts.book);
-      if (empty) parts.book = parts.book.slice(0, empty.index) + `<${bp}definedNames>${name}</${bp}definedNames>` + parts.book.slice(empty.index + empty[0].length);
+      if (empty)
+        parts.book =
+          parts.book.slice(0, empty.index) +
+          `<${bp}definedNames>${name}</${bp}definedNames>` +
+          parts.book.slice(empty.index + empty[0].length);
       else {
         // After <sheets> (and the optional functionGroups/externalReferences that sit between).
         let at = new RegExp(`<\\/${P}sheets>`).exec(parts.book)!;
@@ -138,7 +184,8 @@ function putSheet(pkg: XlsxPackage, parts: BookParts, sheet: SheetLayout, xfOf: 
           if (m && m.index > at.index) at = m;
         }
         const pos = at.index + at[0].length;
-        parts.book = parts.book.slice(0, pos) + `<${bp}definedNames>${name}</${bp}definedNames>` + parts.book.slice(pos);
+        parts.book =
+          parts.book.slice(0, pos) + `<${bp}definedNames>${name}</${bp}definedNames>` + parts.book.slice(pos);
       }
     }
   }
@@ -180,7 +227,17 @@ export async function patchPackage(pkg: XlsxPackage, patch: WorkbookPatch): Prom
   for (const sheet of patch.sheets) {
     const header = headers.get(sheet.name);
     const rows = breaks.get(sheet.name);
-    putSheet(pkg, parts, { ...sheet, print: sheet.print && header !== undefined ? { ...sheet.print, header } : sheet.print, rowBreaks: rows ?? sheet.rowBreaks }, xfOf, sst);
+    putSheet(
+      pkg,
+      parts,
+      {
+        ...sheet,
+        print: sheet.print && header !== undefined ? { ...sheet.print, header } : sheet.print,
+        rowBreaks: rows ?? sheet.rowBreaks,
+      },
+      xfOf,
+      sst,
+    );
     headers.delete(sheet.name);
     breaks.delete(sheet.name);
   }

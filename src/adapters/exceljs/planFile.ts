@@ -1,7 +1,6 @@
 // A plan from the file it came in: text, a Word document (.docx), or a workbook (.xlsx, merged cells included).
 // The core reads text and Word's XML; this unpacks the packages (zip guard first, real sizes counted).
 import JSZip from 'jszip';
-import * as ExcelJS from 'exceljs';
 import type { CellValue, Range } from '../../core/layout/types';
 import { InputError } from '../../core/model';
 import { planFromGrid } from '../../core/plan/grid';
@@ -40,7 +39,8 @@ async function docxParts(bytes: Uint8Array, name: string): Promise<{ xml: string
     throw bad(e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e));
   }
   const budget = new UnpackBudget(name);
-  const entry = (p: string) => zip.file(p) ?? zip.file(Object.keys(zip.files).find((k) => k.toLowerCase() === p.toLowerCase()) ?? '');
+  const entry = (p: string) =>
+    zip.file(p) ?? zip.file(Object.keys(zip.files).find((k) => k.toLowerCase() === p.toLowerCase()) ?? '');
   const textOf = async (p: string) => {
     const f = entry(p);
     return f ? utf8.decode(await budget.inflate(f)) : null;
@@ -50,7 +50,10 @@ async function docxParts(bytes: Uint8Array, name: string): Promise<{ xml: string
       const rel = new RegExp(`<Relationship\\b[^>]*Type="[^"]*/${type}"[^>]*>`).exec(rels)?.[0];
       return rel ? /Target="([^"]+)"/.exec(rel)?.[1] : undefined;
     };
-    const mainPath = (target((await textOf('_rels/.rels')) ?? '', 'officeDocument') ?? 'word/document.xml').replace(/^\//, '');
+    const mainPath = (target((await textOf('_rels/.rels')) ?? '', 'officeDocument') ?? 'word/document.xml').replace(
+      /^\//,
+      '',
+    );
     const xml = (await textOf(mainPath)) ?? (await textOf('word/document.xml'));
     if (xml === null) throw bad('no main document part');
     // Parts named relative to the main part's folder (word/).
@@ -60,7 +63,13 @@ async function docxParts(bytes: Uint8Array, name: string): Promise<{ xml: string
       const t = target(rels, type);
       return (await textOf(t ? (t.startsWith('/') ? t.slice(1) : dir + t) : fallback)) ?? undefined;
     };
-    return { xml, parts: { numbering: await part('numbering', 'word/numbering.xml'), styles: await part('styles', 'word/styles.xml') } };
+    return {
+      xml,
+      parts: {
+        numbering: await part('numbering', 'word/numbering.xml'),
+        styles: await part('styles', 'word/styles.xml'),
+      },
+    };
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw bad(e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e));
@@ -75,7 +84,8 @@ const MAX_COLS = 60;
 async function planFromWorkbook(bytes: Uint8Array, name: string): Promise<PlanRead> {
   const wb = await loadWorkbook(bytes, name);
   if (wb.getWorksheet(SHEET.meta)) {
-    const zh = '这是本工具生成的推进表，不是计划表。校验、填报请在“校验”“填报”中打开它；要重新生成，请使用原来的计划文件';
+    const zh =
+      '这是本工具生成的推进表，不是计划表。校验、填报请在“校验”“填报”中打开它；要重新生成，请使用原来的计划文件';
     throw new InputError(`${zh} (a tracking workbook, not a plan)`, name, zh);
   }
   const sheets = wb.worksheets.slice().sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
@@ -92,7 +102,8 @@ async function planFromWorkbook(bytes: Uint8Array, name: string): Promise<PlanRe
       rows[r - 1] = out;
     });
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-    if (!rows.some((r) => isHeaderRow(Array.from(r, (v) => (v === null || v === undefined ? '' : String(v)))))) continue;
+    if (!rows.some((r) => isHeaderRow(Array.from(r, (v) => (v === null || v === undefined ? '' : String(v))))))
+      continue;
     const merges: Range[] = [];
     for (const ref of (ws.model as { merges?: string[] }).merges ?? []) {
       const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
@@ -102,7 +113,8 @@ async function planFromWorkbook(bytes: Uint8Array, name: string): Promise<PlanRe
     const notes = wb.worksheets.length > 1 ? [`已读取工作表“${ws.name}”中的计划表`] : [];
     return { plan, notes };
   }
-  const zh = '工作簿中没有找到计划表的表头（序号、事项名称、年度任务目标、上半年、下半年、牵头单位等）。请确认计划表在工作簿的某个工作表中，表头文字完整';
+  const zh =
+    '工作簿中没有找到计划表的表头（序号、事项名称、年度任务目标、上半年、下半年、牵头单位等）。请确认计划表在工作簿的某个工作表中，表头文字完整';
   throw new InputError(`${zh} (no plan table header in any sheet)`, name, zh);
 }
 

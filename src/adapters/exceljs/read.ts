@@ -94,7 +94,11 @@ export async function loadWorkbook(data: Uint8Array, where?: string): Promise<Ex
   } catch (e) {
     if (e instanceof InputError) throw e;
     const why = e instanceof Error ? e.message.split('\n')[0].slice(0, 120) : String(e);
-    throw new InputError(`not a readable .xlsx workbook (${why})`, where, '这不是有效的 Excel 工作簿（.xlsx），无法读取');
+    throw new InputError(
+      `not a readable .xlsx workbook (${why})`,
+      where,
+      '这不是有效的 Excel 工作簿（.xlsx），无法读取',
+    );
   }
   return wb;
 }

@@ -18,7 +18,7 @@ function headerCode(text: string): string {
 
 /** Applies print setup. ExcelJS 4.4.0 writes fitToPage into sheetPr/pageSetUpPr; we set nothing else
  *  in sheetPr (outlinePr beside it makes Excel reject the file) and use only oddHeader/oddFooter. */
-export function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintSetup): void {
   Object.assign(ws.pageSetup, {
     orientation: print.orientation,
     paperSize: print.paper === 'A3' ? 8 : 9,
@@ -60,7 +60,7 @@ function validation(rule: DataValidationRule): ExcelJS.DataValidation {
 
 /** Replaces the worksheet's manual row breaks (ExcelJS doesn't read them back from files, so a
  *  patched workbook gets them from the patch). */
-export function setRowBreaks(ws: ExcelJS.Worksheet, rows: number[]): void {
+function setRowBreaks(ws: ExcelJS.Worksheet, rows: number[]): void {
   (ws as unknown as { rowBreaks: unknown[] }).rowBreaks = [];
   // Explicit last column: ExcelJS's default (16838) is past Excel's last column (16384 → max 16383).
   for (const r of rows) ws.getRow(r).addPageBreak(1, 16384);
@@ -82,7 +82,7 @@ function mergeAll(ws: ExcelJS.Worksheet, merges: Range[]): void {
 }
 
 /** Draws one sheet layout into a (new, empty) worksheet. */
-export function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout, styleOf: StyleOf): void {
+function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout, styleOf: StyleOf): void {
   ws.state = sheet.state;
   sheet.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
@@ -103,7 +103,8 @@ export function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout, styleOf: 
   }
   if (sheet.autoFilter) ws.autoFilter = address(sheet.autoFilter);
   // dataValidations exists on ExcelJS worksheets but is missing from its typings.
-  const dv = (ws as unknown as { dataValidations: { add(addr: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const dv = (ws as unknown as { dataValidations: { add(addr: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   for (const rule of sheet.validations) dv.add(address(rule.range), validation(rule));
   if (sheet.print) applyPrint(ws, sheet.print);
   setRowBreaks(ws, sheet.rowBreaks ?? []);
@@ -122,7 +123,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout, styleOf: 
 }
 
 /** Renders a whole layout into a new ExcelJS workbook. */
-export function renderWorkbook(layout: WorkbookLayout): ExcelJS.Workbook {
+function renderWorkbook(layout: WorkbookLayout): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tuijin';
   const styleOf = styleTable(layout.styles);
@@ -131,7 +132,7 @@ export function renderWorkbook(layout: WorkbookLayout): ExcelJS.Workbook {
 }
 
 /** Serialises an ExcelJS workbook to .xlsx bytes. */
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   const buf = await wb.xlsx.writeBuffer();
   return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
 }

@@ -12,7 +12,10 @@ export interface ReturnForm {
   data: Uint8Array;
 }
 
-export async function writeReturnForms(source: ReturnSource, opts: Omit<ReturnFormOptions, 'planId' | 'planHash'>): Promise<ReturnForm[]> {
+export async function writeReturnForms(
+  source: ReturnSource,
+  opts: Omit<ReturnFormOptions, 'planId' | 'planHash'>,
+): Promise<ReturnForm[]> {
   const forms: ReturnForm[] = [];
   const units = leadUnitsOf(source.plan);
   const names = returnFileNames(source.plan.year, units);

@@ -6,7 +6,8 @@ import { decodeXml, escapeXml, P, rootPrefix } from './xml';
 export const REL_SHARED_STRINGS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings';
 export const CT_SHARED_STRINGS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml';
 
-const EMPTY_SST = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"></sst>';
+const EMPTY_SST =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"></sst>';
 
 export class SharedStrings {
   private readonly known = new Map<string, number>();
@@ -52,11 +53,25 @@ export class SharedStrings {
   toXml(): string {
     const text = this.xml ?? EMPTY_SST;
     const p = this.p;
-    const items = this.added.map((s) => `<${p}si><${p}t xml:space="preserve">${escapeXml(s)}</${p}t></${p}si>`).join('');
+    const items = this.added
+      .map((s) => `<${p}si><${p}t xml:space="preserve">${escapeXml(s)}</${p}t></${p}si>`)
+      .join('');
     const root = new RegExp(`<(${P}sst)\\b([^>]*?)(\\/?)>`).exec(text)!;
-    const attrs = root[2].replace(/\s(count|uniqueCount)="[^"]*"/g, '') + ` uniqueCount="${this.count + this.added.length}"`;
-    if (root[3] === '/') return text.slice(0, root.index) + `<${root[1]}${attrs}>${items}</${root[1]}>` + text.slice(root.index + root[0].length);
+    const attrs =
+      root[2].replace(/\s(count|uniqueCount)="[^"]*"/g, '') + ` uniqueCount="${this.count + this.added.length}"`;
+    if (root[3] === '/')
+      return (
+        text.slice(0, root.index) +
+        `<${root[1]}${attrs}>${items}</${root[1]}>` +
+        text.slice(root.index + root[0].length)
+      );
     const close = text.lastIndexOf(`</${root[1]}>`);
-    return text.slice(0, root.index) + `<${root[1]}${attrs}>` + text.slice(root.index + root[0].length, close) + items + text.slice(close);
+    return (
+      text.slice(0, root.index) +
+      `<${root[1]}${attrs}>` +
+      text.slice(root.index + root[0].length, close) +
+      items +
+      text.slice(close)
+    );
   }
 }

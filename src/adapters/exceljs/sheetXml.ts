@@ -7,7 +7,7 @@ import { attr, columnOf, decodeXml, escapeText, escapeXml, MAX_COL, P, rootPrefi
 import { Utf8Sink } from './package';
 
 /** One cell to write: a value (undefined keeps the cell's content) and a style index. */
-export interface CellWrite {
+interface CellWrite {
   value?: CellValue;
   xf: number;
 }
@@ -20,10 +20,39 @@ export interface RowEdit {
 
 /** Children of a worksheet in schema order, from sheetData on. */
 const AFTER_DATA = [
-  'sheetCalcPr', 'sheetProtection', 'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews',
-  'mergeCells', 'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup',
-  'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing',
-  'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
 ];
 
 /** Index of a text in the shared-string table. */
@@ -33,7 +62,8 @@ function cellXml(p: string, ref: string, w: CellWrite, sst: StringIndex): string
   const s = w.xf ? ` s="${w.xf}"` : '';
   const v = w.value;
   if (v === null || v === undefined || v === '') return `<${p}c r="${ref}"${s}/>`;
-  if (typeof v === 'number') return Number.isFinite(v) ? `<${p}c r="${ref}"${s}><${p}v>${v}</${p}v></${p}c>` : `<${p}c r="${ref}"${s}/>`;
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? `<${p}c r="${ref}"${s}><${p}v>${v}</${p}v></${p}c>` : `<${p}c r="${ref}"${s}/>`;
   if (typeof v === 'boolean') return `<${p}c r="${ref}"${s} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
   return `<${p}c r="${ref}"${s} t="s"><${p}v>${sst(v)}</${p}v></${p}c>`;
 }
@@ -69,7 +99,13 @@ export function windowEnd(xml: Uint8Array, at: number, end: number): number {
 }
 const SHEET_DATA = utf8Encoder.encode('sheetData');
 
-const isNameByte = (b: number) => (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x2d || b === 0x2e;
+const isNameByte = (b: number) =>
+  (b >= 0x30 && b <= 0x39) ||
+  (b >= 0x41 && b <= 0x5a) ||
+  (b >= 0x61 && b <= 0x7a) ||
+  b === 0x5f ||
+  b === 0x2d ||
+  b === 0x2e;
 
 /** Next `<[prefix:]sheetData` (opening, or closing when `closing`) tag at or after `from`: [start of '<', end of name]. */
 export function findSheetDataTag(xml: Uint8Array, from: number, closing: boolean): [number, number] | null {
@@ -94,7 +130,12 @@ export function findSheetDataTag(xml: Uint8Array, from: number, closing: boolean
 /** Rewrites the named cells and row heights in a worksheet's XML (UTF-8 bytes, or text); `tail` may edit
  *  what follows the cells (print setup and the like: small, so a big sheet is copied once, not once per
  *  edit). The rows are read a window at a time, so the sheet is never held as one string. */
-export function editSheetXml(input: string | Uint8Array, edits: Map<number, RowEdit>, sst: StringIndex, tail?: (rest: string, prefix: string) => string): EditResult {
+export function editSheetXml(
+  input: string | Uint8Array,
+  edits: Map<number, RowEdit>,
+  sst: StringIndex,
+  tail?: (rest: string, prefix: string) => string,
+): EditResult {
   const xml = typeof input === 'string' ? utf8Encoder.encode(input) : input;
   let replacedFormula = false;
   const openAt = findSheetDataTag(xml, 0, false);
@@ -121,11 +162,14 @@ export function editSheetXml(input: string | Uint8Array, edits: Map<number, RowE
   const lastRow = pending.length ? pending[pending.length - 1] : 0;
   let lastCol = 0;
   for (const e of edits.values()) for (const c of e.cells.keys()) lastCol = Math.max(lastCol, c);
-  const head = headText.replace(new RegExp(`(<${P}dimension\\b[^>]*?ref=")([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?"`), (all, pre: string, c1: string, r1: string, c2?: string, r2?: string) => {
-    const endC = Math.min(MAX_COL, Math.max(columnOf(c2 ?? c1), lastCol));
-    const endR = Math.max(Number(r2 ?? r1), lastRow);
-    return `${pre}${c1}${r1}:${colLetters(endC)}${endR}"`;
-  });
+  const head = headText.replace(
+    new RegExp(`(<${P}dimension\\b[^>]*?ref=")([A-Z]+)(\\d+)(?::([A-Z]+)(\\d+))?"`),
+    (_all, pre: string, c1: string, r1: string, c2?: string, r2?: string) => {
+      const endC = Math.min(MAX_COL, Math.max(columnOf(c2 ?? c1), lastCol));
+      const endR = Math.max(Number(r2 ?? r1), lastRow);
+      return `${pre}${c1}${r1}:${colLetters(endC)}${endR}"`;
+    },
+  );
   const out = new Utf8Sink(xml.length * 1.1 + edits.size * 400 + 1024);
   out.push(head);
   const rowRe = new RegExp(`<(${P}row)\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}row>)`, 'g');
@@ -172,7 +216,7 @@ export function editSheetXml(input: string | Uint8Array, edits: Map<number, RowE
   // The row area a window at a time; a window ends before a '<' (never inside a UTF-8 sequence), and a
   // row it cuts is carried into the next one.
   let carry = '';
-  for (let at = bodyStart; at < bodyEnd || carry; ) {
+  for (let at = bodyStart; at < bodyEnd || carry;) {
     const end = windowEnd(xml, at, bodyEnd);
     const last = end >= bodyEnd;
     const body = carry + utf8Decoder.decode(xml.subarray(at, end));
@@ -264,7 +308,7 @@ export function rowBreaksXml(p: string, rows: number[]): string {
 }
 
 /** Header/footer text: '&' is a code character in Excel, except for the codes we use on purpose. */
-export function headerCode(text: string): string {
+function headerCode(text: string): string {
   return `&C${text.replace(/&(?![PN])/g, '&&')}`;
 }
 
@@ -292,7 +336,12 @@ export function setCenterHeader(xml: string, text: string, prefix?: string): str
   const p = prefix ?? rootPrefix(xml, 'worksheet');
   const from = afterSheetData(xml);
   const hf = findTop(xml, 'headerFooter', from);
-  if (!hf) return putTopElement(xml, 'headerFooter', `<${p}headerFooter><${p}oddHeader>${escapeXml(headerCode(text))}</${p}oddHeader></${p}headerFooter>`);
+  if (!hf)
+    return putTopElement(
+      xml,
+      'headerFooter',
+      `<${p}headerFooter><${p}oddHeader>${escapeXml(headerCode(text))}</${p}oddHeader></${p}headerFooter>`,
+    );
   const el = xml.slice(hf[0], hf[1]);
   const odd = new RegExp(`<(${P}oddHeader)(\\b[^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}oddHeader>)`).exec(el);
   const centre = escapeText(headerCode(text));
@@ -307,7 +356,9 @@ export function setCenterHeader(xml: string, text: string, prefix?: string): str
     next = el.slice(0, odd.index) + `<${odd[1]}${odd[2]}>${value}</${odd[1]}>` + el.slice(odd.index + odd[0].length);
   } else {
     const openEnd = el.indexOf('>') + 1;
-    next = el.endsWith('/>') ? `${el.slice(0, -2)}><${p}oddHeader>${centre}</${p}oddHeader></${p}headerFooter>` : el.slice(0, openEnd) + `<${p}oddHeader>${centre}</${p}oddHeader>` + el.slice(openEnd);
+    next = el.endsWith('/>')
+      ? `${el.slice(0, -2)}><${p}oddHeader>${centre}</${p}oddHeader></${p}headerFooter>`
+      : el.slice(0, openEnd) + `<${p}oddHeader>${centre}</${p}oddHeader>` + el.slice(openEnd);
   }
   return xml.slice(0, hf[0]) + next + xml.slice(hf[1]);
 }
@@ -322,17 +373,23 @@ function validationXml(v: DataValidationRule): string {
   const common =
     ` allowBlank="${v.allowBlank ? 1 : 0}" showErrorMessage="1"` +
     (v.errorStyle === 'warning' ? ' errorStyle="warning"' : '') +
-    (v.prompt ? ` showInputMessage="1" promptTitle="${escapeXml(v.promptTitle ?? '')}" prompt="${escapeXml(v.prompt)}"` : '') +
+    (v.prompt
+      ? ` showInputMessage="1" promptTitle="${escapeXml(v.promptTitle ?? '')}" prompt="${escapeXml(v.prompt)}"`
+      : '') +
     (v.error ? ` errorTitle="${escapeXml(v.errorTitle ?? '')}" error="${escapeXml(v.error)}"` : '');
   const sqref = ` sqref="${range(v.range)}"`;
-  if (v.type === 'list') return `<dataValidation type="list"${common}${sqref}><formula1>${escapeXml(`"${(v.list ?? []).join(',')}"`)}</formula1></dataValidation>`;
-  if (v.max !== undefined) return `<dataValidation type="decimal" operator="between"${common}${sqref}><formula1>${v.min ?? 0}</formula1><formula2>${v.max}</formula2></dataValidation>`;
+  if (v.type === 'list')
+    return `<dataValidation type="list"${common}${sqref}><formula1>${escapeXml(`"${(v.list ?? []).join(',')}"`)}</formula1></dataValidation>`;
+  if (v.max !== undefined)
+    return `<dataValidation type="decimal" operator="between"${common}${sqref}><formula1>${v.min ?? 0}</formula1><formula2>${v.max}</formula2></dataValidation>`;
   return `<dataValidation type="decimal" operator="greaterThanOrEqual"${common}${sqref}><formula1>${v.min ?? 0}</formula1></dataValidation>`;
 }
 
 function printXml(print: PrintSetup): string {
   const m = print.margins;
-  const hf = (print.header ? `<oddHeader>${escapeXml(headerCode(print.header))}</oddHeader>` : '') + (print.footer ? `<oddFooter>${escapeXml(headerCode(print.footer))}</oddFooter>` : '');
+  const hf =
+    (print.header ? `<oddHeader>${escapeXml(headerCode(print.header))}</oddHeader>` : '') +
+    (print.footer ? `<oddFooter>${escapeXml(headerCode(print.footer))}</oddFooter>` : '');
   return (
     (print.horizontalCentered ? '<printOptions horizontalCentered="1"/>' : '') +
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
@@ -343,7 +400,11 @@ function printXml(print: PrintSetup): string {
 
 /** A whole worksheet part for a sheet layout, as UTF-8; `xfOf` gives the style index of a layout style
  *  key. Written row by row: a 汇总 of 300,000 cells never holds a string per cell. */
-export function sheetLayoutXml(sheet: SheetLayout, xfOf: (key: string | undefined) => number, sst: StringIndex): Uint8Array {
+export function sheetLayoutXml(
+  sheet: SheetLayout,
+  xfOf: (key: string | undefined) => number,
+  sst: StringIndex,
+): Uint8Array {
   const cells = [...sheet.cells].sort((a, b) => a.r - b.r || a.c - b.c);
   let lastRow = 1;
   let lastCol = 1;
@@ -355,7 +416,9 @@ export function sheetLayoutXml(sheet: SheetLayout, xfOf: (key: string | undefine
   const pane = freeze
     ? `<pane${freeze.cols ? ` xSplit="${freeze.cols}"` : ''}${freeze.rows ? ` ySplit="${freeze.rows}"` : ''} topLeftCell="${colLetters(freeze.cols + 1)}${freeze.rows + 1}" activePane="${freeze.rows && freeze.cols ? 'bottomRight' : freeze.rows ? 'bottomLeft' : 'topRight'}" state="frozen"/>`
     : '';
-  const cols = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const cols = sheet.columnWidths
+    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
+    .join('');
   const out = new Utf8Sink(cells.length * 80);
   out.push(
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -367,7 +430,9 @@ export function sheetLayoutXml(sheet: SheetLayout, xfOf: (key: string | undefine
       (cols ? `<cols>${cols}</cols>` : '') +
       '<sheetData>',
   );
-  const heightRows = Object.keys(sheet.rowHeights).map(Number).sort((a, b) => a - b);
+  const heightRows = Object.keys(sheet.rowHeights)
+    .map(Number)
+    .sort((a, b) => a - b);
   let h = 0;
   const rowOpen = (r: number) => {
     const ht = sheet.rowHeights[r];
@@ -378,11 +443,12 @@ export function sheetLayoutXml(sheet: SheetLayout, xfOf: (key: string | undefine
     for (; h < heightRows.length && heightRows[h] < r; h++) out.push(`${rowOpen(heightRows[h])}/>`);
     if (heightRows[h] === r) h++;
   };
-  for (let i = 0; i < cells.length; ) {
+  for (let i = 0; i < cells.length;) {
     const r = cells[i].r;
     emptyRowsBelow(r);
     let row = `${rowOpen(r)}>`;
-    for (; i < cells.length && cells[i].r === r; i++) row += cellXml('', `${colLetters(cells[i].c)}${r}`, { value: cells[i].value, xf: xfOf(cells[i].style) }, sst);
+    for (; i < cells.length && cells[i].r === r; i++)
+      row += cellXml('', `${colLetters(cells[i].c)}${r}`, { value: cells[i].value, xf: xfOf(cells[i].style) }, sst);
     out.push(`${row}</row>`);
   }
   emptyRowsBelow(Infinity);
@@ -390,8 +456,12 @@ export function sheetLayoutXml(sheet: SheetLayout, xfOf: (key: string | undefine
     '</sheetData>' +
       (sheet.protect ? '<sheetProtection sheet="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>' : '') +
       (sheet.autoFilter ? `<autoFilter ref="${range(sheet.autoFilter)}"/>` : '') +
-      (sheet.merges.length ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${range(m)}"/>`).join('')}</mergeCells>` : '') +
-      (sheet.validations.length ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map(validationXml).join('')}</dataValidations>` : '') +
+      (sheet.merges.length
+        ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${range(m)}"/>`).join('')}</mergeCells>`
+        : '') +
+      (sheet.validations.length
+        ? `<dataValidations count="${sheet.validations.length}">${sheet.validations.map(validationXml).join('')}</dataValidations>`
+        : '') +
       (sheet.print ? printXml(sheet.print) : '') +
       rowBreaksXml('', sheet.rowBreaks ?? []) +
       '</worksheet>',

@@ -17,7 +17,7 @@ function familyFor(name: string | undefined): number | undefined {
 }
 
 /** Converts one layout style to an ExcelJS style. */
-export function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   if (s.font) {
     const font: Partial<ExcelJS.Font> = {};
@@ -48,7 +48,9 @@ export function toExcelStyle(s: CellStyle): Partial<ExcelJS.Style> {
 }
 
 /** Converts a style table, memoised per key. */
-export function styleTable(styles: Record<string, CellStyle>): (key: string | undefined) => Partial<ExcelJS.Style> | undefined {
+export function styleTable(
+  styles: Record<string, CellStyle>,
+): (key: string | undefined) => Partial<ExcelJS.Style> | undefined {
   const cache = new Map<string, Partial<ExcelJS.Style>>();
   return (key) => {
     if (key === undefined) return undefined;

@@ -16,10 +16,31 @@ export const EMPTY_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '@': 49,
+};
 
 /** Children of styleSheet in schema order (new containers go in their place). */
-const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+const ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
 
 interface Container {
   name: string;
@@ -49,9 +70,17 @@ export class StylesEditor {
 
   constructor(private xml: string) {
     this.p = rootPrefix(xml, 'styleSheet');
-    for (const [name, child] of [['numFmts', 'numFmt'], ['fonts', 'font'], ['fills', 'fill'], ['borders', 'border'], ['cellXfs', 'xf']]) {
+    for (const [name, child] of [
+      ['numFmts', 'numFmt'],
+      ['fonts', 'font'],
+      ['fills', 'fill'],
+      ['borders', 'border'],
+      ['cellXfs', 'xf'],
+    ]) {
       const body = new RegExp(`<${P}${name}\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${P}${name}>)`).exec(this.xml)?.[1] ?? '';
-      const items = [...body.matchAll(new RegExp(`<${P}${child}\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${P}${child}>)`, 'g'))].map((m) => m[0]);
+      const items = [
+        ...body.matchAll(new RegExp(`<${P}${child}\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${P}${child}>)`, 'g')),
+      ].map((m) => m[0]);
       this.containers.set(name, { name, child, items, added: [], padded: false });
     }
     for (const f of this.containers.get('numFmts')!.items) {
@@ -68,7 +97,10 @@ export class StylesEditor {
     };
     const p = this.p;
     pad('fonts', [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`]);
-    pad('fills', [`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`]);
+    pad('fills', [
+      `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`,
+      `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`,
+    ]);
     pad('borders', [`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`]);
     pad('cellXfs', [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`]);
   }
@@ -118,17 +150,35 @@ export class StylesEditor {
       fontId = this.index('fonts', this.el('font', '', body));
     }
     const fillId = style.fill
-      ? this.index('fills', this.el('fill', '', this.el('patternFill', ' patternType="solid"', this.el('fgColor', ` rgb="FF${style.fill}"`) + this.el('bgColor', ' indexed="64"'))), 2)
+      ? this.index(
+          'fills',
+          this.el(
+            'fill',
+            '',
+            this.el(
+              'patternFill',
+              ' patternType="solid"',
+              this.el('fgColor', ` rgb="FF${style.fill}"`) + this.el('bgColor', ' indexed="64"'),
+            ),
+          ),
+          2,
+        )
       : 0;
     const side = (s: string) => this.el(s, ' style="thin"', this.el('color', ' rgb="FF000000"'));
-    const borderId = style.border ? this.index('borders', this.el('border', '', side('left') + side('right') + side('top') + side('bottom') + this.el('diagonal'))) : 0;
+    const borderId = style.border
+      ? this.index(
+          'borders',
+          this.el('border', '', side('left') + side('right') + side('top') + side('bottom') + this.el('diagonal')),
+        )
+      : 0;
     const numFmtId = style.numFmt ? this.formatId(style.numFmt) : 0;
     const align =
       (style.horizontal ? ` horizontal="${style.horizontal}"` : '') +
       (style.vertical ? ` vertical="${style.vertical === 'middle' ? 'center' : style.vertical}"` : '') +
       (style.wrap ? ' wrapText="1"' : '') +
       (style.indent ? ` indent="${style.indent}"` : '');
-    const body = (align ? this.el('alignment', align) : '') + (style.locked === false ? this.el('protection', ' locked="0"') : '');
+    const body =
+      (align ? this.el('alignment', align) : '') + (style.locked === false ? this.el('protection', ' locked="0"') : '');
     const attrs =
       ` numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       (numFmtId ? ' applyNumberFormat="1"' : '') +
@@ -156,7 +206,9 @@ export class StylesEditor {
       const re = new RegExp(`<(${P})${c.name}\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}${c.name}>)`);
       const m = re.exec(xml);
       if (m) {
-        const attrs = /\bcount="/.test(m[2]) ? m[2].replace(/\bcount="\d*"/, `count="${count}"`) : `${m[2]} count="${count}"`;
+        const attrs = /\bcount="/.test(m[2])
+          ? m[2].replace(/\bcount="\d*"/, `count="${count}"`)
+          : `${m[2]} count="${count}"`;
         const inner = c.padded ? c.items.join('') : (m[3] ?? '');
         const full = `<${m[1]}${c.name}${attrs}>${inner}${c.added.join('')}</${m[1]}${c.name}>`;
         xml = xml.slice(0, m.index) + full + xml.slice(m.index + m[0].length);

@@ -18,13 +18,16 @@ export function decodeXml(s: string): string {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+// eslint-disable-next-line no-control-regex -- the control characters XML 1.0 forbids, escaped as Excel does (_xHHHH_)
+const NOT_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 /** Text for an XML text node or attribute: entities escaped, characters XML can't hold as _xHHHH_,
  *  and a literal "_xHHHH_" protected so readers don't decode it. */
 export function escapeXml(s: string): string {
   return s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     .replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'))
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`);
+    .replace(NOT_XML_CHARS, (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`);
 }
 
 /** Text for an XML text node: as escapeXml, but quotes stay as they are (they need no escaping there). */
@@ -72,12 +75,6 @@ export function columnOf(ref: string): number {
     if (c > 1e9) break;
   }
   return c;
-}
-
-/** The row number of a cell reference ('AB12' → 12); NaN when it has none. */
-export function rowOf(ref: string): number {
-  const m = /\d+$/.exec(ref);
-  return m ? Number(m[0]) : NaN;
 }
 
 /** Excel's limits: a reference past them is not a cell Excel could have written. */

@@ -43,7 +43,7 @@ const BY_CODE: Record<string, { zh: string; en: string }> = {
   },
   UndoNotSupported: {
     zh: '这一步无法并入 Excel 的撤消记录。请重试；如仍失败，请关闭“输入时自动校验”。',
-    en: 'This step cannot join Excel\'s undo history. Try again; if it still fails, turn off “Check as I type”.',
+    en: "This step cannot join Excel's undo history. Try again; if it still fails, turn off “Check as I type”.",
   },
   Unauthenticated: {
     zh: '登录已过期。请重新登录 Office 后重试。',
@@ -94,7 +94,11 @@ export function explainOfficeError(e: unknown, lang: Lang = 'zh'): string {
   if (known) return known[lang] + leftoverNote(e, lang);
   const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
   const what = typeof code === 'string' && code ? `${code}: ${first}` : first;
-  return (lang === 'en' ? `Excel did not finish the operation (${what}). Try again.` : `Excel 操作未完成（${what}），请重试。`) + leftoverNote(e, lang);
+  return (
+    (lang === 'en'
+      ? `Excel did not finish the operation (${what}). Try again.`
+      : `Excel 操作未完成（${what}），请重试。`) + leftoverNote(e, lang)
+  );
 }
 
 /**

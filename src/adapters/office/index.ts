@@ -1,9 +1,7 @@
 // The Office.js adapter's public face, for the task pane and the ribbon.
-export { detectCaps, isMac, REQUIRED_EXCEL_API, type OfficeCaps } from './caps';
-export { PAYLOAD_LIMIT } from './render';
+export { detectCaps, isMac } from './caps';
 export {
   applyConsolidation,
-  applyPrintSetup,
   checkTracking,
   existingTrackingSheets,
   generateTracking,
@@ -11,24 +9,7 @@ export {
   preparePrint,
   readActiveSheet,
   previewConsolidation,
-  readEntries,
   readTrackingWorkbook,
   selectIndicator,
-  TRACKING_SHEETS,
-  type ApplyConsolidationResult,
-  type CheckResult,
-  type GenerateOptions,
-  type GenerateResult,
-  type OfficeJobOptions,
-  type PrintResult,
 } from './tracking';
-export {
-  isLiveValidationOn,
-  refreshLiveValidation,
-  startLiveValidation,
-  stopLiveValidation,
-  todayIso,
-  type LiveOptions,
-  type LiveUpdate,
-} from './live';
-export { explainOfficeError, isOfficeError, type Lang } from './errors';
+export { startLiveValidation, stopLiveValidation } from './live';

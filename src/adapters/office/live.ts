@@ -21,15 +21,15 @@ import { explainOfficeError, swallow, type Lang } from './errors';
 
 /** Excel.run with its three forms: run(fn), run(options, fn), run(context, fn). */
 export type ExcelRun = <T>(
-  a: Excel.RunOptions | Excel.RequestContext | ((ctx: Excel.RequestContext) => Promise<T>),
-  b?: (ctx: Excel.RequestContext) => Promise<T>,
+  a: Excel.RunOptions | Excel.RequestContext | ((context: Excel.RequestContext) => Promise<T>),
+  b?: (context: Excel.RequestContext) => Promise<T>,
 ) => Promise<T>;
 
 /** Failures that mean "not now": the rows are judged again after the next pause. */
 const RETRY = new Set(['InvalidOperationInCellEditMode', 'ActivityLimitReached', 'EditModeCannotAcquireLock']);
 const MAX_RETRIES = 5;
 
-export interface Normalized {
+interface Normalized {
   id: string;
   field: 'h1' | 'annual';
   /** What was typed. */
@@ -114,15 +114,16 @@ export class LiveValidation {
   /** Registers onChanged on the main sheet and opens it for the session. One or two syncs. */
   async start(): Promise<void> {
     if (this.handler) return;
-    await this.run({ delayForCellEdit: true }, async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(SHEET.main);
+    await this.run({ delayForCellEdit: true }, async (context) => {
+      const ws = context.workbook.worksheets.getItem(SHEET.main);
       ws.protection.load('protected');
       this.handler = ws.onChanged.add((e) => this.onChanged(e));
-      await ctx.sync();
+      await context.sync();
       // Once now rather than twice per edit: each protect/unprotect clears the user's undo stack.
+      // eslint-disable-next-line office-addins/load-object-before-read -- ws.protection is a navigation property; its `protected` was loaded on it before the sync
       if (ws.protection.protected) {
         ws.protection.unprotect();
-        await ctx.sync();
+        await context.sync();
         this.reprotect = true;
       }
       heldOpen.add(SHEET.main);
@@ -142,18 +143,18 @@ export class LiveValidation {
     this.reprotect = false;
     try {
       // The documented way: through the context the handler was added in (EventHandlerResult).
-      await this.run(h.context as Excel.RequestContext, async (ctx) => {
+      await this.run(h.context as Excel.RequestContext, async (context) => {
         h.remove();
-        await ctx.sync();
+        await context.sync();
         if (!reprotect) return;
-        const ws = ctx.workbook.worksheets.getItemOrNullObject(SHEET.main);
-        await ctx.sync();
+        const ws = context.workbook.worksheets.getItemOrNullObject(SHEET.main);
+        await context.sync();
         if (ws.isNullObject) return;
         ws.protection.load('protected');
-        await ctx.sync();
+        await context.sync();
         if (!ws.protection.protected) {
           protectSheet(ws);
-          await ctx.sync();
+          await context.sync();
         }
       });
     } catch (e) {
@@ -204,7 +205,9 @@ export class LiveValidation {
         }
         this.retries = 0;
         const lang = this.opts.lang ?? 'zh';
-        this.opts.onError?.((lang === 'en' ? 'Live check did not finish: ' : '自动校验未完成：') + explainOfficeError(err, lang));
+        this.opts.onError?.(
+          (lang === 'en' ? 'Live check did not finish: ' : '自动校验未完成：') + explainOfficeError(err, lang),
+        );
       }
     });
     return this.chain;
@@ -212,14 +215,16 @@ export class LiveValidation {
 
   private async judge(boxes: Range[]): Promise<LiveUpdate | null> {
     const opts = { ...this.opts, caps: this.caps };
-    if (!this.caps.undoGroups) return this.run({ delayForCellEdit: true }, (ctx) => rejudge(ctx, boxes, opts));
+    if (!this.caps.undoGroups) return this.run({ delayForCellEdit: true }, (context) => rejudge(context, boxes, opts));
     try {
       // One undo step with the user's edit: Ctrl+Z takes back the figure and what we wrote for it.
-      return await this.run({ delayForCellEdit: true, mergeUndoGroup: true }, (ctx) => rejudge(ctx, boxes, opts));
+      return await this.run({ delayForCellEdit: true, mergeUndoGroup: true }, (context) =>
+        rejudge(context, boxes, opts),
+      );
     } catch (e) {
       // The sheet was protected again meanwhile (e.g. by the ribbon's 校验): unprotecting can't be grouped.
       if ((e as { code?: string })?.code !== 'UndoNotSupported') throw e;
-      return this.run({ delayForCellEdit: true }, (ctx) => rejudge(ctx, boxes, opts));
+      return this.run({ delayForCellEdit: true }, (context) => rejudge(context, boxes, opts));
     }
   }
 }
@@ -228,10 +233,14 @@ export class LiveValidation {
  * Re-judges the indicator rows inside `boxes` whose entry cells changed: one sync to read, one to
  * write. Returns null when no entry cell was touched (e.g. our own 状态/说明 writes).
  */
-export async function rejudge(ctx: Excel.RequestContext, boxes: Range[], opts: LiveOptions = {}): Promise<LiveUpdate | null> {
+async function rejudge(
+  context: Excel.RequestContext,
+  boxes: Range[],
+  opts: LiveOptions = {},
+): Promise<LiveUpdate | null> {
   const caps = opts.caps ?? detectCaps();
-  const b = batchFor(ctx, { caps });
-  const wb = await readTrackingWorkbook(ctx);
+  const b = batchFor(context, { caps });
+  const wb = await readTrackingWorkbook(context);
   b.syncs += wb.syncs;
   const read = wb.read;
   const pos = read.positions;

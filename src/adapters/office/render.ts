@@ -16,19 +16,19 @@ import type {
   WorkbookPatch,
 } from '../../core/layout/types';
 import type { OfficeCaps } from './caps';
-import { colLetters, rangeA1 as a1 } from '../../core/layout/address';
+import { rangeA1 as a1 } from '../../core/layout/address';
 import { isPercentFormat } from '../../core/layout/numberFormat';
 import { swallow, type Leftovers } from './errors';
 
 /** Excel on the web refuses requests above 5 MB. */
-export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /** Our estimate is rough, so stop well short of the limit. */
 const BUDGET_SHARE = 0.8;
 /** Per-command envelope in the request (object path, method name, ids). */
 const COMMAND_BYTES = 120;
 
 /** UTF-8 size of a value as JSON: the request body Office.js sends is JSON. */
-export function jsonBytes(x: unknown): number {
+function jsonBytes(x: unknown): number {
   const s = JSON.stringify(x ?? null);
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
@@ -78,7 +78,7 @@ export class Batch {
   readonly aside: Aside[] = [];
 
   constructor(
-    readonly ctx: Excel.RequestContext,
+    readonly context: Excel.RequestContext,
     readonly caps: OfficeCaps,
     opts: BatchOptions = {},
   ) {
@@ -88,10 +88,10 @@ export class Batch {
 
   /** Pauses recalculation, repainting and our own change events until the next sync. */
   quiet(): void {
-    this.ctx.workbook.application.suspendApiCalculationUntilNextSync();
-    this.ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+    this.context.workbook.application.suspendApiCalculationUntilNextSync();
+    this.context.workbook.application.suspendScreenUpdatingUntilNextSync();
     if (!this.eventsOff) {
-      this.ctx.runtime.enableEvents = false;
+      this.context.runtime.enableEvents = false;
       this.eventsOff = true;
     }
     this.bytes += 3 * COMMAND_BYTES;
@@ -130,7 +130,7 @@ export class Batch {
   }
 
   async sync(): Promise<void> {
-    await this.ctx.sync();
+    await this.context.sync();
     this.syncs++;
     this.bytes = 0;
   }
@@ -140,7 +140,7 @@ export class Batch {
     await this.room(this.toProtect.size * 200);
     for (const [name, ws] of this.toProtect) if (!this.keepOpen.has(name)) protectSheet(ws);
     this.toProtect.clear();
-    if (this.eventsOff) this.ctx.runtime.enableEvents = true;
+    if (this.eventsOff) this.context.runtime.enableEvents = true;
     await this.sync();
     // Only now: if this sync fails, recover() must still turn them back on.
     this.eventsOff = false;
@@ -152,16 +152,16 @@ export class Batch {
    * restore, so the user can be told where their data is.
    */
   async recover(): Promise<Leftovers> {
-    const ctx = this.ctx;
-    const sheets = ctx.workbook.worksheets;
+    const context = this.context;
+    const sheets = context.workbook.worksheets;
     const hadOld = new Set(this.aside.map((a) => a.was));
     try {
-      if (this.eventsOff) ctx.runtime.enableEvents = true;
+      if (this.eventsOff) context.runtime.enableEvents = true;
       this.eventsOff = false;
       if (this.aside.length || this.created.length) {
         const olds = this.aside.map((a) => ({ a, ws: sheets.getItemOrNullObject(a.sheet) }));
         const news = this.created.map((name) => ({ name, ws: sheets.getItemOrNullObject(name) }));
-        await ctx.sync();
+        await context.sync();
         const stillAside = olds.filter((o) => !o.ws.isNullObject);
         const restore = new Set(stillAside.map((o) => o.a.was));
         // A new sheet goes when its old one can come back, or when there was none (nothing of the user's in it).
@@ -178,12 +178,12 @@ export class Batch {
       // Sheets this batch unprotected are protected again, as they were (unless kept open on purpose).
       const reopen = [...this.opened].filter((n) => !this.keepOpen.has(n) && !hadOld.has(n));
       const prot = reopen.map((n) => ({ ws: sheets.getItemOrNullObject(n) }));
-      if (prot.length) await ctx.sync();
+      if (prot.length) await context.sync();
       const live = prot.filter((p) => !p.ws.isNullObject);
       for (const p of live) p.ws.protection.load('protected');
-      if (live.length) await ctx.sync();
+      if (live.length) await context.sync();
       for (const p of live) if (!p.ws.protection.protected) protectSheet(p.ws);
-      await ctx.sync();
+      await context.sync();
       return { aside: [] };
     } catch (e) {
       swallow('recover', e);
@@ -197,10 +197,8 @@ export class Batch {
 
 // ---------- geometry ----------
 
-export { colLetters, a1 };
-
 /** Covers a set of cells with rectangles: runs along each row, then equal runs stacked down. */
-export function toRects(cells: Array<{ r: number; c: number }>): Range[] {
+function toRects(cells: Array<{ r: number; c: number }>): Range[] {
   const byRow = new Map<number, number[]>();
   for (const { r, c } of cells) {
     const cols = byRow.get(r);
@@ -239,7 +237,7 @@ export function toRects(cells: Array<{ r: number; c: number }>): Range[] {
 }
 
 /** Excel column width in characters → points (Office.js sets widths in points). */
-export function widthPoints(chars: number): number {
+function widthPoints(chars: number): number {
   // A character is the default font's digit width, 7 px, plus 5 px padding; 96 px = 72 pt.
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
@@ -249,14 +247,18 @@ export function widthPoints(chars: number): number {
 /** Excel's limit on the characters of one cell. */
 export const CELL_TEXT_LIMIT = 32767;
 
-const ERROR_LITERAL = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+const ERROR_LITERAL =
+  /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
 const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
 
 /** Strings Excel would not keep as typed when written through `values`: formulas, numbers, dates, times,
  *  booleans, error values, "(123)" (a negative number), a leading apostrophe (the quote prefix). */
 function wouldConvert(s: string): boolean {
   // Full-width digits and signs (a Chinese IME) are read as ASCII ones.
-  const t = s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
+  const t = s
+    .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim();
   if (/^['=+\-@]/.test(s) || /^[=+\-@]/.test(t)) return true;
   if (/^(true|false)$/i.test(t) || ERROR_LITERAL.test(t)) return true;
   if (!/\d/.test(t)) return false;
@@ -291,17 +293,30 @@ function applyFormat(target: Formattable, st: CellStyle, multiCell: boolean): nu
   const f = target.format;
   let n = 0;
   const font = st.font ?? {};
-  if (font.name !== undefined) (f.font.name = font.name), n++;
-  if (font.size !== undefined) (f.font.size = font.size), n++;
+  if (font.name !== undefined) {
+    f.font.name = font.name;
+    n++;
+  }
+  if (font.size !== undefined) {
+    f.font.size = font.size;
+    n++;
+  }
   f.font.bold = font.bold ?? false;
   f.font.color = `#${font.color ?? '000000'}`;
   if (st.fill) f.fill.color = `#${st.fill}`;
   else f.fill.clear();
-  if (st.horizontal) (f.horizontalAlignment = H_ALIGN[st.horizontal]), n++;
-  if (st.vertical) (f.verticalAlignment = V_ALIGN[st.vertical]), n++;
+  if (st.horizontal) {
+    f.horizontalAlignment = H_ALIGN[st.horizontal];
+    n++;
+  }
+  if (st.vertical) {
+    f.verticalAlignment = V_ALIGN[st.vertical];
+    n++;
+  }
   f.wrapText = st.wrap ?? false;
   // Text kept off the border (RangeFormat.indentLevel, ExcelApi 1.9).
-  (f.indentLevel = st.indent ?? 0), n++;
+  f.indentLevel = st.indent ?? 0;
+  n++;
   f.protection.locked = st.locked ?? true;
   n += 5;
   const edges = multiCell ? BORDER_EDGES : BORDER_EDGES.slice(0, 4);
@@ -393,7 +408,7 @@ async function writeBlock(b: Batch, ws: Excel.Worksheet, top: number, left: numb
 // ---------- sheets ----------
 
 /** Renders one sheet of the layout onto an empty worksheet. */
-export async function renderSheet(
+async function renderSheet(
   b: Batch,
   ws: Excel.Worksheet,
   sheet: SheetLayout,
@@ -426,7 +441,7 @@ export async function renderSheet(
   }
 
   // Widths and heights: one command per run of equal values.
-  for (let i = 0; i < sheet.columnWidths.length; ) {
+  for (let i = 0; i < sheet.columnWidths.length;) {
     let j = i;
     while (j + 1 < sheet.columnWidths.length && sheet.columnWidths[j + 1] === sheet.columnWidths[i]) j++;
     await b.room(40);
@@ -436,9 +451,10 @@ export async function renderSheet(
   const heights = Object.entries(sheet.rowHeights)
     .map(([r, h]) => [Number(r), h] as const)
     .sort((x, y) => x[0] - y[0]);
-  for (let i = 0; i < heights.length; ) {
+  for (let i = 0; i < heights.length;) {
     let j = i;
-    while (j + 1 < heights.length && heights[j + 1][0] === heights[j][0] + 1 && heights[j + 1][1] === heights[i][1]) j++;
+    while (j + 1 < heights.length && heights[j + 1][0] === heights[j][0] + 1 && heights[j + 1][1] === heights[i][1])
+      j++;
     await b.room(40);
     ws.getRangeByIndexes(heights[i][0] - 1, 0, heights[j][0] - heights[i][0] + 1, 1).format.rowHeight = heights[i][1];
     i = j + 1;
@@ -476,8 +492,7 @@ async function applyValidation(b: Batch, ws: Excel.Worksheet, v: DataValidationR
     dv.rule = { list: { inCellDropDown: true, source: (v.list ?? []).join(',') } };
   }
   dv.ignoreBlanks = v.allowBlank;
-  if (v.prompt || v.promptTitle)
-    dv.prompt = { showPrompt: true, title: v.promptTitle ?? '', message: v.prompt ?? '' };
+  if (v.prompt || v.promptTitle) dv.prompt = { showPrompt: true, title: v.promptTitle ?? '', message: v.prompt ?? '' };
   if (v.error || v.errorTitle)
     dv.errorAlert = {
       showAlert: true,
@@ -538,10 +553,10 @@ export function sheetInfos(list: Excel.WorksheetCollection): SheetInfo[] {
 }
 
 /** One sync: the workbook's sheets in order. */
-export async function listSheets(ctx: Excel.RequestContext): Promise<SheetInfo[]> {
-  const sheets = ctx.workbook.worksheets;
+export async function listSheets(context: Excel.RequestContext): Promise<SheetInfo[]> {
+  const sheets = context.workbook.worksheets;
   sheets.load(SHEET_LIST_PROPS);
-  await ctx.sync();
+  await context.sync();
   return sheetInfos(sheets);
 }
 
@@ -559,7 +574,7 @@ export async function queueLayout(
   keepOld = false,
   activate = false,
 ): Promise<string[]> {
-  const sheets = b.ctx.workbook.worksheets;
+  const sheets = b.context.workbook.worksheets;
   const names = new Set(existing.map((s) => s.name));
   const aside: Aside[] = [];
   const kept: string[] = [];
@@ -626,7 +641,7 @@ export async function queuePatch(
   protectedSheets: ReadonlySet<string>,
 ): Promise<void> {
   // Protected sheets are opened once for the whole batch and protected again by b.finish().
-  const sheets = b.ctx.workbook.worksheets;
+  const sheets = b.context.workbook.worksheets;
   const bySheet = new Map<string, CellPatch[]>();
   for (const p of patch.cells) {
     const list = bySheet.get(p.sheet);
@@ -645,8 +660,7 @@ export async function queuePatch(
     }
     await applyStyles(b, ws, byStyle, patch.styles);
   }
-  if (patch.sheets.length)
-    await queueLayout(b, { sheets: patch.sheets, styles: patch.styles }, existing);
+  if (patch.sheets.length) await queueLayout(b, { sheets: patch.sheets, styles: patch.styles }, existing);
 }
 
 /** Values of patched cells: rectangles of cells that all carry a value, each one 2D write. */
@@ -687,12 +701,13 @@ export interface SheetData {
 }
 
 /** Queues reads of the named sheets' used ranges (values, formats for dates, protection). */
-export function queueRead(ctx: Excel.RequestContext, sheets: SheetInfo[]): ReadRequest[] {
+export function queueRead(context: Excel.RequestContext, sheets: SheetInfo[]): ReadRequest[] {
   return sheets.map((s) => {
-    const ws = ctx.workbook.worksheets.getItem(s.name);
+    const ws = context.workbook.worksheets.getItem(s.name);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('values,numberFormat,rowIndex,columnIndex');
     ws.protection.load('protected');
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- hands on the proxy (a navigation property), read after the caller's sync
     return { name: s.name, visibility: s.visibility, used, protection: ws.protection };
   });
 }
@@ -713,7 +728,10 @@ export function collect(r: ReadRequest): SheetData {
 /** True for Office.js's "the response would be too large" failure (5 MB on the web). */
 export function isResponseTooLarge(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
-  return code === 'ResponsePayloadSizeLimitExceeded' || /ResponsePayloadSizeLimitExceeded/.test(String((e as Error)?.message));
+  return (
+    code === 'ResponsePayloadSizeLimitExceeded' ||
+    /ResponsePayloadSizeLimitExceeded/.test(String((e as Error)?.message))
+  );
 }
 
 /**
@@ -721,23 +739,32 @@ export function isResponseTooLarge(e: unknown): boolean {
  * back in one response. Blocks halve when even they are too big.
  */
 export async function readInBlocks(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   sheets: SheetInfo[],
   rowsPerBlock = 4000,
   responseLimit = PAYLOAD_LIMIT,
 ): Promise<{ data: SheetData[]; syncs: number }> {
   const heads = sheets.map((s) => {
-    const ws = ctx.workbook.worksheets.getItem(s.name);
+    const ws = context.workbook.worksheets.getItem(s.name);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     ws.protection.load('protected');
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- hands on the proxy (a navigation property), read after the sync below
     return { info: s, ws, used, protection: ws.protection };
   });
-  await ctx.sync();
+  await context.sync();
   let syncs = 1;
   const data: SheetData[] = [];
   for (const h of heads) {
-    const d: SheetData = { name: h.info.name, visibility: h.info.visibility, protected: h.protection.protected, top: 0, left: 0, values: [], formats: [] };
+    const d: SheetData = {
+      name: h.info.name,
+      visibility: h.info.visibility,
+      protected: h.protection.protected,
+      top: 0,
+      left: 0,
+      values: [],
+      formats: [],
+    };
     data.push(d);
     if (h.used.isNullObject) continue;
     d.top = h.used.rowIndex;
@@ -745,12 +772,13 @@ export async function readInBlocks(
     const rows = h.used.rowCount;
     const cols = h.used.columnCount;
     let step = rowsPerBlock;
-    for (let i = 0; i < rows; ) {
+    for (let i = 0; i < rows;) {
       const n = Math.min(step, rows - i);
       const block = h.ws.getRangeByIndexes(d.top + i, d.left, n, cols);
       block.load('values,numberFormat');
       try {
-        await ctx.sync();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block on purpose: a whole large sheet in one response fails (ResponsePayloadSizeLimitExceeded)
+        await context.sync();
         syncs++;
       } catch (e) {
         syncs++;
@@ -774,12 +802,15 @@ export async function readInBlocks(
 /** Number formats that show a date: y or d codes, or 年月日, outside quotes and [..] sections. */
 function isDateFormat(fmt: string): boolean {
   if (!fmt || fmt === 'General' || fmt === '@') return false;
-  const bare = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  const bare = fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '');
   return /[yd年月日]/i.test(bare);
 }
 
 /** Excel's serial day (1900 system) → 'YYYY-MM-DD'. */
-export function serialToIso(serial: number): string {
+function serialToIso(serial: number): string {
   const ms = Math.round((serial - 25569) * 86400000);
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -799,7 +830,8 @@ export function toGrid(data: SheetData[]): GridSheet[] {
         if (v === '' || v === undefined || v === null) out = null;
         else if (typeof v === 'number' && isDateFormat(r.formats[i]?.[j] ?? '')) out = serialToIso(v);
         else out = v as CellValue;
-        if (typeof out === 'number' && isPercentFormat(r.formats[i]?.[j])) percentCells.push([r.top + i + 1, r.left + j + 1]);
+        if (typeof out === 'number' && isPercentFormat(r.formats[i]?.[j]))
+          percentCells.push([r.top + i + 1, r.left + j + 1]);
         row.push(out);
       });
       while (row.length && row[row.length - 1] === null) row.pop();

@@ -50,13 +50,13 @@ export interface OfficeJobOptions {
 }
 
 /** Sheets a tracking workbook consists of (the layout's names, in order). */
-export const TRACKING_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.summary, SHEET.meta];
+const TRACKING_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.summary, SHEET.meta];
 
 /** Sheets read to judge a workbook. */
 const READ_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.meta];
 
-export function batchFor(ctx: Excel.RequestContext, opts: OfficeJobOptions): Batch {
-  return new Batch(ctx, opts.caps ?? detectCaps(), { payloadLimit: opts.payloadLimit, keepOpen: heldOpen });
+export function batchFor(context: Excel.RequestContext, opts: OfficeJobOptions): Batch {
+  return new Batch(context, opts.caps ?? detectCaps(), { payloadLimit: opts.payloadLimit, keepOpen: heldOpen });
 }
 
 /**
@@ -76,8 +76,8 @@ export async function writing(b: Batch, queue: () => Promise<void>): Promise<voi
 }
 
 /** One sync: which of the tracking sheets the workbook already has. Ask before replacing them. */
-export async function existingTrackingSheets(ctx: Excel.RequestContext): Promise<string[]> {
-  const names = new Set((await listSheets(ctx)).map((s) => s.name));
+export async function existingTrackingSheets(context: Excel.RequestContext): Promise<string[]> {
+  const names = new Set((await listSheets(context)).map((s) => s.name));
   return TRACKING_SHEETS.filter((n) => names.has(n));
 }
 
@@ -108,13 +108,13 @@ export interface GenerateOptions extends OfficeJobOptions, TrackingOptions {
  * indicator id. At most 3 syncs: list sheets, read old entries (only when replacing), write.
  */
 export async function generateTracking(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   plan: Plan,
   opts: GenerateOptions = {},
 ): Promise<GenerateResult> {
-  const b = batchFor(ctx, opts);
+  const b = batchFor(context, opts);
   opts.progress?.('检查工作簿', 0);
-  const sheets = await listSheets(ctx);
+  const sheets = await listSheets(context);
   b.syncs++;
   const present = sheets.filter((s) => TRACKING_SHEETS.includes(s.name));
   if (present.length && !opts.replace)
@@ -127,14 +127,14 @@ export async function generateTracking(
   if (readable.some((s) => s.name === SHEET.main)) {
     opts.progress?.('读取已填报的数据', 0.2);
     let data: SheetData[];
-    const reads = queueRead(ctx, readable);
+    const reads = queueRead(context, readable);
     try {
       await b.sync();
       data = reads.map(collect);
     } catch (e) {
       b.syncs++;
       if (!isResponseTooLarge(e)) throw e;
-      const blocks = await readInBlocks(ctx, readable, undefined, opts.payloadLimit);
+      const blocks = await readInBlocks(context, readable, undefined, opts.payloadLimit);
       b.syncs += blocks.syncs;
       data = blocks.data;
     }
@@ -180,26 +180,26 @@ export interface WorkbookRead {
  * request fails, and we fall back to listing first, so the error can say what is missing.
  */
 export async function readTrackingWorkbook(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   extra: string[] = [],
   opts: { caps?: OfficeCaps; rowHeights?: boolean; payloadLimit?: number } = {},
 ): Promise<WorkbookRead> {
-  const list = ctx.workbook.worksheets;
+  const list = context.workbook.worksheets;
   list.load(SHEET_LIST_PROPS);
   const wanted = [...READ_SHEETS, ...extra];
   const reads = queueRead(
-    ctx,
+    context,
     wanted.map((name) => ({ name, visibility: 'Visible' })),
   );
   // Row heights let core place page breaks and never shrink a row (ExcelApi 1.9).
-  const heightsOf = opts.rowHeights ? queueRowHeights(ctx, SHEET.main) : null;
+  const heightsOf = opts.rowHeights ? queueRowHeights(context, SHEET.main) : null;
   let syncs = 0;
   let fellBack = false;
   let heights: Record<number, number> | undefined;
   let data: SheetData[];
   let sheets: SheetInfo[];
   try {
-    await ctx.sync();
+    await context.sync();
     syncs++;
     sheets = sheetInfos(list);
     data = reads.map(collect);
@@ -209,7 +209,7 @@ export async function readTrackingWorkbook(
     const missing = /ItemNotFound/i.test(String((e as { code?: string }).code ?? (e as Error).message));
     if (!missing && !isResponseTooLarge(e)) throw e;
     fellBack = true;
-    sheets = await listSheets(ctx);
+    sheets = await listSheets(context);
     syncs++;
     const names = new Set(sheets.map((s) => s.name));
     if (!names.has(SHEET.main)) {
@@ -218,7 +218,7 @@ export async function readTrackingWorkbook(
     }
     // A sheet was missing (read what there is), or the workbook is too big for one response (read in blocks).
     const blocks = await readInBlocks(
-      ctx,
+      context,
       sheets.filter((s) => wanted.includes(s.name)),
       missing ? Number.MAX_SAFE_INTEGER : undefined,
       opts.payloadLimit,
@@ -247,12 +247,17 @@ export interface CheckResult {
   splits: number;
 }
 
-
 /** An existing sheet made writable for the rest of the batch (protected again once, at its end). Sheets
  *  the batch itself replaces are new and unprotected until then. */
-export function writable(b: Batch, wb: Pick<WorkbookRead, 'sheets' | 'protectedSheets'>, name: string, replaced: ReadonlySet<string> = new Set()): Excel.Worksheet {
-  const ws = b.ctx.workbook.worksheets.getItem(name);
-  if (!replaced.has(name)) b.open(ws, name, wb.protectedSheets.has(name) || !!wb.sheets.find((s) => s.name === name)?.protected);
+export function writable(
+  b: Batch,
+  wb: Pick<WorkbookRead, 'sheets' | 'protectedSheets'>,
+  name: string,
+  replaced: ReadonlySet<string> = new Set(),
+): Excel.Worksheet {
+  const ws = b.context.workbook.worksheets.getItem(name);
+  if (!replaced.has(name))
+    b.open(ws, name, wb.protectedSheets.has(name) || !!wb.sheets.find((s) => s.name === name)?.protected);
   return ws;
 }
 
@@ -276,12 +281,14 @@ export async function queueFullPatch(b: Batch, patch: WorkbookPatch, wb: Workboo
 }
 
 /** Current row heights of a sheet by 1-based row (ExcelApi 1.9 row properties), queued with a read. */
-function queueRowHeights(ctx: Excel.RequestContext, sheet: string): () => Record<number, number> {
-  const used = ctx.workbook.worksheets.getItem(sheet).getUsedRange(true);
+function queueRowHeights(context: Excel.RequestContext, sheet: string): () => Record<number, number> {
+  const used = context.workbook.worksheets.getItem(sheet).getUsedRange(true);
   const props = used.getRowProperties({ rowIndex: true, format: { rowHeight: true } });
   return () => {
     const out: Record<number, number> = {};
-    for (const p of props.value) if (p.rowIndex !== undefined && p.format?.rowHeight !== undefined) out[p.rowIndex + 1] = p.format.rowHeight;
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- getRowProperties loads its result; this closure runs after the caller's sync
+    for (const p of props.value)
+      if (p.rowIndex !== undefined && p.format?.rowHeight !== undefined) out[p.rowIndex + 1] = p.format.rowHeight;
     return out;
   };
 }
@@ -291,13 +298,17 @@ function queueRowHeights(ctx: Excel.RequestContext, sheet: string): () => Record
  * Two syncs: read, write (a third only if a request would pass the payload limit).
  */
 export async function checkTracking(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   asOf: string,
   opts: OfficeJobOptions & { print?: boolean } = {},
 ): Promise<CheckResult> {
-  const b = batchFor(ctx, opts);
+  const b = batchFor(context, opts);
   opts.progress?.('读取推进计划表', 0);
-  const wb = await readTrackingWorkbook(ctx, [], { caps: b.caps, rowHeights: true, payloadLimit: opts.payloadLimit });
+  const wb = await readTrackingWorkbook(context, [], {
+    caps: b.caps,
+    rowHeights: true,
+    payloadLimit: opts.payloadLimit,
+  });
   b.syncs += wb.syncs;
   const { judgements, counts, patch, bulletin } = checkTrackingRead(wb.read, asOf);
   opts.progress?.('写入校验结果', 0.5);
@@ -326,23 +337,23 @@ export async function checkTracking(
 }
 
 /** One sync: the indicators (with the user's target corrections) and what was entered. */
-export async function readEntries(ctx: Excel.RequestContext): Promise<{ read: TrackingRead; syncs: number }> {
-  const wb = await readTrackingWorkbook(ctx);
+export async function readEntries(context: Excel.RequestContext): Promise<{ read: TrackingRead; syncs: number }> {
+  const wb = await readTrackingWorkbook(context);
   return { read: wb.read, syncs: wb.syncs };
 }
 
 /** Selects an indicator's row in the main sheet (id … 说明). Two syncs; false when the id isn't there. */
-export async function selectIndicator(ctx: Excel.RequestContext, id: string): Promise<boolean> {
-  const wb = await readTrackingWorkbook(ctx);
+export async function selectIndicator(context: Excel.RequestContext, id: string): Promise<boolean> {
+  const wb = await readTrackingWorkbook(context);
   const pos = wb.read.positions;
   const r = pos.rows[id];
   if (r === undefined) return false;
   const cols = pos.columns;
   const last = Math.max(cols.id, cols.status, cols.note ?? 0, cols.annual);
-  const ws = ctx.workbook.worksheets.getItem(pos.sheet);
+  const ws = context.workbook.worksheets.getItem(pos.sheet);
   ws.activate();
   rangeOf(ws, { r1: r, c1: cols.id, r2: r, c2: last }).select();
-  await ctx.sync();
+  await context.sync();
   return true;
 }
 
@@ -363,7 +374,10 @@ async function queuePrintSetups(
   checks: Array<[string, () => boolean]> = [],
 ): Promise<string[]> {
   // The print setup of each sheet as core's layout defines it (content doesn't matter for that).
-  const template = buildTrackingLayout({ title: '', year: Number((asOf ?? '2000').slice(0, 4)), items: [], warnings: [] }, { asOf });
+  const template = buildTrackingLayout(
+    { title: '', year: Number((asOf ?? '2000').slice(0, 4)), items: [], warnings: [] },
+    { asOf },
+  );
   const done: string[] = [];
   for (const s of template.sheets) {
     if (!s.print || !present.includes(s.name) || done.includes(s.name)) continue;
@@ -374,31 +388,45 @@ async function queuePrintSetups(
 }
 
 /** Page setup for every tracking sheet present, with the 截至 date in the header. Two syncs. */
-export async function applyPrintSetup(ctx: Excel.RequestContext, asOf?: string, opts: OfficeJobOptions = {}): Promise<PrintResult> {
-  const b = batchFor(ctx, opts);
-  const sheets = await listSheets(ctx);
+export async function applyPrintSetup(
+  context: Excel.RequestContext,
+  asOf?: string,
+  opts: OfficeJobOptions = {},
+): Promise<PrintResult> {
+  const b = batchFor(context, opts);
+  const sheets = await listSheets(context);
   b.syncs++;
   let done: string[] = [];
   await writing(b, async () => {
-    done = await queuePrintSetups(b, asOf, sheets.map((s) => s.name), { sheets, protectedSheets: new Set() });
+    done = await queuePrintSetups(
+      b,
+      asOf,
+      sheets.map((s) => s.name),
+      { sheets, protectedSheets: new Set() },
+    );
   });
   return { sheets: done, syncs: b.syncs };
 }
 
 /** 打印: check as of `asOf` (refreshing 汇总 and the highlights) and set up every sheet for printing,
  *  in the check's two syncs. The 通报 text comes back for the clipboard. */
-export async function preparePrint(ctx: Excel.RequestContext, asOf: string, opts: OfficeJobOptions = {}): Promise<CheckResult> {
-  return checkTracking(ctx, asOf, { ...opts, print: true });
+export async function preparePrint(
+  context: Excel.RequestContext,
+  asOf: string,
+  opts: OfficeJobOptions = {},
+): Promise<CheckResult> {
+  return checkTracking(context, asOf, { ...opts, print: true });
 }
 
 /** The active sheet's values as a grid (to recognize a plan table pasted there). One sync. */
-export async function readActiveSheet(ctx: Excel.RequestContext): Promise<GridSheet> {
-  const ws = ctx.workbook.worksheets.getActiveWorksheet();
+export async function readActiveSheet(context: Excel.RequestContext): Promise<GridSheet> {
+  const ws = context.workbook.worksheets.getActiveWorksheet();
   ws.load('name,visibility');
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('values,numberFormat,rowIndex,columnIndex');
   ws.protection.load('protected');
-  await ctx.sync();
+  await context.sync();
+  // eslint-disable-next-line office-addins/load-object-before-read -- ws.protection is a navigation property (its `protected` is loaded above)
   return toGrid([collect({ name: ws.name, visibility: ws.visibility, used, protection: ws.protection })])[0];
 }
 
@@ -410,13 +438,13 @@ export async function openAsNewWorkbook(base64: string): Promise<boolean> {
   return true;
 }
 
-async function readForConsolidation(ctx: Excel.RequestContext): Promise<{ wb: WorkbookRead; syncs: number }> {
+async function readForConsolidation(context: Excel.RequestContext): Promise<{ wb: WorkbookRead; syncs: number }> {
   const extra = [LOG_SHEET, PROGRESS_SHEET];
   // List first: 日志 and 进展情况 exist only after a first consolidation.
-  const sheets = await listSheets(ctx);
+  const sheets = await listSheets(context);
   // Row heights ride along, so rows the merge lengthens (说明, 日志) grow instead of clipping (review #16).
   const wb = await readTrackingWorkbook(
-    ctx,
+    context,
     extra.filter((n) => sheets.some((s) => s.name === n)),
     { rowHeights: true },
   );
@@ -429,11 +457,11 @@ function planFrom(wb: WorkbookRead, inputs: ReturnInput[], opts: ConsolidateOpti
 
 /** The consolidation report for the open workbook and the given returns, writing nothing. Two syncs. */
 export async function previewConsolidation(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   inputs: ReturnInput[],
   opts: ConsolidateOptions,
 ): Promise<ConsolidationResult & { syncs: number }> {
-  const { wb, syncs } = await readForConsolidation(ctx);
+  const { wb, syncs } = await readForConsolidation(context);
   return { ...planFrom(wb, inputs, opts), syncs };
 }
 
@@ -449,13 +477,13 @@ export interface ApplyConsolidationResult extends ConsolidationResult {
  * `asOf` is given also re-checks the merged figures in the same write. At most 3 syncs.
  */
 export async function applyConsolidation(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   inputs: ReturnInput[],
   opts: ConsolidateOptions & OfficeJobOptions & { asOf?: string },
 ): Promise<ApplyConsolidationResult> {
-  const b = batchFor(ctx, opts);
+  const b = batchFor(context, opts);
   opts.progress?.('读取汇总表', 0);
-  const { wb, syncs } = await readForConsolidation(ctx);
+  const { wb, syncs } = await readForConsolidation(context);
   b.syncs += syncs;
   const result = planFrom(wb, inputs, opts);
   let check: ApplyConsolidationResult['check'];
@@ -471,10 +499,12 @@ export async function applyConsolidation(
     await queueFullPatch(b, result.patch, wb);
     if (checkPatch) {
       // The consolidation may have added sheets; they exist by now for the check's getItem calls.
-      const after = { ...wb, sheets: [...wb.sheets, ...result.patch.sheets.map((s) => ({ name: s.name, visibility: 'Visible' }))] };
+      const after = {
+        ...wb,
+        sheets: [...wb.sheets, ...result.patch.sheets.map((s) => ({ name: s.name, visibility: 'Visible' }))],
+      };
       await queueFullPatch(b, checkPatch, after);
     }
   });
   return { ...result, check, syncs: b.syncs, splits: b.splits };
 }
-

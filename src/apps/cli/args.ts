@@ -19,7 +19,8 @@ export function parseArgs(argv: string[], valueFlags: string[], boolFlags: strin
     const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
     if (valueFlags.includes(name)) {
       const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '') throw badInput(`--${name} needs a value`, `--${name} 后面要写值`, 'arguments');
+      if (value === undefined || value === '')
+        throw badInput(`--${name} needs a value`, `--${name} 后面要写值`, 'arguments');
       flags.set(name, value);
     } else if (boolFlags.includes(name)) {
       flags.set(name, true);

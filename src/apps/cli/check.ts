@@ -1,6 +1,5 @@
 // `tuijin check BOOK.xlsx [--as-of YYYY-MM-DD] [--json] [--write OUT.xlsx]`: judges the entered figures.
 // --write saves a highlighted copy; the input file is never written.
-import * as fs from 'fs';
 import { InputError, STATUS_LABEL } from '../../core/model';
 import { chineseDate } from '../../core/judge';
 import { isIsoDate } from '../../core/judge';
@@ -32,12 +31,20 @@ function inFile<T>(file: string, f: () => T): T {
 export const checkCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, ['as-of', 'write'], ['json', 'force']);
   if (args.positional.length !== 1) {
-    throw badInput('give exactly one workbook: tuijin check BOOK.xlsx', '请给出一个推进表：tuijin check 推进表.xlsx', 'arguments');
+    throw badInput(
+      'give exactly one workbook: tuijin check BOOK.xlsx',
+      '请给出一个推进表：tuijin check 推进表.xlsx',
+      'arguments',
+    );
   }
   const file = args.positional[0];
   const asOf = flagValue(args, 'as-of') ?? today();
   if (!isIsoDate(asOf)) {
-    throw badInput(`--as-of '${asOf}' is not a real date written YYYY-MM-DD`, `--as-of“${asOf}”不是有效日期，应写作 YYYY-MM-DD`, 'arguments');
+    throw badInput(
+      `--as-of '${asOf}' is not a real date written YYYY-MM-DD`,
+      `--as-of“${asOf}”不是有效日期，应写作 YYYY-MM-DD`,
+      'arguments',
+    );
   }
   const out = flagValue(args, 'write');
   // Never the input (also through a link); an existing file only with --force.
@@ -46,7 +53,13 @@ export const checkCommand: Command = async (argv, io) => {
   const data = readBinaryFile(file);
   // The grid and what was read from it are let go once judged: a big workbook's values needn't stay
   // while the patch is written.
-  const { judgements, counts: summary, patch, warnings, unplaced } = await readWorkbookGrid(data, file).then((grid) => {
+  const {
+    judgements,
+    counts: summary,
+    patch,
+    warnings,
+    unplaced,
+  } = await readWorkbookGrid(data, file).then((grid) => {
     const read = inFile(file, () => readTracking(grid));
     return { ...checkTracking(read, asOf), unplaced: read.unplaced };
   });
@@ -85,7 +98,12 @@ export const checkCommand: Command = async (argv, io) => {
           ` (sheet 指标 has ${judgements.length + unplaced.length}; ${unplaced.length} not checked: ${unplaced.map((i) => i.id).join(', ')})`,
         )
       : '';
-    io.out(say(`截至${chineseDate(asOf)}，共${judgements.length}项指标`, `As of ${asOf}: ${judgements.length} indicator${judgements.length === 1 ? '' : 's'}`) + skipped);
+    io.out(
+      say(
+        `截至${chineseDate(asOf)}，共${judgements.length}项指标`,
+        `As of ${asOf}: ${judgements.length} indicator${judgements.length === 1 ? '' : 's'}`,
+      ) + skipped,
+    );
     // 状态 and 说明 are the workbook's own words, the same in both languages.
     for (const j of judgements) io.out(`${j.id.padEnd(6)} ${statusText(j.status)}  ${j.message}`);
     io.out(

@@ -21,7 +21,11 @@ export const consolidateCommand: Command = async (argv, io) => {
   if (returnFiles.length === 0) throw badInput('give at least one RETURN.xlsx', '请至少给出一份填报表', 'arguments');
   const asked = flagValue(args, 'as-of');
   if (asked !== undefined && !isIsoDate(asked)) {
-    throw badInput(`--as-of '${asked}' is not a real date written YYYY-MM-DD`, `--as-of“${asked}”不是有效日期，应写作 YYYY-MM-DD`, 'arguments');
+    throw badInput(
+      `--as-of '${asked}' is not a real date written YYYY-MM-DD`,
+      `--as-of“${asked}”不是有效日期，应写作 YYYY-MM-DD`,
+      'arguments',
+    );
   }
   // Inputs are never modified: the output is none of them (also through a link) and replaces a file only with --force.
   guardOutput(out, [masterFile, ...returnFiles], args.flags.has('force'));
@@ -34,7 +38,11 @@ export const consolidateCommand: Command = async (argv, io) => {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       // Reported and logged as a rejected return; the others still go in.
-      returns.push({ file: path.basename(f), data: new Uint8Array(), error: say(e.zh ?? e.message, e.message.replace(`${f}: `, '')) });
+      returns.push({
+        file: path.basename(f),
+        data: new Uint8Array(),
+        error: say(e.zh ?? e.message, e.message.replace(`${f}: `, '')),
+      });
     }
   }
   const time = localStamp();
@@ -48,19 +56,56 @@ export const consolidateCommand: Command = async (argv, io) => {
   const { report, check } = result;
   if (args.flags.has('json')) {
     const { applied, conflicts, rejected, rejectedCells, partialUnits, missingUnits } = report;
-    const cells = rejectedCells.map(({ file, unit, id, field, cell, value, reason }) => ({ file, unit, id, field, cell, value, reason }));
-    io.out(JSON.stringify({ applied, conflicts, rejected, rejectedCells: cells, partialUnits, missingUnits, check: { asOf: check.asOf, summary: check.counts } }, null, 2));
+    const cells = rejectedCells.map(({ file, unit, id, field, cell, value, reason }) => ({
+      file,
+      unit,
+      id,
+      field,
+      cell,
+      value,
+      reason,
+    }));
+    io.out(
+      JSON.stringify(
+        {
+          applied,
+          conflicts,
+          rejected,
+          rejectedCells: cells,
+          partialUnits,
+          missingUnits,
+          check: { asOf: check.asOf, summary: check.counts },
+        },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
   io.out(say(`已写入 ${out}`, `wrote ${out}`));
   for (const a of report.accepted) {
-    const partial = a.rejectedCells ? say(`；${PARTIAL_LABEL}，退回${a.rejectedCells}处`, `; ${PARTIAL_LABEL}, ${n(a.rejectedCells, 'cell')} rejected`) : '';
-    io.out(say(`已采用 ${a.file}：${a.unit}，${a.round}，${a.values}项`, `accepted ${a.file}: ${a.unit}, ${a.round}, ${n(a.values, 'value')}`) + partial);
+    const partial = a.rejectedCells
+      ? say(
+          `；${PARTIAL_LABEL}，退回${a.rejectedCells}处`,
+          `; ${PARTIAL_LABEL}, ${n(a.rejectedCells, 'cell')} rejected`,
+        )
+      : '';
+    io.out(
+      say(
+        `已采用 ${a.file}：${a.unit}，${a.round}，${a.values}项`,
+        `accepted ${a.file}: ${a.unit}, ${a.round}, ${n(a.values, 'value')}`,
+      ) + partial,
+    );
   }
   // Reasons are the core's Chinese words (also in 日志).
   for (const c of report.rejectedCells) {
-    io.out(say(`退回单元格 ${c.file} ${c.cell}（${c.id} ${FIELD_LABEL[c.field]}）：${c.reason}`, `rejected cell ${c.file} ${c.cell} (${c.id} ${FIELD_LABEL[c.field]}): ${c.reason}`));
+    io.out(
+      say(
+        `退回单元格 ${c.file} ${c.cell}（${c.id} ${FIELD_LABEL[c.field]}）：${c.reason}`,
+        `rejected cell ${c.file} ${c.cell} (${c.id} ${FIELD_LABEL[c.field]}): ${c.reason}`,
+      ),
+    );
   }
   for (const r of report.rejected) io.out(say(`退回 ${r.file}：${r.reason}`, `rejected ${r.file}: ${r.reason}`));
   for (const c of report.conflicts) {
@@ -79,9 +124,19 @@ export const consolidateCommand: Command = async (argv, io) => {
     ),
   );
   if (report.partialUnits.length) {
-    io.out(say(`${PARTIAL_LABEL}（${report.partialUnits.length}个单位）：`, `${PARTIAL_LABEL} (${report.partialUnits.length}): `) + report.partialUnits.join('、'));
+    io.out(
+      say(
+        `${PARTIAL_LABEL}（${report.partialUnits.length}个单位）：`,
+        `${PARTIAL_LABEL} (${report.partialUnits.length}): `,
+      ) + report.partialUnits.join('、'),
+    );
   }
-  io.out(say(`未报送（${report.missingUnits.length}个单位）：${report.missingUnits.join('、') || '无'}`, `not reported (${report.missingUnits.length}): ${report.missingUnits.join('、') || 'none'}`));
+  io.out(
+    say(
+      `未报送（${report.missingUnits.length}个单位）：${report.missingUnits.join('、') || '无'}`,
+      `not reported (${report.missingUnits.length}): ${report.missingUnits.join('、') || 'none'}`,
+    ),
+  );
   const counts = Object.entries(check.counts)
     .filter(([, k]) => k > 0)
     .map(([s, k]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} ${k}`)

@@ -23,7 +23,7 @@ export function seedPath(): string {
 }
 
 /** A file that can't be read, said in both languages. */
-export function unreadable(e: unknown, file: string): InputError {
+function unreadable(e: unknown, file: string): InputError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return badInput('file not found', '文件不存在', file);
   if (code === 'EISDIR') return badInput('is a folder, not a file', '这是文件夹，不是文件', file);
@@ -119,7 +119,12 @@ export function guardOutput(out: string, inputs: string[], force: boolean, flag 
   } catch {
     return;
   }
-  if (st.isDirectory()) throw badInput(`is a folder, not a file; give ${flag} a file name`, `这是一个文件夹，不是文件；请为 ${flag} 给出文件名`, out);
+  if (st.isDirectory())
+    throw badInput(
+      `is a folder, not a file; give ${flag} a file name`,
+      `这是一个文件夹，不是文件；请为 ${flag} 给出文件名`,
+      out,
+    );
   if (!force) {
     throw badInput(
       'file exists and is not overwritten (it may hold entered figures); choose another name, or add --force to replace it',

@@ -25,7 +25,11 @@ export function toolVersion(): string {
 export const generateCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, ['plan', 'out'], ['force']);
   if (args.positional.length > 0) {
-    throw badInput(`unexpected argument '${args.positional[0]}' (use --plan FILE)`, `多余的参数“${args.positional[0]}”（计划文件请用 --plan）`, 'arguments');
+    throw badInput(
+      `unexpected argument '${args.positional[0]}' (use --plan FILE)`,
+      `多余的参数“${args.positional[0]}”（计划文件请用 --plan）`,
+      'arguments',
+    );
   }
   const out = flagValue(args, 'out');
   if (!out) throw badInput('--out BOOK.xlsx is required', '请用 --out 推进表.xlsx 指定输出文件', 'arguments');
@@ -62,11 +66,27 @@ export const generateCommand: Command = async (argv, io) => {
   const bytes = await writeWorkbook(layout);
   writeFileAtomic(out, bytes);
   const count = plan.items.reduce((n, it) => n + it.indicators.length, 0);
-  for (const w of plan.warnings) io.err(say(`提示：${w.item === null ? '' : `第${w.item}项：`}`, `warning: ${w.item === null ? '' : `item ${w.item}: `}`) + w.message);
-  io.out(say(`已写入 ${out}：${plan.items.length}项事项，${count}项指标`, `wrote ${out}: ${plan.items.length} items, ${count} indicators`));
+  for (const w of plan.warnings)
+    io.err(
+      say(
+        `提示：${w.item === null ? '' : `第${w.item}项：`}`,
+        `warning: ${w.item === null ? '' : `item ${w.item}: `}`,
+      ) + w.message,
+    );
+  io.out(
+    say(
+      `已写入 ${out}：${plan.items.length}项事项，${count}项指标`,
+      `wrote ${out}: ${plan.items.length} items, ${count} indicators`,
+    ),
+  );
   if (kept || sheetsKept.length) {
     const sheets = sheetsKept.map((s) => `“${s}”`).join('、');
-    io.out(say(`保留了原工作簿中 ${kept} 项指标已填的数字${sheetsKept.length ? `，以及工作表${sheets}` : ''}`, `kept the figures of ${kept} indicator${kept === 1 ? '' : 's'} from the old workbook${sheetsKept.length ? `, and sheets ${sheets}` : ''}`));
+    io.out(
+      say(
+        `保留了原工作簿中 ${kept} 项指标已填的数字${sheetsKept.length ? `，以及工作表${sheets}` : ''}`,
+        `kept the figures of ${kept} indicator${kept === 1 ? '' : 's'} from the old workbook${sheetsKept.length ? `, and sheets ${sheets}` : ''}`,
+      ),
+    );
   }
   return 0;
 };

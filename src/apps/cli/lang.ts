@@ -25,10 +25,6 @@ export function setLang(lang: Lang): void {
   current = lang;
 }
 
-export function lang(): Lang {
-  return current;
-}
-
 /** The text in the current language. */
 export function say(zh: string, en: string): string {
   return current === 'en' ? en : zh;

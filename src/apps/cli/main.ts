@@ -32,7 +32,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   consolidate: async () => (await import('./consolidate')).consolidateCommand,
 };
 
-export async function main(argv: string[], io: CliIo = processIo, env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = processIo,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const picked = pickLang(argv, env);
   setLang(picked.lang);
   const usage = say(USAGE_ZH, USAGE_EN);
@@ -47,7 +51,9 @@ export async function main(argv: string[], io: CliIo = processIo, env: Record<st
     return 2;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (e) {
     if (e instanceof InputError) {
       io.err(`tuijin ${name}${say('：', ': ')}${errorLine(e)}`);

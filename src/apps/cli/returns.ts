@@ -2,13 +2,12 @@
 // one return form per lead unit, for units to fill in without the add-in.
 import * as fs from 'fs';
 import * as path from 'path';
-import { InputError } from '../../core/model';
 import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../core/returns/source';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../adapters/exceljs/returns';
 import { flagValue, parseArgs } from './args';
 import { readBinaryFile, readPlanFile, sameFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
-import { badInput, inFileError, say } from './lang';
+import { badInput, say } from './lang';
 
 export { readBinaryFile };
 
@@ -20,12 +19,14 @@ export function localStamp(d = new Date()): string {
 
 export const returnsCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, ['plan', 'from', 'out', 'round'], ['force']);
-  if (args.positional.length > 0) throw badInput(`unexpected argument '${args.positional[0]}'`, `多余的参数“${args.positional[0]}”`, 'arguments');
+  if (args.positional.length > 0)
+    throw badInput(`unexpected argument '${args.positional[0]}'`, `多余的参数“${args.positional[0]}”`, 'arguments');
   const outDir = flagValue(args, 'out');
   if (!outDir) throw badInput('--out DIR is required', '请用 --out 文件夹 指定填报表存放的文件夹', 'arguments');
   const planFile = flagValue(args, 'plan');
   const book = flagValue(args, 'from');
-  if (planFile && book) throw badInput('give either --plan FILE or --from BOOK.xlsx, not both', '--plan 和 --from 只能用一个', 'arguments');
+  if (planFile && book)
+    throw badInput('give either --plan FILE or --from BOOK.xlsx, not both', '--plan 和 --from 只能用一个', 'arguments');
 
   let source: ReturnSource;
   if (book) {
@@ -37,10 +38,16 @@ export const returnsCommand: Command = async (argv, io) => {
   }
   const round = flagValue(args, 'round') ?? defaultRound(source.plan.year, localStamp().slice(0, 10));
 
-  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) throw badInput('is a file, not a folder', '这是文件，不是文件夹', outDir);
+  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory())
+    throw badInput('is a file, not a folder', '这是文件，不是文件夹', outDir);
   fs.mkdirSync(outDir, { recursive: true });
   const forms = await writeReturnForms(source, { round, createdAt: localStamp() });
-  if (forms.length === 0) throw badInput('the plan names no lead units (牵头单位)', '计划中没有牵头单位，无法生成填报表', book ?? planFile ?? seedPath());
+  if (forms.length === 0)
+    throw badInput(
+      'the plan names no lead units (牵头单位)',
+      '计划中没有牵头单位，无法生成填报表',
+      book ?? planFile ?? seedPath(),
+    );
   // Never over an input (the plan or the master may sit in the folder, or be linked from it).
   const inputs = [book ?? planFile ?? seedPath()];
   for (const f of forms) {
@@ -65,8 +72,18 @@ export const returnsCommand: Command = async (argv, io) => {
   for (const f of forms) {
     const target = path.join(outDir, f.fileName);
     writeFileAtomic(target, f.data);
-    io.out(say(`已写入 ${target}：${f.unit}，${f.indicators}项指标`, `wrote ${target}: ${f.unit}, ${f.indicators} indicator${f.indicators === 1 ? '' : 's'}`));
+    io.out(
+      say(
+        `已写入 ${target}：${f.unit}，${f.indicators}项指标`,
+        `wrote ${target}: ${f.unit}, ${f.indicators} indicator${f.indicators === 1 ? '' : 's'}`,
+      ),
+    );
   }
-  io.out(say(`共${forms.length}份填报表，轮次：${round}`, `${forms.length} return form${forms.length === 1 ? '' : 's'} for round ${round}`));
+  io.out(
+    say(
+      `共${forms.length}份填报表，轮次：${round}`,
+      `${forms.length} return form${forms.length === 1 ? '' : 's'} for round ${round}`,
+    ),
+  );
   return 0;
 };

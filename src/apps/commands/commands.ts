@@ -52,7 +52,7 @@ export async function runCheck(event?: Office.AddinCommands.Event): Promise<void
   const asOf = todayIso();
   try {
     // Waits for the user to leave a cell they are typing in, rather than failing.
-    const result = await Excel.run({ delayForCellEdit: true }, (ctx) => checkTracking(ctx, asOf));
+    const result = await Excel.run({ delayForCellEdit: true }, (context) => checkTracking(context, asOf));
     lastOutcome = { ok: true, message: summary(result, asOf, lang), at: new Date().toISOString(), result };
   } catch (e) {
     const what = lang === 'en' ? 'Ribbon Check did not finish: ' : '功能区“校验”未完成：';
@@ -68,6 +68,8 @@ export async function runCheck(event?: Office.AddinCommands.Event): Promise<void
 (globalThis as unknown as Record<string, unknown>).runCheck = runCheck;
 if (typeof Office !== 'undefined') {
   void Office.onReady(() => {
-    if (Office.actions && typeof Office.actions.associate === 'function') Office.actions.associate('runCheck', runCheck);
+    if (Office.actions && typeof Office.actions.associate === 'function')
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- runCheck catches its own failures and completes the event itself
+      Office.actions.associate('runCheck', runCheck);
   });
 }

@@ -22,7 +22,6 @@ const PrintTab = React.lazy(() => loadPrint().then((m) => ({ default: m.PrintTab
 const loadFileJobs = () => import(/* webpackChunkName: "file-jobs" */ './jobs/file').then((m) => m.fileJobs);
 const loadOfficeJobs = () => import(/* webpackChunkName: "office-jobs" */ './jobs/office').then((m) => m.officeJobs);
 
-
 type TabId = 'plan' | 'check' | 'returns' | 'print';
 
 export function App(props: { mode: Mode }) {
@@ -30,7 +29,10 @@ export function App(props: { mode: Mode }) {
   const s = stringsFor(english);
   const css = CLS;
   const [tab, setTab] = React.useState<TabId>('plan');
-  const [book, setBookState] = React.useState<{ file: FileIn | null; info: BookInfo | null }>({ file: null, info: null });
+  const [book, setBookState] = React.useState<{ file: FileIn | null; info: BookInfo | null }>({
+    file: null,
+    info: null,
+  });
   const [asOf, setAsOfState] = React.useState(todayIso());
   // How the date was set: never replaced once typed; a quick pick (6月30日, 12月31日) follows the plan's year.
   const chosen = React.useRef<'none' | 'typed' | 'quick'>('none');
@@ -65,7 +67,11 @@ export function App(props: { mode: Mode }) {
   // What the ribbon's 校验 did, since it has no window of its own.
   const [ribbon, dismissRibbon] = useRibbonNote(props.mode.kind === 'office');
   const modeLine =
-    props.mode.kind === 'office' ? s.officeMode : props.mode.reason === 'no-host' ? s.fileModeNoHost : s.fileModeNoOffice;
+    props.mode.kind === 'office'
+      ? s.officeMode
+      : props.mode.reason === 'no-host'
+        ? s.fileModeNoHost
+        : s.fileModeNoOffice;
   return (
     <StringsContext.Provider value={s}>
       <PaneContext.Provider value={pane}>
@@ -80,7 +86,12 @@ export function App(props: { mode: Mode }) {
             <MessageBarBody>{modeLine}</MessageBarBody>
           </MessageBar>
           {ribbon && (
-            <MessageBar intent={ribbon.ok ? 'success' : 'error'} data-testid="ribbon-note" layout="multiline" onClick={dismissRibbon}>
+            <MessageBar
+              intent={ribbon.ok ? 'success' : 'error'}
+              data-testid="ribbon-note"
+              layout="multiline"
+              onClick={dismissRibbon}
+            >
               <MessageBarBody>{ribbon.message}</MessageBarBody>
             </MessageBar>
           )}
@@ -124,4 +135,3 @@ export function App(props: { mode: Mode }) {
     </StringsContext.Provider>
   );
 }
-

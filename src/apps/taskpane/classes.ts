@@ -23,5 +23,3 @@ export const CLS = {
   scroll: 'tj-scroll',
   flat: 'tj-flat',
 } as const;
-
-export const useClasses = () => CLS;

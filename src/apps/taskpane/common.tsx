@@ -19,7 +19,6 @@ import type { Strings } from './strings';
 export const StringsContext = React.createContext<Strings>(null as unknown as Strings);
 export const useStrings = () => React.useContext(StringsContext);
 
-
 export function FilePicker(props: {
   label: string;
   multiple?: boolean;
@@ -35,7 +34,9 @@ export function FilePicker(props: {
   const input = React.useRef<HTMLInputElement>(null);
   const onChange = async (ev: React.ChangeEvent<HTMLInputElement>) => {
     const list = Array.from(ev.target.files ?? []);
-    const read = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const read = await Promise.all(
+      list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    );
     // Let the same file be picked again after a fix.
     ev.target.value = '';
     if (read.length) props.onFiles(read);
@@ -55,7 +56,7 @@ export function FilePicker(props: {
         ref={input}
         className={css.hiddenInput}
         type="file"
-        accept={props.accept ?? ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        accept={props.accept ?? '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'}
         multiple={props.multiple}
         onChange={onChange}
         data-testid={props.testId}

@@ -22,9 +22,11 @@ const ZH: [RegExp, string][] = [
   [/^file is empty$/, '文件是空的'],
   [/^not an? (readable )?\.xlsx workbook/, '这不是有效的 Excel 工作簿（.xlsx），无法读取'],
   [/^the \.xlsx file is (truncated or )?damaged/, '文件已损坏或不完整，无法读取'],
-  [/^refusing to open: the \.xlsx (?:would unpack|unpacks) to more than (\d+) MB/, '文件解压后超过 $1 MB，为安全起见拒绝打开'],
+  [
+    /^refusing to open: the \.xlsx (?:would unpack|unpacks) to more than (\d+) MB/,
+    '文件解压后超过 $1 MB，为安全起见拒绝打开',
+  ],
 ];
-
 
 /** Drops the English gloss some core messages carry: '计划表为空 (the plan text is empty)'. */
 function dropGloss(text: string): string {
@@ -61,7 +63,6 @@ export function localizeReason(reason: string): string {
   if (m && !CJK.test(m[2].replace(/sheet .*|cell .*/, ''))) return m[1] + (zhMessage(m[2]) ?? '文件已损坏或格式不对');
   return dropGloss(reason);
 }
-
 
 /** The sentence to show for `e`. */
 export function userMessage(e: unknown, s: Strings, fallback: string = s.errGeneric): string {

@@ -10,7 +10,7 @@ function Root() {
   React.useEffect(() => {
     let live = true;
     // A slow office.js inside Excel still ends in Office mode, a little later.
-    detectMode(undefined, (m) => live && setMode(m)).then((m) => live && setMode(m));
+    void detectMode(undefined, (m) => live && setMode(m)).then((m) => live && setMode(m));
     return () => {
       live = false;
     };
@@ -23,4 +23,5 @@ function Root() {
 }
 
 // legacy.js has already told an old webview's user what to do; don't paint over it.
-if (!(window as unknown as { TUIJIN_LEGACY?: boolean }).TUIJIN_LEGACY) createRoot(document.getElementById('root')!).render(<Root />);
+if (!(window as unknown as { TUIJIN_LEGACY?: boolean }).TUIJIN_LEGACY)
+  createRoot(document.getElementById('root')!).render(<Root />);

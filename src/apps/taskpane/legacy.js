@@ -23,7 +23,7 @@
     var lines = [
       '此版本的 Excel 使用旧版浏览器组件（Internet Explorer 或旧版 Edge），推进表助手无法在其中运行。',
       '请任选其一：安装 Microsoft Edge WebView2 运行时后重新打开 Excel；升级到 Microsoft 365 或 Office 2021 及以上版本；或使用 Excel 网页版。',
-      'This Excel uses an old browser component (Internet Explorer or old Edge). Install the Microsoft Edge WebView2 Runtime, use Microsoft 365 or Office 2021 or later, or use Excel on the web.'
+      'This Excel uses an old browser component (Internet Explorer or old Edge). Install the Microsoft Edge WebView2 Runtime, use Microsoft 365 or Office 2021 or later, or use Excel on the web.',
     ];
     for (var i = 0; i < lines.length; i++) {
       var p = document.createElement('p');

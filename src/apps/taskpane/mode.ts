@@ -4,13 +4,13 @@ import { BUILD_OFFICE_JS_URL, isOfflinePage } from './officeSource';
 export type Mode = { kind: 'office'; language: string } | { kind: 'file'; reason: 'no-host' | 'no-office-js' };
 
 /** How long office.js may take to arrive before the pane works on files instead. */
-export const OFFICE_JS_WAIT_MS = 4000;
+const OFFICE_JS_WAIT_MS = 4000;
 
 function officeGlobal(): typeof Office | undefined {
   return (window as unknown as { Office?: typeof Office }).Office;
 }
 
-export const OFFICE_JS_URL = BUILD_OFFICE_JS_URL;
+const OFFICE_JS_URL = BUILD_OFFICE_JS_URL;
 
 /**
  * Runs office.js (preloaded by the page) and resolves once it is there, or to false when it failed or is too

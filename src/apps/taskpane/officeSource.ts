@@ -7,7 +7,7 @@
 /** Set by webpack.intranet.js; undefined in the other builds (and in tests). */
 declare const TUIJIN_OFFICE_JS_URL: string | undefined;
 
-export const CDN_OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const CDN_OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /** The office.js this build loads: a path next to the pane in the intranet build, else the CDN. */
 export const BUILD_OFFICE_JS_URL: string =

@@ -6,8 +6,7 @@ export const useViewStyles = () => CLS;
 import type { PlanReview } from './jobs/types';
 import { useStrings } from './common';
 
-
-export const fmt = (n: number | null) => (n === null ? '—' : n.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
+const fmt = (n: number | null) => (n === null ? '—' : n.toLocaleString('zh-CN', { maximumFractionDigits: 2 }));
 
 export function PlanReviewView(props: { review: PlanReview }) {
   const s = useStrings();
@@ -85,4 +84,3 @@ export function PlanReviewView(props: { review: PlanReview }) {
     </div>
   );
 }
-

@@ -77,7 +77,8 @@ const zh = {
   returnsCreateBooks: '生成填报表',
   download: '下载',
   openInExcel: '在 Excel 中打开',
-  returnsOpenHint: '点“在 Excel 中打开”，每份填报表会成为一个新工作簿，再用“文件 → 另存为”保存后发给该单位。Excel 网页版会先询问是否打开。',
+  returnsOpenHint:
+    '点“在 Excel 中打开”，每份填报表会成为一个新工作簿，再用“文件 → 另存为”保存后发给该单位。Excel 网页版会先询问是否打开。',
   returnsNoDownloadMac: 'Excel for Mac 无法从任务窗格下载文件，请逐个“在 Excel 中打开”后另存为。',
   returnsConsolidate: '汇总各单位报送',
   returnsMaster: '总表（推进表）',
@@ -111,7 +112,8 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: 'Plan tracker',
-  appHint: 'Work through Plan → Check → Returns → Print: make the tracking workbook, check entered figures, gather the units\' returns, print for the meeting.',
+  appHint:
+    "Work through Plan → Check → Returns → Print: make the tracking workbook, check entered figures, gather the units' returns, print for the meeting.",
   fileModeNoHost: 'File mode: open and make Excel files in this page; files stay on this machine.',
   fileModeNoOffice: 'File mode: this page runs on its own and opens and makes Excel files; files stay on this machine.',
   officeMode: 'Add-in mode: works on the open Excel workbook.',
@@ -120,7 +122,8 @@ const en: Strings = {
   tabCheckTitle: 'Check the entered figures',
   tabCheckHint: 'Pick the as-of date, check, and see the results by status, marked in the sheet.',
   tabReturnsTitle: 'Returns and consolidation',
-  tabReturnsHint: 'Make a form for every lead unit, then merge the returned forms into the master; conflicts and rejects are logged.',
+  tabReturnsHint:
+    'Make a form for every lead unit, then merge the returned forms into the master; conflicts and rejects are logged.',
   tabPrintTitle: 'Print and bulletin',
   tabPrintHint: 'Get the workbook set up for printing and copy the bulletin text.',
   tabPlan: 'Plan',
@@ -179,7 +182,8 @@ const en: Strings = {
   returnsCreateBooks: 'Make return forms',
   download: 'Download',
   openInExcel: 'Open in Excel',
-  returnsOpenHint: 'Open in Excel makes each form a new workbook; save it with File → Save As and send it to its unit. Excel on the web asks first.',
+  returnsOpenHint:
+    'Open in Excel makes each form a new workbook; save it with File → Save As and send it to its unit. Excel on the web asks first.',
   returnsNoDownloadMac: 'Excel for Mac can’t download files from the pane: open each form in Excel and save it.',
   returnsConsolidate: 'Consolidate returns',
   returnsMaster: 'Master (tracking workbook)',
@@ -201,7 +205,8 @@ const en: Strings = {
   copied: 'Copied to the clipboard.',
   copyFailed: 'The clipboard is not available; select the text and copy it.',
   copySelected: 'Could not copy directly: the text is selected, press Ctrl+C (⌘C on a Mac).',
-  errGeneric: 'That did not work. Make sure the file is a tracking workbook or return form made by this tool, then try again.',
+  errGeneric:
+    'That did not work. Make sure the file is a tracking workbook or return form made by this tool, then try again.',
   errNotXlsx: 'This file cannot be read: it is not a valid Excel workbook (.xlsx).',
   errLoadChunk: 'A part of the page failed to load. Check the network and reload.',
   errClipboard: 'The clipboard is not available.',

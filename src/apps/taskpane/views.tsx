@@ -8,7 +8,10 @@ import { useStrings } from './common';
 import { useViewStyles } from './planReview';
 
 /** Colours follow the workbook's fills; the mark (as in 状态) keeps the status readable without colour. */
-const STATUS_COLOR: Record<Status, 'danger' | 'warning' | 'success' | 'informative' | 'subtle' | 'important' | 'brand'> = {
+const STATUS_COLOR: Record<
+  Status,
+  'danger' | 'warning' | 'success' | 'informative' | 'subtle' | 'important' | 'brand'
+> = {
   shortfall: 'danger',
   'at-risk': 'warning',
   invalid: 'important',
@@ -18,7 +21,7 @@ const STATUS_COLOR: Record<Status, 'danger' | 'warning' | 'success' | 'informati
   'not-due': 'subtle',
 };
 
-export function StatusBadge(props: { status: Status; english: boolean; count?: number }) {
+function StatusBadge(props: { status: Status; english: boolean; count?: number }) {
   const word = STATUS_TEXT[props.english ? 'en' : 'zh'][props.status];
   return (
     <Badge appearance="tint" color={STATUS_COLOR[props.status]} shape="rounded">
@@ -31,9 +34,10 @@ export function StatusBadge(props: { status: Status; english: boolean; count?: n
 export function ResultGroups(props: { view: CheckView; english: boolean; onSelect?: (row: ResultRow) => void }) {
   const s = useStrings();
   const css = useViewStyles();
-  const groups = STATUS_ORDER.map((status) => ({ status, rows: props.view.rows.filter((r) => r.status === status) })).filter(
-    (g) => g.rows.length > 0,
-  );
+  const groups = STATUS_ORDER.map((status) => ({
+    status,
+    rows: props.view.rows.filter((r) => r.status === status),
+  })).filter((g) => g.rows.length > 0);
   const select = props.onSelect;
   return (
     <div data-testid="results">

@@ -11,8 +11,22 @@ import { readMaster } from './master';
 import { readProgress } from './progress';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const monthEnd = (year: number, month: number) => `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
-const CN_MONTH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+const monthEnd = (year: number, month: number) =>
+  `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+const CN_MONTH: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+};
 
 /**
  * The date a round is judged at, from its name: 2023年上半年 → 2023-06-30, 2023年全年/下半年 → 2023-12-31,
@@ -44,9 +58,12 @@ export function checkAfterConsolidation(master: WorkbookGrid, patch: WorkbookPat
 }
 
 /** Two patches as one, `b` after `a`: its cells win, its sheets replace same-named ones. */
-export function mergePatches(a: WorkbookPatch, b: WorkbookPatch): WorkbookPatch {
+function mergePatches(a: WorkbookPatch, b: WorkbookPatch): WorkbookPatch {
   const names = new Set(b.sheets.map((s) => s.name));
-  const rowBreaks = [...(a.rowBreaks ?? []).filter((x) => !(b.rowBreaks ?? []).some((y) => y.sheet === x.sheet)), ...(b.rowBreaks ?? [])];
+  const rowBreaks = [
+    ...(a.rowBreaks ?? []).filter((x) => !(b.rowBreaks ?? []).some((y) => y.sheet === x.sheet)),
+    ...(b.rowBreaks ?? []),
+  ];
   return {
     styles: { ...a.styles, ...b.styles },
     cells: [...a.cells, ...b.cells],
@@ -75,7 +92,12 @@ export function consolidateAndCheck(
 ): CheckedConsolidation {
   const view = readMaster(master);
   const result = planConsolidation(view, { log: readLog(master), progress: readProgress(master) }, returns, opts);
-  const asOf = consolidationAsOf(result.report.rounds, view.year || Number(opts.today.slice(0, 4)), opts.today, opts.asOf);
+  const asOf = consolidationAsOf(
+    result.report.rounds,
+    view.year || Number(opts.today.slice(0, 4)),
+    opts.today,
+    opts.asOf,
+  );
   const check = checkAfterConsolidation(master, result.patch, asOf);
   return { ...result, check: { ...check, asOf }, combined: mergePatches(result.patch, check.patch) };
 }

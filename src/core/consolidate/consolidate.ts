@@ -15,7 +15,7 @@ export type Field = 'h1' | 'annual' | 'progress';
 export const FIELD_LABEL: Record<Field, string> = { h1: '上半年完成', annual: '全年完成', progress: '进展情况' };
 const FIELDS: Field[] = ['h1', 'annual', 'progress'];
 /** 填报项 of the log row that records who sent a return. */
-export const SENDER_FIELD = '报送';
+const SENDER_FIELD = '报送';
 
 /** One return file: its grid, or why it couldn't be read at all. */
 export interface ReturnInput {
@@ -24,13 +24,13 @@ export interface ReturnInput {
   error?: string;
 }
 
-export interface ConflictValue {
+interface ConflictValue {
   unit: string;
   file: string;
   value: CellValue;
 }
 
-export interface Conflict {
+interface Conflict {
   id: string;
   field: Field;
   values: ConflictValue[];
@@ -38,13 +38,13 @@ export interface Conflict {
   chosen: string;
 }
 
-export interface Rejection {
+interface Rejection {
   file: string;
   reason: string;
 }
 
 /** One entry cell of an accepted return that could not be read: left out alone, the rest goes in. */
-export interface CellRejection {
+interface CellRejection {
   file: string;
   unit: string;
   round: string;
@@ -59,7 +59,7 @@ export interface CellRejection {
   reason: string;
 }
 
-export interface AcceptedReturn {
+interface AcceptedReturn {
   file: string;
   unit: string;
   round: string;
@@ -133,11 +133,13 @@ export function normalizeFigure(
   v: CellValue,
   percentCell = false,
 ): { ok: true; value: CellValue | undefined; note?: string } | { ok: false; reason: string } {
-  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: undefined };
+  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))
+    return { ok: true, value: undefined };
   if (isUncalculatedFormula(v)) return { ok: false, reason: UNCALCULATED_REASON };
   if (ind.kind === 'milestone') {
     if (typeof v === 'boolean') return { ok: true, value: v ? MILESTONE_TRUE : MILESTONE_FALSE };
-    if (typeof v === 'number') return { ok: false, reason: `应填“${MILESTONE_TRUE}”“${MILESTONE_FALSE}”或完成日期，不是数字 ${v}` };
+    if (typeof v === 'number')
+      return { ok: false, reason: `应填“${MILESTONE_TRUE}”“${MILESTONE_FALSE}”或完成日期，不是数字 ${v}` };
     return { ok: true, value: v.trim() };
   }
   const f = readFigureFor(ind, v, '', percentCell);
@@ -147,7 +149,8 @@ export function normalizeFigure(
 }
 
 function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === 'number' && typeof b === 'number')
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   if (typeof a === 'number' || typeof b === 'number') {
     const x = Number(text(a));
     const y = Number(text(b));
@@ -157,14 +160,21 @@ function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean 
 }
 
 /** Validates one return against the master; the parsed return, or the reason it is rejected whole. */
-function validate(master: MasterView, units: Set<string>, input: ReturnInput): { ok: true; fresh: Fresh } | { ok: false; reason: string; unit?: string; round?: string } {
+function validate(
+  master: MasterView,
+  units: Set<string>,
+  input: ReturnInput,
+): { ok: true; fresh: Fresh } | { ok: false; reason: string; unit?: string; round?: string } {
   if (!input.grid) return { ok: false, reason: input.error ?? '无法读取文件' };
   const read = readReturn(input.grid);
   if (!read.ok) return { ok: false, reason: read.reason };
   const { meta, rows } = read.value;
   const who = { unit: meta.unit, round: meta.round };
   if (meta.planId !== master.planId) {
-    const years = meta.year === master.year ? `同为${meta.year}年度，但不是本主表的计划` : `填报表为${meta.year}年度计划，主表为${master.year}年度计划`;
+    const years =
+      meta.year === master.year
+        ? `同为${meta.year}年度，但不是本主表的计划`
+        : `填报表为${meta.year}年度计划，主表为${master.year}年度计划`;
     return { ...who, ok: false, reason: `来自另一份计划（${years}），请用本主表生成的填报表填报` };
   }
   if (meta.planHash !== master.planHash) {
@@ -181,7 +191,10 @@ function validate(master: MasterView, units: Set<string>, input: ReturnInput): {
     return {
       ...who,
       ok: false,
-      reason: `表单的行被移动、交换或改动${legacy}：${moved.slice(0, 3).map((p) => p.text).join('；')}${more}。请在原表单中填写，不要移动或修改指标行`,
+      reason: `表单的行被移动、交换或改动${legacy}：${moved
+        .slice(0, 3)
+        .map((p) => p.text)
+        .join('；')}${more}。请在原表单中填写，不要移动或修改指标行`,
     };
   }
   const unknown = rows.map((r) => r.id).filter((id) => !master.indicators.has(id));
@@ -203,7 +216,17 @@ function validate(master: MasterView, units: Set<string>, input: ReturnInput): {
       // A cell that can't be read is left out alone; the rest of the return still goes in.
       if (!n.ok) {
         const cell = `${colLetters(colOf[field])}${row.row}`;
-        bad.push({ file: input.file, unit: meta.unit, round: meta.round, id: row.id, field, cell, row: row.row, value: row[field], reason: n.reason });
+        bad.push({
+          file: input.file,
+          unit: meta.unit,
+          round: meta.round,
+          id: row.id,
+          field,
+          cell,
+          row: row.row,
+          value: row[field],
+          reason: n.reason,
+        });
       } else if (n.value !== undefined) got[field] = n.value;
       // The words around a figure ("约", "主体完工") stay with the unit's 进展情况.
       if (n.ok && n.note) remarks.push(`${FIELD_LABEL[field]}${n.note}`);
@@ -237,7 +260,12 @@ export function planConsolidation(
     }
     const twin = accepted.find((a) => a.unit === v.fresh.unit);
     if (twin) {
-      rejected.push({ file: input.file, reason: `“${v.fresh.unit}”重复报送（已采用 ${twin.file}）`, unit: v.fresh.unit, round: v.fresh.round });
+      rejected.push({
+        file: input.file,
+        reason: `“${v.fresh.unit}”重复报送（已采用 ${twin.file}）`,
+        unit: v.fresh.unit,
+        round: v.fresh.round,
+      });
       continue;
     }
     accepted.push(v.fresh);
@@ -292,10 +320,22 @@ export function planConsolidation(
         const key = progressKey(id, c.unit);
         const before = progressRows.get(key);
         const changed = !before || text(before.text) !== text(c.value);
-        outcome.set(`${c.src}|${id}|${field}`, { action: 'applied', note: changed ? '' : '与原进展情况相同', old: before?.text ?? null });
+        outcome.set(`${c.src}|${id}|${field}`, {
+          action: 'applied',
+          note: changed ? '' : '与原进展情况相同',
+          old: before?.text ?? null,
+        });
         if (!changed) continue;
         const ind = master.indicators.get(id)!.indicator;
-        progressRows.set(key, { id, item: ind.item, label: ind.label, unit: c.unit, round, text: text(c.value), time: opts.time });
+        progressRows.set(key, {
+          id,
+          item: ind.item,
+          label: ind.label,
+          unit: c.unit,
+          round,
+          text: text(c.value),
+          time: opts.time,
+        });
         applied++;
         progressChanged = true;
       }
@@ -304,11 +344,17 @@ export function planConsolidation(
     const slot = slotOf(id, field);
     const current = slot.value;
     const prior = priorOf.get(`${round}|${id}|${label}`);
-    const all = prior && sameValue(prior.value, current) && !cands.some((c) => c.unit === prior.unit) ? [prior, ...cands] : cands;
+    const all =
+      prior && sameValue(prior.value, current) && !cands.some((c) => c.unit === prior.unit) ? [prior, ...cands] : cands;
     const chosen = all.reduce((best, c) => (rank(id, c.unit) < rank(id, best.unit) ? c : best), all[0]);
     const distinct = all.filter((c, i) => all.findIndex((d) => sameValue(d.value, c.value)) === i);
     if (distinct.length > 1) {
-      conflicts.push({ id, field, values: all.map(({ unit, file, value }) => ({ unit, file, value })), chosen: chosen.unit });
+      conflicts.push({
+        id,
+        field,
+        values: all.map(({ unit, file, value }) => ({ unit, file, value })),
+        chosen: chosen.unit,
+      });
     }
     const others = all.filter((c) => c !== chosen).map((c) => c.unit);
     for (const c of cands) {
@@ -328,13 +374,29 @@ export function planConsolidation(
       }
     }
     if (chosen.prior) continue;
-    cells.push({ sheet: slot.sheet, r: slot.r, c: slot.c, value: chosen.value, style: typeof chosen.value === 'string' ? master.textStyle.key : master.entryStyle.key });
+    cells.push({
+      sheet: slot.sheet,
+      r: slot.r,
+      c: slot.c,
+      value: chosen.value,
+      style: typeof chosen.value === 'string' ? master.textStyle.key : master.entryStyle.key,
+    });
     applied++;
   }
 
   // 日志 rows: per file in the order given, its rows in sheet order.
   const logRows: LogRow[] = [];
-  const row = (file: string, unit: string, round: string, id: string, field: string, old: CellValue, value: CellValue, action: LogAction, note: string): LogRow => ({
+  const row = (
+    file: string,
+    unit: string,
+    round: string,
+    id: string,
+    field: string,
+    old: CellValue,
+    value: CellValue,
+    action: LogAction,
+    note: string,
+  ): LogRow => ({
     time: opts.time,
     round,
     file,
@@ -347,17 +409,34 @@ export function planConsolidation(
     note,
   });
   for (const [src, f] of accepted.entries()) {
-    const who = [f.parsed.reporter && `填报人：${f.parsed.reporter}`, f.parsed.phone && `联系电话：${f.parsed.phone}`].filter(Boolean).join('，');
+    const who = [f.parsed.reporter && `填报人：${f.parsed.reporter}`, f.parsed.phone && `联系电话：${f.parsed.phone}`]
+      .filter(Boolean)
+      .join('，');
     const count = [...f.values.values()].reduce((n, got) => n + Object.keys(got).length, 0);
     const partial = f.bad.length ? `，退回${f.bad.length}项（${PARTIAL_LABEL}）` : '';
-    logRows.push(row(f.file, f.unit, f.round, '', SENDER_FIELD, null, who || null, 'applied', `收到${count}项${partial}`));
+    logRows.push(
+      row(f.file, f.unit, f.round, '', SENDER_FIELD, null, who || null, 'applied', `收到${count}项${partial}`),
+    );
     for (const { id } of f.parsed.rows) {
       const got = f.values.get(id) ?? {};
       for (const field of FIELDS) {
         const b = f.bad.find((x) => x.id === id && x.field === field);
         if (b) {
-          const shown = b.value === null || b.value === undefined ? null : typeof b.value === 'number' ? b.value : String(b.value);
-          logRows.push(row(f.file, f.unit, f.round, id, FIELD_LABEL[field], null, shown, 'rejected', `单元格 ${b.cell}：${b.reason}`));
+          const shown =
+            b.value === null || b.value === undefined ? null : typeof b.value === 'number' ? b.value : String(b.value);
+          logRows.push(
+            row(
+              f.file,
+              f.unit,
+              f.round,
+              id,
+              FIELD_LABEL[field],
+              null,
+              shown,
+              'rejected',
+              `单元格 ${b.cell}：${b.reason}`,
+            ),
+          );
           continue;
         }
         if (got[field] === undefined) continue;
@@ -375,7 +454,8 @@ export function planConsolidation(
   const rounds = [...new Set([...accepted.map((a) => a.round), ...rejected.map((r) => r.round ?? '').filter(Boolean)])];
   const reported = new Set(accepted.map((a) => a.unit));
   for (const row of log?.rows ?? []) {
-    if (text(row.action) === 'applied' && text(row.field) === SENDER_FIELD && rounds.includes(text(row.round))) reported.add(text(row.unit));
+    if (text(row.action) === 'applied' && text(row.field) === SENDER_FIELD && rounds.includes(text(row.round)))
+      reported.add(text(row.unit));
   }
   const missingUnits = masterUnits(master).filter((u) => !reported.has(u));
 
@@ -390,7 +470,11 @@ export function planConsolidation(
         styles,
         cells: [...cells, ...appendLogCells(logRows, log.lastRow)],
         sheets: [],
-        minRowHeights: logRows.map((row, i) => ({ sheet: LOG_SHEET, r: log.lastRow + 1 + i, height: logRowHeight(row) })),
+        minRowHeights: logRows.map((row, i) => ({
+          sheet: LOG_SHEET,
+          r: log.lastRow + 1 + i,
+          height: logRowHeight(row),
+        })),
       }
     : { styles, cells, sheets: [logSheet(logRows)] };
   if (progressChanged) {

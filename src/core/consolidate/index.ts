@@ -13,7 +13,11 @@ export * from './progress';
 export * from './check';
 
 /** Master grid + return grids → report and patch. Throws InputError only for a bad master. */
-export function consolidateGrids(master: WorkbookGrid, returns: ReturnInput[], opts: ConsolidateOptions): ConsolidationResult {
+export function consolidateGrids(
+  master: WorkbookGrid,
+  returns: ReturnInput[],
+  opts: ConsolidateOptions,
+): ConsolidationResult {
   const view = readMaster(master);
   return planConsolidation(view, { log: readLog(master), progress: readProgress(master) }, returns, opts);
 }

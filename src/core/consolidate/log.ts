@@ -1,6 +1,14 @@
 // The 日志 (audit log) sheet of the master: one row per figure or text a return brought, and per
 // rejected file. Rows are only ever appended; earlier rounds stay as they were.
-import type { CellPatch, CellStyle, CellValue, GridSheet, LayoutCell, SheetLayout, WorkbookGrid } from '../layout/types';
+import type {
+  CellPatch,
+  CellStyle,
+  CellValue,
+  GridSheet,
+  LayoutCell,
+  SheetLayout,
+  WorkbookGrid,
+} from '../layout/types';
 import { COLOR, FONT, SIZE } from '../layout/styles';
 import { heightForText } from '../layout/rowHeights';
 import { listSheet } from '../layout/listSheet';
@@ -10,7 +18,7 @@ export const LOG_SHEET = '日志';
 export type LogAction = 'applied' | 'conflict' | 'rejected';
 
 /** 处理 as the 日志 sheet says it. Rows written before these words (applied/conflict/rejected) still read back. */
-export const LOG_ACTION_TEXT: Record<LogAction, string> = { applied: '已采用', conflict: '冲突', rejected: '退回' };
+const LOG_ACTION_TEXT: Record<LogAction, string> = { applied: '已采用', conflict: '冲突', rejected: '退回' };
 const ACTION_BY_TEXT = new Map<string, LogAction>(
   (Object.entries(LOG_ACTION_TEXT) as [LogAction, string][]).flatMap(([code, word]) => [
     [word, code],
@@ -30,11 +38,17 @@ export const LOG_COLUMNS = [
   ['action', '处理', 9],
   ['note', '说明', 48],
 ] as const;
-export type LogKey = (typeof LOG_COLUMNS)[number][0];
+type LogKey = (typeof LOG_COLUMNS)[number][0];
 export type LogRow = Record<LogKey, CellValue>;
 
 export const LOG_STYLES: Record<string, CellStyle> = {
-  'log.head': { font: { name: FONT.heading, size: SIZE.body }, fill: COLOR.headerFill, border: true, horizontal: 'center', vertical: 'middle' },
+  'log.head': {
+    font: { name: FONT.heading, size: SIZE.body },
+    fill: COLOR.headerFill,
+    border: true,
+    horizontal: 'center',
+    vertical: 'middle',
+  },
   // Text as text: a file name or 进展情况 starting with '=' stays a string in every host.
   'log.text': { font: { name: FONT.body, size: SIZE.body }, border: true, vertical: 'middle', wrap: true, numFmt: '@' },
   'log.num': { font: { name: FONT.body, size: SIZE.body }, border: true, vertical: 'middle', horizontal: 'right' },
@@ -47,7 +61,10 @@ function styleFor(v: CellValue): string {
 function pushRowCells(out: LayoutCell[], row: LogRow, r: number): void {
   for (let i = 0; i < LOG_COLUMNS.length; i++) {
     const key = LOG_COLUMNS[i][0];
-    const v = key === 'action' && typeof row.action === 'string' ? (LOG_ACTION_TEXT[row.action as LogAction] ?? row.action) : row[key];
+    const v =
+      key === 'action' && typeof row.action === 'string'
+        ? (LOG_ACTION_TEXT[row.action as LogAction] ?? row.action)
+        : row[key];
     out.push({ r, c: i + 1, value: v, style: styleFor(v) });
   }
 }
@@ -60,7 +77,8 @@ export function logRowHeight(row: LogRow): number {
   // Only free texts can run long; the other columns are sized to fit their contents.
   LOG_COLUMNS.forEach(([key, , width]) => {
     const v = row[key];
-    if (WRAPPING.has(key) && typeof v === 'string' && v.length * 1.1 > width / 2) h = Math.max(h, heightForText(v, width, SIZE.body));
+    if (WRAPPING.has(key) && typeof v === 'string' && v.length * 1.1 > width / 2)
+      h = Math.max(h, heightForText(v, width, SIZE.body));
   });
   return h;
 }
@@ -73,7 +91,13 @@ export function logSheet(rows: LogRow[]): SheetLayout {
     pushRowCells(cells, row, i + 2);
     rowHeights[i + 2] = logRowHeight(row);
   });
-  return listSheet({ name: LOG_SHEET, columnWidths: LOG_COLUMNS.map(([, , w]) => w), cells, rowHeights, printHeader: '汇总日志' });
+  return listSheet({
+    name: LOG_SHEET,
+    columnWidths: LOG_COLUMNS.map(([, , w]) => w),
+    cells,
+    rowHeights,
+    printHeader: '汇总日志',
+  });
 }
 
 /** Cell patches that append `rows` below row `lastRow` of an existing 日志 sheet. */

@@ -13,7 +13,7 @@ export interface MasterSlot {
   value: CellValue;
 }
 
-export interface MasterIndicator {
+interface MasterIndicator {
   indicator: Indicator;
   h1: MasterSlot;
   annual: MasterSlot;
@@ -42,7 +42,7 @@ export function masterUnits(master: MasterView): string[] {
 }
 
 /** Style for text written into entry cells (a milestone's 已完成, say): the entry look, kept as text. */
-export const ENTRY_TEXT_STYLE = 'cons.entryText';
+const ENTRY_TEXT_STYLE = 'cons.entryText';
 
 /** Reads the master tracking workbook into what consolidation needs. Throws InputError when it isn't one. */
 export function readMaster(grid: WorkbookGrid): MasterView {
@@ -60,7 +60,8 @@ export function readMaster(grid: WorkbookGrid): MasterView {
   for (const ind of read.indicators) {
     const r = positions.rows[ind.id];
     const e = entryOf.get(ind.id);
-    const val = (v: unknown): CellValue => (v instanceof Date ? v.toISOString().slice(0, 10) : ((v ?? null) as CellValue));
+    const val = (v: unknown): CellValue =>
+      v instanceof Date ? v.toISOString().slice(0, 10) : ((v ?? null) as CellValue);
     indicators.set(ind.id, {
       indicator: ind,
       h1: { sheet: positions.sheet, r, c: positions.columns.h1, value: val(e?.h1) },

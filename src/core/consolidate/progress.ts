@@ -20,10 +20,30 @@ type ProgressKey = (typeof PROGRESS_COLUMNS)[number][0];
 export type ProgressRow = Record<ProgressKey, CellValue>;
 
 export const PROGRESS_STYLES: Record<string, CellStyle> = {
-  'prog.head': { font: { name: FONT.heading, size: SIZE.body }, fill: COLOR.headerFill, border: true, horizontal: 'center', vertical: 'middle', wrap: true },
-  'prog.cell': { font: { name: FONT.body, size: SIZE.body }, border: true, horizontal: 'center', vertical: 'middle', wrap: true },
+  'prog.head': {
+    font: { name: FONT.heading, size: SIZE.body },
+    fill: COLOR.headerFill,
+    border: true,
+    horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
+  },
+  'prog.cell': {
+    font: { name: FONT.body, size: SIZE.body },
+    border: true,
+    horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
+  },
   // '@': a text starting with '=' or '+' stays text.
-  'prog.text': { font: { name: FONT.body, size: SIZE.body }, border: true, horizontal: 'left', vertical: 'middle', wrap: true, numFmt: '@' },
+  'prog.text': {
+    font: { name: FONT.body, size: SIZE.body },
+    border: true,
+    horizontal: 'left',
+    vertical: 'middle',
+    wrap: true,
+    numFmt: '@',
+  },
 };
 
 const str = (v: CellValue | undefined) => (v === null || v === undefined ? '' : String(v).trim());
@@ -41,7 +61,9 @@ export function readProgress(grid: WorkbookGrid): ProgressRow[] {
   const out: ProgressRow[] = [];
   for (let r = 1; r < sheet.rows.length; r++) {
     const src = sheet.rows[r] ?? [];
-    const row = Object.fromEntries(PROGRESS_COLUMNS.map(([key]) => [key, colOf.has(key) ? (src[colOf.get(key)!] ?? null) : null])) as ProgressRow;
+    const row = Object.fromEntries(
+      PROGRESS_COLUMNS.map(([key]) => [key, colOf.has(key) ? (src[colOf.get(key)!] ?? null) : null]),
+    ) as ProgressRow;
     if (str(row.id) || str(row.text)) out.push(row);
   }
   return out;
@@ -58,12 +80,22 @@ export function progressSheet(rows: ProgressRow[], order: (row: ProgressRow) => 
       return 0;
     })
     .map((x) => x.row);
-  const cells: LayoutCell[] = PROGRESS_COLUMNS.map(([, label], i) => ({ r: 1, c: i + 1, value: label, style: 'prog.head' }));
+  const cells: LayoutCell[] = PROGRESS_COLUMNS.map(([, label], i) => ({
+    r: 1,
+    c: i + 1,
+    value: label,
+    style: 'prog.head',
+  }));
   const rowHeights: Record<number, number> = { 1: 22 };
   sorted.forEach((row, i) => {
     const r = i + 2;
     PROGRESS_COLUMNS.forEach(([key], c) => {
-      cells.push({ r, c: c + 1, value: row[key], style: key === 'text' || key === 'label' ? 'prog.text' : 'prog.cell' });
+      cells.push({
+        r,
+        c: c + 1,
+        value: row[key],
+        style: key === 'text' || key === 'label' ? 'prog.text' : 'prog.cell',
+      });
     });
     rowHeights[r] = Math.max(
       heightForText(str(row.text), PROGRESS_COLUMNS[5][2], SIZE.body),

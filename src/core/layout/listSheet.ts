@@ -3,7 +3,7 @@ import type { LayoutCell, PrintSetup, SheetLayout } from './types';
 import { PAGE_FOOTER } from './styles';
 
 /** A4 landscape, one page wide, the first row repeated, `header` in the page header. */
-export function listPrint(header: string): PrintSetup {
+function listPrint(header: string): PrintSetup {
   return {
     orientation: 'landscape',
     paper: 'A4',

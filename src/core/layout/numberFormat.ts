@@ -3,7 +3,10 @@
 /** True when a number format shows a percentage (Excel stores 22% as 0.22): a % outside quotes and escapes. */
 export function isPercentFormat(code: string | null | undefined): boolean {
   if (!code) return false;
-  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
   return bare.includes('%');
 }
 

@@ -33,7 +33,12 @@ export function pageCapacity(columnWidths: number[], print: PrintSetup, safety =
  *  `lead`: height of the rows above the first block on page 1; `repeated`: height of the title rows printed
  *  again on every later page; `blocks`: consecutive row spans with their heights. Returns the rows after which
  *  a new page starts. */
-export function blockBreaks(capacity: number, lead: number, repeated: number, blocks: { first: number; height: number }[]): number[] {
+export function blockBreaks(
+  capacity: number,
+  lead: number,
+  repeated: number,
+  blocks: { first: number; height: number }[],
+): number[] {
   const n = blocks.length;
   if (n === 0) return [];
   // best[i]: pages and the lowest fill of a full page for blocks i..n-1 starting a page; next[i]: where the following page starts.

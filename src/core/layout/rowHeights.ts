@@ -9,7 +9,7 @@ const PADDING_PX = 6;
  *  little more per line than this assumes, Excel about as much. */
 const SLACK = 1.02;
 /** Width of one indent step (CellStyle.indent) in pixels: a character of the default font (Calibri 11: 7 px). */
-export const INDENT_PX = 7;
+const INDENT_PX = 7;
 
 /** True for characters drawn full-width (CJK, full-width forms, CJK punctuation, symbols we use). */
 function isWide(cp: number): boolean {
@@ -22,7 +22,12 @@ function isWide(cp: number): boolean {
     (cp >= 0xfe30 && cp <= 0xfe4f) ||
     (cp >= 0xff00 && cp <= 0xff60) ||
     (cp >= 0xffe0 && cp <= 0xffe6) ||
-    cp === 0x2014 || cp === 0x2026 || cp === 0x201c || cp === 0x201d || cp === 0x2018 || cp === 0x2019 ||
+    cp === 0x2014 ||
+    cp === 0x2026 ||
+    cp === 0x201c ||
+    cp === 0x201d ||
+    cp === 0x2018 ||
+    cp === 0x2019 ||
     cp >= 0x20000
   );
 }

@@ -10,14 +10,6 @@ export const FONT = {
   body: '仿宋_GB2312',
 } as const;
 
-/** Substitutes, in order, for hosts that can choose (Office.js can't query fonts; LibreOffice and WPS
- *  map unknown CJK names through their own tables to what is installed, e.g. Noto Serif/Sans CJK). */
-export const FONT_FALLBACKS: Record<string, string[]> = {
-  [FONT.title]: ['方正小标宋_GBK', '华文中宋', '宋体', 'Noto Serif CJK SC'],
-  [FONT.heading]: ['SimHei', 'Noto Sans CJK SC'],
-  [FONT.body]: ['仿宋', 'FangSong', 'Noto Serif CJK SC'],
-};
-
 /** Point sizes (公文: 小标宋 二号-ish title, 黑体/仿宋 for the table). Body text and headers are 11 pt so that a sheet
  *  scaled to fit its paper (about 88% for 推进计划表 on A3) still prints at 9 pt or more. Whole points only: ExcelJS
  *  reads a font size as an integer, so a 10.5 pt header would shrink to 10 pt after a check. */

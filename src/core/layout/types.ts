@@ -4,7 +4,7 @@
 
 export type CellValue = string | number | boolean | null;
 
-export interface FontStyle {
+interface FontStyle {
   /** First choice; adapters may add fallbacks the host resolves (e.g. 仿宋_GB2312 → 仿宋). */
   name?: string;
   size?: number;

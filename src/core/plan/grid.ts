@@ -14,7 +14,7 @@ export interface GridOptions {
 }
 
 /** Rows of a grid as the plan parser reads them: every row as wide as the widest, merged cells marked. */
-export function planRowsFromGrid(rows: CellValue[][], opts: GridOptions = {}): PlanRow[] {
+function planRowsFromGrid(rows: CellValue[][], opts: GridOptions = {}): PlanRow[] {
   const width = rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
   const out: PlanRow[] = rows.map((r, i) => ({
     line: i + 1,

@@ -21,8 +21,10 @@ const NOT_APPROX_BEFORE = /[签预节制履特邀违集简婉缔践公合守大]
 // Names with digits in them are names, not stray figures: PM2.5, PM10, 5G, 12345热线.
 const NAME_WITH_DIGITS = /[A-Za-z]+\d+(?:\.\d+)?|\d+[A-Za-z]+|\d{5,}/g;
 const CLAUSE_BREAK = /[，,；;。：:！？\n]/;
-const LEADING_NOISE = /^(?:\d+[.、．)）]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|全年|每年|年内|到?年底前?|到?年末|\d{4}年(?:末|底)?前?|\d{1,2}月(?:份|底|末)?(?:前)?|进一步|部门联合|预计|力争|计划|累计|同时|其中|并|且|在|确保|全年|年度|分别)+/;
-const TRAILING_NOISE = /(?:达到|达|不少于|至少|不低于|约|提升到|提升至|提高到|提高至|增加到|为|共|要|需|总计|合计|的|分别|稳定保持在|稳定在|保持在|保持|稳定|控制在|压缩至|压缩到|缩短至|缩短到|降至|降到|压减至|不超过|超过|突破)+$/;
+const LEADING_NOISE =
+  /^(?:\d+[.、．)）]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|全年|每年|年内|到?年底前?|到?年末|\d{4}年(?:末|底)?前?|\d{1,2}月(?:份|底|末)?(?:前)?|进一步|部门联合|预计|力争|计划|累计|同时|其中|并|且|在|确保|全年|年度|分别)+/;
+const TRAILING_NOISE =
+  /(?:达到|达|不少于|至少|不低于|约|提升到|提升至|提高到|提高至|增加到|为|共|要|需|总计|合计|的|分别|稳定保持在|稳定在|保持在|保持|稳定|控制在|压缩至|压缩到|缩短至|缩短到|降至|降到|压减至|不超过|超过|突破)+$/;
 const VERB_ONLY = /^(?:完成|开展|组织|举办|举行|办理|发放|为|对|向|给|实现|建设|推进|培育|培训|新建|提供|达|达到)*$/;
 // A label that names the fall ("近视率比上一年降低", "降低孕产妇死亡率") is read as the size of the fall: ≥.
 const DOWN_WORDS = /降低|下降|减少|压减/;
@@ -57,14 +59,21 @@ function clauseBounds(masked: string, at: number): [number, number] {
   return [a, b];
 }
 
-function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemName: string): { label: string; review: string | null } {
+function labelFor(
+  text: string,
+  masked: string,
+  qs: Quantity[],
+  i: number,
+  itemName: string,
+): { label: string; review: string | null } {
   const q = qs[i];
   const [a, b] = clauseBounds(masked, q.numStart);
   const prevEnd = i > 0 && qs[i - 1].end > a ? qs[i - 1].end : a;
   const nextStart = i + 1 < qs.length && qs[i + 1].start < b ? qs[i + 1].start : b;
   let before = text.slice(prevEnd, q.start);
   // Keep the direction word in the label ("近视率比上一年降低", "学历提升").
-  if (q.direction || /(?:降低|下降|减少|压减|提高|提升|增加|增长|上升)\s*$/.test(text.slice(q.start, q.numStart))) before = text.slice(prevEnd, q.numStart);
+  if (q.direction || /(?:降低|下降|减少|压减|提高|提升|增加|增长|上升)\s*$/.test(text.slice(q.start, q.numStart)))
+    before = text.slice(prevEnd, q.numStart);
   // "公告时间由45天压缩至20天": the words before 由/从 name it; the starting figure doesn't.
   const from = /[由从][^由从]*\d[^由从]*$/.exec(before);
   if (from) before = before.slice(0, from.index);
@@ -75,7 +84,11 @@ function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemN
   const deng = before.lastIndexOf('等');
   if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
   // Comparator words go; 约 inside a word stays (签约, 预约, 节约).
-  let core = trimLabel(before.replace(/不少于|至少|不低于/g, '').replace(/(.?)约/g, (m, p: string) => (p && NOT_APPROX_BEFORE.test(p) ? m : p)));
+  let core = trimLabel(
+    before
+      .replace(/不少于|至少|不低于/g, '')
+      .replace(/(.?)约/g, (m, p: string) => (p && NOT_APPROX_BEFORE.test(p) ? m : p)),
+  );
   let review: string | null = null;
   // A long phrase is named by what follows its last verb ("…社区开展儿童绘本讲读故事会" → "儿童绘本讲读故事会").
   const verb = /.*(开展|举办|组织|发放|举行)/.exec(core);
@@ -83,7 +96,10 @@ function labelFor(text: string, masked: string, qs: Quantity[], i: number, itemN
   else if (cjkLength(core) > 20) review = '标签取自长句，请核对指标名称';
   // After "、" the words name the next target of a list ("幼儿园35所、义务教育学校113所"), not this one.
   // Its own words end at a list break too ("200个（标准桩）以上电动汽车公共充电桩、新增…").
-  const rawAfter = text.slice(q.end, nextStart).split('、')[0].replace(/^\s*(?:[（(][^）)]*[）)])?\s*(?:及以上|以上)?/, '');
+  const rawAfter = text
+    .slice(q.end, nextStart)
+    .split('、')[0]
+    .replace(/^\s*(?:[（(][^）)]*[）)])?\s*(?:及以上|以上)?/, '');
   let after = /^\s*[和及与]/.test(rawAfter) ? '' : trimLabel(rawAfter);
   // What follows a figure names it up to the next verb ("80名阅读推广人进学校…" → "阅读推广人").
   const cut = /^(.{2,}?)(进(?!行)|开展|参与|参加|深入|到|在|提供)/.exec(after);
@@ -144,11 +160,18 @@ function enumerated(text: string, masked: string, qs: Quantity[], found: Found[]
     if (idx.length < 2) continue;
     const group = idx.map((i) => found[found.length - qs.length + i]);
     const [a] = clauseBounds(masked, k);
-    const names = trimLabel(text.slice(a, k)).split(LIST_SPLIT).map((n) => trimLabel(n)).filter(Boolean);
+    const names = trimLabel(text.slice(a, k))
+      .split(LIST_SPLIT)
+      .map((n) => trimLabel(n))
+      .filter(Boolean);
     const first = group[0].q;
     const le = group.some((f) => f.q.comparator === '<=');
     const approx = group[group.length - 1].q.comparator === '≈';
-    const word = first.direction ? (/(降低|下降|减少|压减|削减|缩减|提高|提升|增加|增长|上升|扩大)\s*$/.exec(masked.slice(k, first.numStart))?.[1] ?? '') : '';
+    const word = first.direction
+      ? (/(降低|下降|减少|压减|削减|缩减|提高|提升|增加|增长|上升|扩大)\s*$/.exec(
+          masked.slice(k, first.numStart),
+        )?.[1] ?? '')
+      : '';
     const last = names[names.length - 1] ?? '';
     const tail = SHARED_TAIL.exec(last)?.[0] ?? '';
     group.forEach((f, j) => {
@@ -227,7 +250,10 @@ function findTargets(text: string, year: number, itemName: string, opts: { arabi
 }
 
 /** Dated sentences without a figure: things to be done by a date ("5月份…开展“家庭教育宣传周”活动"). */
-function datedTasks(text: string, year: number): Array<{ label: string; deadline: string; source: string; at: number }> {
+function datedTasks(
+  text: string,
+  year: number,
+): Array<{ label: string; deadline: string; source: string; at: number }> {
   const out: Array<{ label: string; deadline: string; source: string; at: number }> = [];
   for (const s of sentences(toHalfWidth(text))) {
     const masked = maskQuoted(s.text);
@@ -295,7 +321,9 @@ const PAIR_LIMIT = 4096;
 function applyHalf(drafts: Draft[], text: string, half: 'h1' | 'h2', year: number, itemName: string): void {
   const t = toHalfWidth(text);
   const blank = (m: string) => '□'.repeat(m.length);
-  const found = findTargets(t.replace(HALF_OF_YEAR, blank).replace(SHARE_OF_YEAR, blank), year, itemName, { arabicOnly: false });
+  const found = findTargets(t.replace(HALF_OF_YEAR, blank).replace(SHARE_OF_YEAR, blank), year, itemName, {
+    arabicOnly: false,
+  });
   const used = new Set<number>();
   // Per-event figures pair only with per-event targets; a per-population basis is often left implicit in the plans.
   const perEvent = (per: string | null) => per !== null && !per.endsWith('人口');
@@ -311,10 +339,18 @@ function applyHalf(drafts: Draft[], text: string, half: 'h1' | 'h2', year: numbe
   // A figure due at the end of a quarter is a dated milestone of its target, not the half's figure.
   const milestones: Draft[] = [];
   found.forEach((f, fi) => {
-    if (!f.quarter || drafts.every((d) => d.fromHalf || d.unit !== f.q.unit || similarity(d.label, f.label) < 0.5)) return;
+    if (!f.quarter || drafts.every((d) => d.fromHalf || d.unit !== f.q.unit || similarity(d.label, f.label) < 0.5))
+      return;
     used.add(fi);
     const m = draftOf(f, drafts[0]?.item ?? 0);
-    Object.assign(m, { label: `${f.label}${f.q.value}${f.q.unit}`, unit: '', kind: 'milestone', comparator: '=', annual: null, per: null });
+    Object.assign(m, {
+      label: `${f.label}${f.q.value}${f.q.unit}`,
+      unit: '',
+      kind: 'milestone',
+      comparator: '=',
+      annual: null,
+      per: null,
+    });
     m.deadline = f.quarter;
     m.fromHalf = true;
     milestones.push(m);
@@ -385,7 +421,9 @@ function applyHalf(drafts: Draft[], text: string, half: 'h1' | 'h2', year: numbe
     if (used.has(fi) || f.q.chinese) return;
     const k = `${f.q.unit}|${f.q.per}`;
     // Only the last few of a unit are compared, so a huge cell stays linear.
-    const existing = (fromHalf.get(k) ?? []).slice(-16).find((d) => d[half] === null && similarity(d.label, f.label) >= 0.8);
+    const existing = (fromHalf.get(k) ?? [])
+      .slice(-16)
+      .find((d) => d[half] === null && similarity(d.label, f.label) >= 0.8);
     const value = f.q.value * eachMultiplier(t, f.q);
     if (existing) {
       existing[half] = value;
@@ -405,7 +443,9 @@ function applyHalf(drafts: Draft[], text: string, half: 'h1' | 'h2', year: numbe
 
 /** Reads an item's indicators. Ids are "<序号>.<k>" in order of appearance: 年度任务目标 first, then the plans. */
 export function extractIndicators(item: ItemText, year: number): Indicator[] {
-  const drafts: Draft[] = findTargets(item.annualGoal, year, item.name, { arabicOnly: false }).map((f) => draftOf(f, item.no));
+  const drafts: Draft[] = findTargets(item.annualGoal, year, item.name, { arabicOnly: false }).map((f) =>
+    draftOf(f, item.no),
+  );
   const milestonesFromGoal = datedTasks(item.annualGoal, year);
   const merged = item.h2Plan === item.h1Plan;
   const annualOnly = ANNUAL_ONLY.test(item.h1Plan) || ANNUAL_ONLY.test(item.h2Plan);
@@ -478,7 +518,20 @@ export function extractIndicators(item: ItemText, year: number): Indicator[] {
 }
 
 function milestone(itemNo: number, label: string, deadline: string, source: string): Omit<Draft, 'fromHalf' | 'at'> {
-  return { item: itemNo, label, unit: '', kind: 'milestone', comparator: '=', annual: null, h1: null, h2: null, deadline, per: null, source, review: null };
+  return {
+    item: itemNo,
+    label,
+    unit: '',
+    kind: 'milestone',
+    comparator: '=',
+    annual: null,
+    h1: null,
+    h2: null,
+    deadline,
+    per: null,
+    source,
+    review: null,
+  };
 }
 
 /** The part of a work plan that carries its date ("三是…于6月30日前上报"), else the plan itself. */

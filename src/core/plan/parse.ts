@@ -126,7 +126,10 @@ export function parsePlanRows(rows: PlanRow[], opts: { defaultYear?: number } = 
       checkColumns(map, at(header.row));
       for (const name of map.unknown.filter((u) => !ignored.has(u))) {
         ignored.add(name);
-        warnings.push({ item: null, message: `${at(header.row)}：表头中的“${name}”不是计划表的列，这一列未读入 (unknown column ignored)` });
+        warnings.push({
+          item: null,
+          message: `${at(header.row)}：表头中的“${name}”不是计划表的列，这一列未读入 (unknown column ignored)`,
+        });
       }
       seenHeader = true;
       header = null;
@@ -157,7 +160,8 @@ export function parsePlanRows(rows: PlanRow[], opts: { defaultYear?: number } = 
     const prev = prevItem?.cells;
     if (prev && !row.kind && !prevItem!.row.kind && noCol === 0) {
       const fits = prev.length + cells.length - 1 <= width;
-      const looksContinued = prev.length < width || (cells.length === 1 && cells[0].trim().length <= 20 && !/[：:]/.test(cells[0]));
+      const looksContinued =
+        prev.length < width || (cells.length === 1 && cells[0].trim().length <= 20 && !/[：:]/.test(cells[0]));
       if (fits && looksContinued) {
         prev[prev.length - 1] += '\n' + cells[0].trim();
         prev.push(...cells.slice(1).map((c) => c.trim()));
@@ -187,18 +191,24 @@ export function parsePlanRows(rows: PlanRow[], opts: { defaultYear?: number } = 
     const width = cols.roles.length;
     const nonEmpty = cells.filter(Boolean).length;
     if (cells.length < width && nonEmpty < 4) {
-      warnings.push({ item: no, message: `${at(row)}：只有${nonEmpty}个单元格，无法识别为事项，已跳过 (line ${row.line}: too few cells)` });
+      warnings.push({
+        item: no,
+        message: `${at(row)}：只有${nonEmpty}个单元格，无法识别为事项，已跳过 (line ${row.line}: too few cells)`,
+      });
       continue;
     }
     if (seen.has(no)) {
       warnings.push({ item: no, message: `${at(row)}：序号${no}重复，已跳过 (line ${row.line}: duplicate 序号)` });
       continue;
     }
-    const get = (role: Role) => (cols.col[role] === undefined ? '' : cells[cols.col[role]!] ?? '');
+    const get = (role: Role) => (cols.col[role] === undefined ? '' : (cells[cols.col[role]!] ?? ''));
     // A row with only a number and a name heads a group of items ("一、妇女与健康"): it is no item itself.
     const content = (['summary', 'goal', 'plan', 'h1', 'h2', 'units'] as Role[]).some((r) => get(r).trim());
     if (!content && cells.length >= width && clean(get('name'))) {
-      warnings.push({ item: null, message: `${at(row)}：“${clean(get('name')).slice(0, 20)}”只有序号和名称，看作分类标题，未作为事项读入 (line ${row.line}: a group heading, not an item)` });
+      warnings.push({
+        item: null,
+        message: `${at(row)}：“${clean(get('name')).slice(0, 20)}”只有序号和名称，看作分类标题，未作为事项读入 (line ${row.line}: a group heading, not an item)`,
+      });
       continue;
     }
     let h1 = get('h1');
@@ -211,7 +221,11 @@ export function parsePlanRows(rows: PlanRow[], opts: { defaultYear?: number } = 
       h2 = '';
     } else if (cells.length > width) {
       const extra = cells.slice(width).filter(Boolean);
-      if (extra.length) warnings.push({ item: no, message: `${at(row)}：多出${extra.length}个单元格，已忽略 (line ${row.line}: extra cells ignored)` });
+      if (extra.length)
+        warnings.push({
+          item: no,
+          message: `${at(row)}：多出${extra.length}个单元格，已忽略 (line ${row.line}: extra cells ignored)`,
+        });
     }
     const name = clean(get('name'));
     if (!name) {
@@ -222,21 +236,39 @@ export function parsePlanRows(rows: PlanRow[], opts: { defaultYear?: number } = 
     // A merged 上半年/下半年 cell arrives as text in 上半年 and an empty 下半年: it means both halves.
     const h2Plan = clean(h2) || h1Plan;
     const leadUnits = splitLeadUnits(units.replace(/\n/g, ' '));
-    if (!leadUnits.length) warnings.push({ item: no, message: `${at(row)}：缺少牵头单位 (line ${row.line}: no lead unit)` });
+    if (!leadUnits.length)
+      warnings.push({ item: no, message: `${at(row)}：缺少牵头单位 (line ${row.line}: no lead unit)` });
     seen.add(no);
-    items.push({ no, name, summary: clean(get('summary')), annualGoal: clean(get('goal')), h1Plan, h2Plan, leadUnits, indicators: [] });
+    items.push({
+      no,
+      name,
+      summary: clean(get('summary')),
+      annualGoal: clean(get('goal')),
+      h1Plan,
+      h2Plan,
+      leadUnits,
+      indicators: [],
+    });
   }
 
   if (!items.length) {
     const hint = skipped.length ? `；例如${skipped[0]}` : '，各列以制表符或逗号分隔';
     const zh = `没有找到任何事项行：每行应以序号开头${hint}`;
-    throw new InputError(`${zh} (no item rows found: rows start with 序号, cells separated by tabs or commas)`, undefined, zh);
+    throw new InputError(
+      `${zh} (no item rows found: rows start with 序号, cells separated by tabs or commas)`,
+      undefined,
+      zh,
+    );
   }
   if (map.col.h1 === undefined && map.col.h2 === undefined) {
-    warnings.push({ item: null, message: '表头没有“上半年”“下半年”两列：年度工作计划按上下半年共用 (no half-year columns)' });
+    warnings.push({
+      item: null,
+      message: '表头没有“上半年”“下半年”两列：年度工作计划按上下半年共用 (no half-year columns)',
+    });
   }
   const planYear = year ?? new Date().getFullYear();
-  if (titleYear === null) warnings.push({ item: null, message: `标题中没有年份，按${planYear}年处理 (no year in the title)` });
+  if (titleYear === null)
+    warnings.push({ item: null, message: `标题中没有年份，按${planYear}年处理 (no year in the title)` });
   for (const item of items) item.indicators = extractIndicators(item, planYear);
   warnings.push(...lintPlan(items));
   return { title: title || `${planYear}年重要事项推进计划表`, year: planYear, items, warnings };

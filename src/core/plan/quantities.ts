@@ -39,10 +39,55 @@ const NOT_AFTER_ANY = /^[级型]/;
 type Cue = 'approx' | 'le' | 'ge' | 'held' | 'down' | 'up';
 const CUE_WORDS: Record<Cue, string[]> = {
   approx: ['约', '大约'],
-  le: ['不超过', '不高于', '不多于', '控制在', '控制到', '限制在', '低于', '少于', '小于', '降低到', '降低至', '下降到', '下降至',
-    '降至', '降到', '压减到', '压减至', '压缩到', '压缩至', '缩短到', '缩短至', '减少到', '减少至', '减至', '缩减至'],
-  ge: ['不少于', '至少', '不低于', '达到', '达', '超过', '高于', '大于', '提升到', '提升至', '提高到', '提高至', '增加到', '增加至',
-    '增至', '增长到', '增长至', '突破', '扩大到', '扩大至'],
+  le: [
+    '不超过',
+    '不高于',
+    '不多于',
+    '控制在',
+    '控制到',
+    '限制在',
+    '低于',
+    '少于',
+    '小于',
+    '降低到',
+    '降低至',
+    '下降到',
+    '下降至',
+    '降至',
+    '降到',
+    '压减到',
+    '压减至',
+    '压缩到',
+    '压缩至',
+    '缩短到',
+    '缩短至',
+    '减少到',
+    '减少至',
+    '减至',
+    '缩减至',
+  ],
+  ge: [
+    '不少于',
+    '至少',
+    '不低于',
+    '达到',
+    '达',
+    '超过',
+    '高于',
+    '大于',
+    '提升到',
+    '提升至',
+    '提高到',
+    '提高至',
+    '增加到',
+    '增加至',
+    '增至',
+    '增长到',
+    '增长至',
+    '突破',
+    '扩大到',
+    '扩大至',
+  ],
   held: ['稳定保持在', '稳定在', '保持在', '保持', '稳定', '维持在'],
   down: ['降低', '下降', '减少', '压减', '削减', '缩减'],
   up: ['提高', '提升', '增加', '增长', '上升', '扩大'],
@@ -52,13 +97,17 @@ const CUES: Array<[string, Cue]> = (Object.keys(CUE_WORDS) as Cue[])
   .flatMap((c) => CUE_WORDS[c].map((w) => [w, c] as [string, Cue]))
   .sort((x, y) => y[0].length - x[0].length);
 // 约 and 达 inside another word are not comparators: 签约, 预约, 节约, 制约, 履约; 送达, 抵达, 下达, 直达.
-const NOT_BEFORE_CUE: Record<string, RegExp> = { 约: /[签预节制履特邀违集简婉缔践公合守]$/, 达: /[送抵下到通传表直转发]$/ };
+const NOT_BEFORE_CUE: Record<string, RegExp> = {
+  约: /[签预节制履特邀违集简婉缔践公合守]$/,
+  达: /[送抵下到通传表直转发]$/,
+};
 
-export const CHANGE_DOWN = CUE_WORDS.down;
-export const CHANGE_UP = CUE_WORDS.up;
+const CHANGE_DOWN = CUE_WORDS.down;
+const CHANGE_UP = CUE_WORDS.up;
 
 // Quoted or bracketed spans (one level; nesting is rare in plan text).
-const BRACKETED = /“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|《[^》]*》|（[^）]*）|\([^)]*\)|〔[^〕]*〕|\[[^\]]*\]|【[^】]*】/g;
+const BRACKETED =
+  /“[^”]*”|‘[^’]*’|「[^」]*」|『[^』]*』|《[^》]*》|（[^）]*）|\([^)]*\)|〔[^〕]*〕|\[[^\]]*\]|【[^】]*】/g;
 
 /** The text with quoted and bracketed parts blanked out (same length), so their numbers aren't read. */
 export function maskQuoted(text: string): string {
@@ -81,7 +130,8 @@ const FROM_TO = /^[^，,；;。]{0,5}(?:至|到)/;
 // A figure with an unknown unit: digits, an optional 万/亿, then a CJK word.
 const BARE_RE = /(\d+(?:\.\d+)?)\s*(万|亿)?\s*(余|多)?\s*([\u3400-\u9fff])/g;
 // Words right after a bare number that show it isn't a figure of something counted.
-const BARE_NOT_UNIT = /^[年月日岁号届级时分秒周倍型期代轮类星A-Za-z]|^(?:周岁|热线|平台|工程|行动|战略|体系|标准|方案|计划|条例|规划|专项)/;
+const BARE_NOT_UNIT =
+  /^[年月日岁号届级时分秒周倍型期代轮类星A-Za-z]|^(?:周岁|热线|平台|工程|行动|战略|体系|标准|方案|计划|条例|规划|专项)/;
 
 /** The clause before `at` (back to a comma, a stop or a list break), at most `max` characters. */
 function clauseBefore(s: string, at: number, max: number, breaks = /[，,；;。：:、！？]/): string {
@@ -100,7 +150,7 @@ function cueBefore(masked: string, numStart: number): { word: string; cue: Cue; 
   const head = masked.slice(Math.max(0, end - 8), end);
   const m = CUE_RE.exec(head);
   if (!m) return null;
-  let w = m[1];
+  const w = m[1];
   // "签约": 约 isn't a cue; a shorter cue inside a longer word never is either.
   const before = masked.slice(Math.max(0, end - w.length - 2), end - w.length);
   if (NOT_BEFORE_CUE[w]?.test(before)) return null;
@@ -133,13 +183,19 @@ function inQualifier(masked: string, end: number, after: string | undefined, kin
 }
 
 // Verbs and cue words that show a figure is something to be reached, for figures whose unit is unknown.
-const TARGET_VERB = /(?:达到|完成|新建|建成|新增|建设|改造|培训|开展|举办|不少于|至少|超过|累计|发放|引进|实现|培育|创建|打造|组织|提供|帮扶|服务|救助|治理|整治|修复|种植|营造|新改建|实施)[^，,；;。、]{0,8}$/;
+const TARGET_VERB =
+  /(?:达到|完成|新建|建成|新增|建设|改造|培训|开展|举办|不少于|至少|超过|累计|发放|引进|实现|培育|创建|打造|组织|提供|帮扶|服务|救助|治理|整治|修复|种植|营造|新改建|实施)[^，,；;。、]{0,8}$/;
 
 // Words that make a time a limit ("办结时限3天"), unlike a count of days ("优良天数317天").
 const TIME_LIMIT = /时限|时间|时长|用时|期限|周期|办结|办理|审批|压缩|缩短|响应|到达/;
 
 function comparatorOf(
-  cue: Cue | null, after: string | undefined, yu: string | undefined, ranged: boolean, kind: UnitKind | null, limit = false,
+  cue: Cue | null,
+  after: string | undefined,
+  yu: string | undefined,
+  ranged: boolean,
+  kind: UnitKind | null,
+  limit = false,
 ): Comparator {
   let cmp: Comparator = '>=';
   if (cue === 'approx') cmp = '≈';
@@ -152,9 +208,10 @@ function comparatorOf(
 }
 
 function perOf(masked: string, start: number): string | null {
-  const perMatch = /(?:每(?:个)?(场次|场|次|期|区市|县市区|区|县|家|所|村|镇|人)|(千人口|万人口))[^，。；,;]{0,6}$/.exec(
-    masked.slice(Math.max(0, start - 14), start),
-  );
+  const perMatch =
+    /(?:每(?:个)?(场次|场|次|期|区市|县市区|区|县|家|所|村|镇|人)|(千人口|万人口))[^，。；,;]{0,6}$/.exec(
+      masked.slice(Math.max(0, start - 14), start),
+    );
   if (perMatch) return perMatch[1] ?? perMatch[2];
   // A rate per population ("每千人口…托位数") names its basis anywhere earlier in the clause.
   const perPopulation = /(千人口|万人口|十万人口)/.exec(clauseBefore(masked, start, 40, /[，,；;。]/));
@@ -188,7 +245,8 @@ export function scanQuantities(masked: string, opts: { arabicOnly?: boolean; bar
     }
     if (notAFigure(masked, numStart)) continue;
     // A day of a month is a date ("6月30日"), not a time limit.
-    if (entry.kind === 'time' && unitRaw === '日' && /月\s*$/.test(masked.slice(Math.max(0, numStart - 2), numStart))) continue;
+    if (entry.kind === 'time' && unitRaw === '日' && /月\s*$/.test(masked.slice(Math.max(0, numStart - 2), numStart)))
+      continue;
     if (chinese) {
       if (opts.arabicOnly) continue;
       if (!/[一二两三四五六七八九十]/.test(num)) continue; // 千人口, 百家: not numbers
@@ -201,7 +259,11 @@ export function scanQuantities(masked: string, opts: { arabicOnly?: boolean; bar
     if (isFrequency(masked, numStart)) continue;
     if (inQualifier(masked, end, after, entry.kind)) continue;
     // "由45天压缩至20天", "从120个工作日缩减至46个": the first figure is where it starts from, not a target.
-    if (/[由从]\s*$/.test(masked.slice(Math.max(0, numStart - 2), numStart)) && FROM_TO.test(masked.slice(end, end + 8))) continue;
+    if (
+      /[由从]\s*$/.test(masked.slice(Math.max(0, numStart - 2), numStart)) &&
+      FROM_TO.test(masked.slice(end, end + 8))
+    )
+      continue;
     const exp = (mult ? MULTIPLIER_EXP[mult] : 0) + entry.exp;
     let value = chinese ? (parseChineseNumeral(num) ?? NaN) * 10 ** exp : scaleDecimal(num, exp);
     if (chinese) value = Number(value.toPrecision(15));
@@ -211,7 +273,13 @@ export function scanQuantities(masked: string, opts: { arabicOnly?: boolean; bar
     const start = cue ? cue.at : numStart;
     // "提升416人", "增加300个": so many more things, a count; a change is in %, 个百分点 or an amount.
     const directed = entry.kind !== 'count';
-    let direction: Quantity['direction'] = !directed ? null : cue?.cue === 'down' ? 'down' : cue?.cue === 'up' ? 'up' : null;
+    let direction: Quantity['direction'] = !directed
+      ? null
+      : cue?.cue === 'down'
+        ? 'down'
+        : cue?.cue === 'up'
+          ? 'up'
+          : null;
     // A change in 个百分点 without a word just before it still reads its direction from the clause.
     if (entry.kind === 'points' && !direction) {
       const clause = masked.slice(Math.max(0, numStart - 30), numStart);
@@ -221,8 +289,18 @@ export function scanQuantities(masked: string, opts: { arabicOnly?: boolean; bar
     const limit = entry.kind === 'time' && TIME_LIMIT.test(clauseBefore(masked, numStart, 20));
     const comparator = comparatorOf(cue?.cue ?? null, after, yu, upper !== undefined, entry.kind, limit);
     found.push({
-      start, end, numStart, value, unit: entry.base, unitKind: entry.kind, comparator, direction, per: perOf(masked, start), chinese,
-      held: cue?.cue === 'held', review: null,
+      start,
+      end,
+      numStart,
+      value,
+      unit: entry.base,
+      unitKind: entry.kind,
+      comparator,
+      direction,
+      per: perOf(masked, start),
+      chinese,
+      held: cue?.cue === 'held',
+      review: null,
     });
     taken.push([numStart, end]);
   }
@@ -282,7 +360,10 @@ export function unreadNumbers(text: string): Array<{ value: string; words: strin
     // A verb before it: read as a target flagged for review (bareFigures).
     if (TARGET_VERB.test(clauseBefore(masked, numStart, 12))) continue;
     if (m[1].length >= 5) continue; // hotlines and codes ("12345热线")
-    out.push({ value: m[1] + (m[2] ?? ''), words: masked.slice(Math.max(0, numStart - 8), Math.min(masked.length, end + 6)) });
+    out.push({
+      value: m[1] + (m[2] ?? ''),
+      words: masked.slice(Math.max(0, numStart - 8), Math.min(masked.length, end + 6)),
+    });
   }
   return out;
 }
@@ -293,7 +374,12 @@ export function eachMultiplier(text: string, q: Quantity): number {
   const m = /各(?:开展|举办|组织|进行|召开)?\s*$/.exec(head);
   if (!m) return 1;
   const phrase = head.slice(0, m.index);
-  const from = Math.max(phrase.lastIndexOf('，'), phrase.lastIndexOf('。'), phrase.lastIndexOf('；'), phrase.lastIndexOf('在'));
+  const from = Math.max(
+    phrase.lastIndexOf('，'),
+    phrase.lastIndexOf('。'),
+    phrase.lastIndexOf('；'),
+    phrase.lastIndexOf('在'),
+  );
   const list = phrase.slice(from + 1);
   return list.split('、').length;
 }
@@ -312,7 +398,8 @@ const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 
 export function findDates(text: string, year: number): DatePhrase[] {
   const t = toHalfWidth(text);
   const out: DatePhrase[] = [];
-  const re = /(?:((?:19|20)\d{2})\s*年\s*)?(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|份|底|末|中旬|上旬|下旬)?|(年底|年末|底|末))(?:前|之前|以前|底前)?/g;
+  const re =
+    /(?:((?:19|20)\d{2})\s*年\s*)?(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|份|底|末|中旬|上旬|下旬)?|(年底|年末|底|末))(?:前|之前|以前|底前)?/g;
   for (let m = re.exec(t); m; m = re.exec(t)) {
     const y = m[1] ? Number(m[1]) : year;
     // "底"/"末" alone only after a year ("2023年末").

@@ -17,7 +17,7 @@ export interface RowProblem {
  * binding, the sealed id list in sheet order, one row after another right under the header (as every
  * form was laid out), with no label to compare.
  */
-export function expectedRows(parsed: ParsedReturn): { row: number; id: string; label: string | null }[] {
+function expectedRows(parsed: ParsedReturn): { row: number; id: string; label: string | null }[] {
   if (parsed.meta.rows) return parsed.meta.rows;
   return parsed.meta.ids.map((id, i) => ({ row: parsed.headerRow + 1 + i, id, label: null }));
 }
@@ -41,12 +41,16 @@ export function rowIdentityProblems(parsed: ParsedReturn): RowProblem[] {
     } else if (e.label !== null) {
       const label = columns.label === null ? '' : (parsed.labels.get(e.row) ?? '');
       if (labelKey(label) !== labelKey(e.label)) {
-        problems.push({ row: e.row, text: `第${e.row}行（${labelCell(e.row)}）：指标 ${e.id} 的“指标”应为“${e.label}”，表中为“${label}”` });
+        problems.push({
+          row: e.row,
+          text: `第${e.row}行（${labelCell(e.row)}）：指标 ${e.id} 的“指标”应为“${e.label}”，表中为“${label}”`,
+        });
       }
     }
   }
   for (const r of parsed.rows) {
-    if (!placed.has(r.row)) problems.push({ row: r.row, text: `第${r.row}行（${idCell(r.row)}）：多出指标 ${r.id}（表单中原本没有这一行）` });
+    if (!placed.has(r.row))
+      problems.push({ row: r.row, text: `第${r.row}行（${idCell(r.row)}）：多出指标 ${r.id}（表单中原本没有这一行）` });
   }
   return problems.sort((a, b) => a.row - b.row);
 }

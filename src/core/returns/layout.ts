@@ -1,6 +1,14 @@
 // The return form a lead unit fills in: its own items and indicators, targets read-only,
 // entry cells unlocked and validated so that Excel, WPS or LibreOffice alone still guide the user.
-import type { CellStyle, CellValue, DataValidationRule, LayoutCell, Range, SheetLayout, WorkbookLayout } from '../layout/types';
+import type {
+  CellStyle,
+  CellValue,
+  DataValidationRule,
+  LayoutCell,
+  Range,
+  SheetLayout,
+  WorkbookLayout,
+} from '../layout/types';
 import type { Indicator } from '../model';
 import { COLOR, FONT, PAGE_FOOTER, SIZE } from '../layout/styles';
 import { heightForText, MAX_ROW_HEIGHT, spreadHeights } from '../layout/rowHeights';
@@ -44,15 +52,15 @@ export const RETURN_COL: Record<keyof typeof RETURN_HEADERS, number> = Object.fr
   COLUMNS.map((c, i) => [c.key, i + 1]),
 ) as Record<keyof typeof RETURN_HEADERS, number>;
 
-export const MILESTONE_DONE = '已完成';
-export const MILESTONE_NOT_DONE = '未完成';
+const MILESTONE_DONE = '已完成';
+const MILESTONE_NOT_DONE = '未完成';
 
 const BODY_FONT = FONT.body;
 const HEAD_FONT = FONT.heading;
 const TITLE_FONT = FONT.title;
 const BODY = SIZE.body;
 
-export const RETURN_STYLES: Record<string, CellStyle> = {
+const RETURN_STYLES: Record<string, CellStyle> = {
   'ret.title': { font: { name: TITLE_FONT, size: SIZE.title }, horizontal: 'center', vertical: 'middle' },
   'ret.info': { font: { name: BODY_FONT, size: BODY }, horizontal: 'left', vertical: 'middle', wrap: true },
   'ret.head': {
@@ -63,8 +71,20 @@ export const RETURN_STYLES: Record<string, CellStyle> = {
     vertical: 'middle',
     wrap: true,
   },
-  'ret.cell': { font: { name: BODY_FONT, size: BODY }, border: true, horizontal: 'left', vertical: 'middle', wrap: true },
-  'ret.center': { font: { name: BODY_FONT, size: BODY }, border: true, horizontal: 'center', vertical: 'middle', wrap: true },
+  'ret.cell': {
+    font: { name: BODY_FONT, size: BODY },
+    border: true,
+    horizontal: 'left',
+    vertical: 'middle',
+    wrap: true,
+  },
+  'ret.center': {
+    font: { name: BODY_FONT, size: BODY },
+    border: true,
+    horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
+  },
   'ret.entry': {
     font: { name: BODY_FONT, size: BODY },
     fill: COLOR.entryFill,
@@ -118,12 +138,12 @@ export function entryPrompt(ind: Indicator): string {
 }
 
 /** The cell holds a percentage: formatted as one, so 52% is what is typed and what is seen (stored 0.52). */
-export function isPercentEntry(ind: Indicator): boolean {
+function isPercentEntry(ind: Indicator): boolean {
   return ind.kind !== 'milestone' && ind.unit === '%';
 }
 
 /** A 全年 round (the year's figures are due): its forms show the H1 figures the master already holds. */
-export function isYearRound(round: string): boolean {
+function isYearRound(round: string): boolean {
   return /全年|年度|年底|年终/.test(round);
 }
 
@@ -193,7 +213,11 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
     (hasKnown ? '上半年完成已填入总表中的数字，如无变化请勿改动。' : '');
   cells.push({ r: 2, c: 1, value: info, style: 'ret.info' });
   merges.push({ r1: 2, c1: 1, r2: 2, c2: lastCol });
-  rowHeights[2] = heightForText(info, COLUMNS.reduce((a, c) => a + c.width, 0), BODY);
+  rowHeights[2] = heightForText(
+    info,
+    COLUMNS.reduce((a, c) => a + c.width, 0),
+    BODY,
+  );
   for (const col of COLUMNS) cells.push({ r: 3, c: C[col.key], value: RETURN_HEADERS[col.key], style: 'ret.head' });
   rowHeights[3] = 30;
 
@@ -211,7 +235,8 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
     cells.push({ r, c: C.name, value: itemName, style: 'ret.cell' });
     cells.push({ r, c: C.units, value: units, style: 'ret.center' });
     for (let rr = first + 1; rr <= last; rr++) {
-      for (const c of [C.no, C.name, C.units]) cells.push({ r: rr, c, value: null, style: c === C.name ? 'ret.cell' : 'ret.center' });
+      for (const c of [C.no, C.name, C.units])
+        cells.push({ r: rr, c, value: null, style: c === C.name ? 'ret.cell' : 'ret.center' });
     }
     if (last > first) for (const c of [C.no, C.name, C.units]) merges.push({ r1: first, c1: c, r2: last, c2: c });
     const needs: number[] = [];

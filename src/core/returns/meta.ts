@@ -5,7 +5,7 @@ import { sha256Hex } from '../hash';
 import { SCHEMA_VERSION } from '../model';
 
 export const RETURN_META_SHEET = 'tuijin_return';
-export const RETURN_KIND = 'tuijin-return';
+const RETURN_KIND = 'tuijin-return';
 
 /** One entry row of the form as made: where it is, which indicator, and the 指标 text it shows. */
 export interface ReturnRowBinding {
@@ -48,7 +48,7 @@ export function makeReturnMeta(m: Omit<ReturnMeta, 'checksum' | 'schemaVersion'>
 }
 
 /** Header of the row-binding table, in columns E:G of the hidden sheet (A:C hold the key/value pairs). */
-export const ROW_BINDING_HEADER = ['行号', '指标编号', '指标'] as const;
+const ROW_BINDING_HEADER = ['行号', '指标编号', '指标'] as const;
 const BINDING_COL = 4; // 0-based column E
 
 const KEYS: [keyof ReturnMeta | 'kind', string][] = [
@@ -80,7 +80,10 @@ export function returnMetaSheet(meta: ReturnMeta, createdAt: string): SheetLayou
     { r: i + 1, c: 2, value: values[key], style: 'ret.text' },
     { r: i + 1, c: 3, value: label },
   ]);
-  cells.push({ r: KEYS.length + 1, c: 1, value: 'createdAt' }, { r: KEYS.length + 1, c: 2, value: createdAt, style: 'ret.text' });
+  cells.push(
+    { r: KEYS.length + 1, c: 1, value: 'createdAt' },
+    { r: KEYS.length + 1, c: 2, value: createdAt, style: 'ret.text' },
+  );
   if (meta.rows) {
     ROW_BINDING_HEADER.forEach((h, i) => cells.push({ r: 1, c: BINDING_COL + 1 + i, value: h }));
     meta.rows.forEach((b, i) => {
@@ -146,7 +149,11 @@ export function readReturnMeta(grid: WorkbookGrid): MetaRead {
     year,
     unit: kv.get('unit')!,
     round: kv.get('round')!,
-    ids: kv.get('ids')!.split(',').map((s) => s.trim()).filter(Boolean),
+    ids: kv
+      .get('ids')!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     ...(rows ? { rows } : {}),
     schemaVersion: Number(kv.get('schemaVersion') ?? 0),
     checksum: kv.get('checksum')!,

@@ -4,7 +4,7 @@ import type { CellValue, WorkbookGrid } from '../layout/types';
 import { RETURN_HEADERS, RETURN_PHONE_LABEL, RETURN_REPORTER_LABEL, RETURN_SHEET } from './layout';
 import { findSheet, readReturnMeta, ReturnMeta } from './meta';
 
-export interface ReturnRow {
+interface ReturnRow {
   id: string;
   h1: CellValue;
   annual: CellValue;

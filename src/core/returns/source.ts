@@ -34,7 +34,8 @@ export function returnSourceFromTracking(grid: WorkbookGrid): ReturnSource {
     indicators: it.indicators.map((id) => byId.get(id)!).filter(Boolean),
   }));
   const h1Known: Record<string, EntryValue> = {};
-  for (const e of read.entries) if (e.h1 !== null && e.h1 !== '') h1Known[e.id] = e.h1Percent && typeof e.h1 === 'number' ? e.h1 * 100 : e.h1;
+  for (const e of read.entries)
+    if (e.h1 !== null && e.h1 !== '') h1Known[e.id] = e.h1Percent && typeof e.h1 === 'number' ? e.h1 * 100 : e.h1;
   return { plan: { year, title: title ?? '', items, h1Known }, planId, planHash };
 }
 

@@ -27,6 +27,7 @@ export function indicatorsOfUnit(plan: Pick<ReturnPlan, 'items'>, unit: string):
 
 /** `<year>年重要事项进展填报-<unit>.xlsx`, with characters no file system takes replaced. */
 export function returnFileName(year: number, unit: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   const safe = unit.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || '_';
   return `${year}年重要事项进展填报-${safe}.xlsx`;
 }

@@ -17,9 +17,10 @@ export interface TrackingCheck {
 }
 
 /** One sentence per indicator that the 指标 sheet lists but the main sheet has no row for. */
-export function unplacedWarnings(read: Pick<TrackingRead, 'unplaced' | 'positions'>): string[] {
+function unplacedWarnings(read: Pick<TrackingRead, 'unplaced' | 'positions'>): string[] {
   return (read.unplaced ?? []).map(
-    (ind) => `指标 ${ind.id}（${ind.label}）在“指标”工作表中有，但“${read.positions.sheet}”中没有这一行，未校验；请恢复该行，或从“指标”工作表中删除`,
+    (ind) =>
+      `指标 ${ind.id}（${ind.label}）在“指标”工作表中有，但“${read.positions.sheet}”中没有这一行，未校验；请恢复该行，或从“指标”工作表中删除`,
   );
 }
 

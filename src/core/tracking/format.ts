@@ -25,7 +25,7 @@ function round(n: number): number {
 }
 
 /** A figure with its unit as people write it: 220000 人 → '22万人', 3200 人 → '3,200人', 52 % → '52%'. */
-export function figureText(value: number, unit: string): string {
+function figureText(value: number, unit: string): string {
   const relative = unit.startsWith('/') || unit === '%' || unit === '‰' || unit === '个百分点';
   if (!relative && Math.abs(value) >= 100000000 && value % 1000000 === 0) return `${round(value / 1e8)}亿${unit}`;
   if (!relative && Math.abs(value) >= 10000 && value % 100 === 0) return `${round(value / 1e4)}万${unit}`;
@@ -50,5 +50,7 @@ export function targetText(ind: Indicator, period: 'h1' | 'annual', year?: numbe
 
 /** The 指标 column text: label plus unit. */
 export function indicatorLabel(ind: Indicator): string {
-  return ind.unit && ind.kind !== 'milestone' && !ind.label.includes(ind.unit) ? `${ind.label}（${ind.unit}）` : ind.label;
+  return ind.unit && ind.kind !== 'milestone' && !ind.label.includes(ind.unit)
+    ? `${ind.label}（${ind.unit}）`
+    : ind.label;
 }

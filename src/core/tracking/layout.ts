@@ -55,20 +55,54 @@ export const TRACKING_STYLES: Record<string, CellStyle> = {
   center: { font: body, border, horizontal: 'center', vertical: 'middle', wrap: true },
   left: { font: body, border, horizontal: 'left', vertical: 'middle', wrap: true, indent: TEXT_INDENT },
   // 进展情况 from returns: text as text, so a leading '=' never becomes a formula.
-  progressText: { font: body, border, horizontal: 'left', vertical: 'middle', wrap: true, indent: TEXT_INDENT, numFmt: '@' },
-  entry: { font: body, border, horizontal: 'center', vertical: 'middle', wrap: true, fill: COLOR.entryFill, locked: false },
+  progressText: {
+    font: body,
+    border,
+    horizontal: 'left',
+    vertical: 'middle',
+    wrap: true,
+    indent: TEXT_INDENT,
+    numFmt: '@',
+  },
+  entry: {
+    font: body,
+    border,
+    horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
+    fill: COLOR.entryFill,
+    locked: false,
+  },
   /** An entry cell the user formatted as a percentage (typing 53% stores 0.53): a check keeps it so. */
-  entryPct: { font: body, border, horizontal: 'center', vertical: 'middle', wrap: true, fill: COLOR.entryFill, locked: false, numFmt: '0%' },
+  entryPct: {
+    font: body,
+    border,
+    horizontal: 'center',
+    vertical: 'middle',
+    wrap: true,
+    fill: COLOR.entryFill,
+    locked: false,
+    numFmt: '0%',
+  },
   rate: { font: body, border, horizontal: 'center', vertical: 'middle', numFmt: '0%' },
   text: { font: body, horizontal: 'left', vertical: 'middle', wrap: true },
-  note: { font: { name: FONT.body, size: SIZE.small, color: '595959' }, horizontal: 'left', vertical: 'middle', wrap: true },
+  note: {
+    font: { name: FONT.body, size: SIZE.small, color: '595959' },
+    horizontal: 'left',
+    vertical: 'middle',
+    wrap: true,
+  },
   subtitle: { font: { name: FONT.heading, size: 12 }, horizontal: 'left', vertical: 'middle' },
   num: { font: body, border, horizontal: 'center', vertical: 'middle', numFmt: 'General' },
   plain: { font: body },
 };
 
 /** Print setup we use everywhere: landscape, one page wide, page x of y, 截至 header. */
-export function trackingPrint(paper: 'A3' | 'A4', titleRows: { from: number; to: number } | undefined, asOf?: string): PrintSetup {
+export function trackingPrint(
+  paper: 'A3' | 'A4',
+  titleRows: { from: number; to: number } | undefined,
+  asOf?: string,
+): PrintSetup {
   return {
     orientation: 'landscape',
     paper,
@@ -101,7 +135,8 @@ function mainSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
   const rowHeights: Record<number, number> = {};
   const validations: DataValidationRule[] = [];
   // An empty text is no value: hosts and readers treat '' and blank alike.
-  const put = (r: number, c: number, value: CellValue, style: string) => cells.push({ r, c, value: value === '' ? null : value, style });
+  const put = (r: number, c: number, value: CellValue, style: string) =>
+    cells.push({ r, c, value: value === '' ? null : value, style });
   const last = MAIN_WIDTHS.length;
 
   put(MAIN_ROW.attach, 1, '附件', 'attach');
@@ -291,7 +326,7 @@ function entryRule(ind: Indicator, r: number): DataValidationRule {
     min: 0,
     allowBlank: true,
     promptTitle: '填报',
-    prompt: "填数字（可写“8.5万”“18%”），单位见“指标”列",
+    prompt: '填数字（可写“8.5万”“18%”），单位见“指标”列',
     errorTitle: '请核对',
     error: '这里应填数字（可写“8.5万”“18%”）。确认无误可点“是”保留。',
     errorStyle: 'warning',
@@ -302,7 +337,8 @@ function entryRule(ind: Indicator, r: number): DataValidationRule {
  *  Entry rules cover the two entry columns, which aren't adjacent, so each rule is split per column. */
 function mergeRules(rules: DataValidationRule[]): DataValidationRule[] {
   const out: DataValidationRule[] = [];
-  const key = (x: DataValidationRule) => `${x.type}|${x.min}|${x.max}|${x.list?.join(',')}|${x.prompt}|${x.error}|${x.errorStyle}|${x.allowBlank}`;
+  const key = (x: DataValidationRule) =>
+    `${x.type}|${x.min}|${x.max}|${x.list?.join(',')}|${x.prompt}|${x.error}|${x.errorStyle}|${x.allowBlank}`;
   for (const rule of rules) {
     const prev = out[out.length - 2];
     if (prev && key(prev) === key(rule) && prev.range.r2 + 1 === rule.range.r1) {
@@ -323,12 +359,19 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
   cells.push({
     r: TARGET_ROW.note,
     c: 1,
-    value: '指标与目标：提取有误时直接改正本表的目标值、比较或截止日期，检查时以本表为准。类型：累计/存量/比率/增减/里程碑；比较：≥ ≤ ≈ =。',
+    value:
+      '指标与目标：提取有误时直接改正本表的目标值、比较或截止日期，检查时以本表为准。类型：累计/存量/比率/增减/里程碑；比较：≥ ≤ ≈ =。',
     style: 'note',
   });
-  rowHeights[TARGET_ROW.note] = heightForText(String(cells[0].value), widths.reduce((a, b) => a + b, 0), SIZE.small);
+  rowHeights[TARGET_ROW.note] = heightForText(
+    String(cells[0].value),
+    widths.reduce((a, b) => a + b, 0),
+    SIZE.small,
+  );
   TARGET_COLUMNS.forEach(([, text], i) => cells.push({ r: TARGET_ROW.header, c: i + 1, value: text, style: 'head' }));
-  rowHeights[TARGET_ROW.header] = Math.max(...TARGET_COLUMNS.map(([, text], i) => heightForText(text, widths[i], SIZE.heading)));
+  rowHeights[TARGET_ROW.header] = Math.max(
+    ...TARGET_COLUMNS.map(([, text], i) => heightForText(text, widths[i], SIZE.heading)),
+  );
   let r = TARGET_ROW.firstData;
   for (const item of plan.items) {
     for (const ind of item.indicators) {
@@ -348,7 +391,12 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
         review: ind.review,
       };
       TARGET_COLUMNS.forEach(([key], i) => {
-        const style = key === 'label' || key === 'source' || key === 'review' ? 'left' : key === 'annual' || key === 'h1' || key === 'h2' ? 'num' : 'center';
+        const style =
+          key === 'label' || key === 'source' || key === 'review'
+            ? 'left'
+            : key === 'annual' || key === 'h1' || key === 'h2'
+              ? 'num'
+              : 'center';
         const value = values[key];
         cells.push({ r, c: i + 1, value: value === '' || value === undefined ? null : value, style });
       });
@@ -367,11 +415,32 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
   if (lastRow >= TARGET_ROW.firstData) {
     const rows = (c: number) => range(TARGET_ROW.firstData, c, lastRow, c);
     validations.push(
-      { range: rows(col('kind')), type: 'list', list: Object.values(KIND_LABEL), allowBlank: false, errorStyle: 'stop', error: '类型只能是：累计、存量、比率、增减、里程碑' },
-      { range: rows(col('comparator')), type: 'list', list: Object.values(COMPARATOR_LABEL), allowBlank: false, errorStyle: 'stop', error: '比较只能是：≥ ≤ ≈ =' },
+      {
+        range: rows(col('kind')),
+        type: 'list',
+        list: Object.values(KIND_LABEL),
+        allowBlank: false,
+        errorStyle: 'stop',
+        error: '类型只能是：累计、存量、比率、增减、里程碑',
+      },
+      {
+        range: rows(col('comparator')),
+        type: 'list',
+        list: Object.values(COMPARATOR_LABEL),
+        allowBlank: false,
+        errorStyle: 'stop',
+        error: '比较只能是：≥ ≤ ≈ =',
+      },
     );
     for (const key of ['annual', 'h1', 'h2']) {
-      validations.push({ range: rows(col(key)), type: 'decimal', min: -1e15, allowBlank: true, errorStyle: 'warning', error: '目标应为数字（基本单位，如22万人写220000）' });
+      validations.push({
+        range: rows(col(key)),
+        type: 'decimal',
+        min: -1e15,
+        allowBlank: true,
+        errorStyle: 'warning',
+        error: '目标应为数字（基本单位，如22万人写220000）',
+      });
     }
   }
   return {
@@ -391,7 +460,8 @@ function targetsSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
 
 /** Until a check runs, the 汇总 sheet says how to get one. */
 function placeholderSummary(opts: TrackingOptions): SheetLayout {
-  const text = '尚未检查。在“推进计划表”的上半年完成、全年完成两列填入数字后，运行检查（命令行 tuijin check --write，或加载项的“检查”），这里会生成按状态、按牵头单位的统计、未达标清单和通报段落。';
+  const text =
+    '尚未检查。在“推进计划表”的上半年完成、全年完成两列填入数字后，运行检查（命令行 tuijin check --write，或加载项的“检查”），这里会生成按状态、按牵头单位的统计、未达标清单和通报段落。';
   return {
     name: SHEET.summary,
     state: 'visible',
@@ -409,7 +479,7 @@ function placeholderSummary(opts: TrackingOptions): SheetLayout {
 }
 
 /** Meta fields in the hidden sheet, in order (key in column A, value in column B). */
-export interface TrackingMeta {
+interface TrackingMeta {
   format: string;
   schemaVersion: number;
   toolVersion: string;
@@ -437,7 +507,16 @@ function metaSheet(plan: Plan, opts: TrackingOptions): SheetLayout {
   Object.entries(meta).forEach(([k, v], i) => {
     cells.push({ r: i + 1, c: 1, value: k }, { r: i + 1, c: 2, value: v === '' ? null : (v as CellValue) });
   });
-  return { name: SHEET.meta, state: 'hidden', columnWidths: [16, 70], rowHeights: {}, cells, merges: [], protect: true, validations: [] };
+  return {
+    name: SHEET.meta,
+    state: 'hidden',
+    columnWidths: [16, 70],
+    rowHeights: {},
+    cells,
+    merges: [],
+    protect: true,
+    validations: [],
+  };
 }
 
 /** The whole tracking workbook for a plan: 推进计划表, 指标, 汇总 and the hidden meta sheet. */

@@ -36,12 +36,16 @@ export function itemStatus(statuses: Status[]): Status {
 }
 
 /** Check styles, keyed 'chk.<part>.<status>', built on the layout's own styles. */
-export function checkStyles(): Record<string, CellStyle> {
+function checkStyles(): Record<string, CellStyle> {
   const styles: Record<string, CellStyle> = { ...TRACKING_STYLES };
   for (const s of STATUSES) {
     const fill = STATUS_FILL[s];
     const tint = ROW_TINT.includes(s);
-    styles[`chk.status.${s}`] = { ...TRACKING_STYLES.center, fill, font: { ...TRACKING_STYLES.center.font, bold: s === 'shortfall' } };
+    styles[`chk.status.${s}`] = {
+      ...TRACKING_STYLES.center,
+      fill,
+      font: { ...TRACKING_STYLES.center.font, bold: s === 'shortfall' },
+    };
     styles[`chk.center.${s}`] = tint ? { ...TRACKING_STYLES.center, fill } : TRACKING_STYLES.center;
     styles[`chk.left.${s}`] = tint ? { ...TRACKING_STYLES.left, fill } : TRACKING_STYLES.left;
     styles[`chk.rate.${s}`] = tint ? { ...TRACKING_STYLES.rate, fill } : TRACKING_STYLES.rate;
@@ -68,7 +72,7 @@ const HEADLINE: Status[] = ['met', 'on-track', 'at-risk', 'shortfall'];
 
 /** An item's status for the 通报: its slowest judged indicator; null while figures are owed or to be checked
  *  (an item isn't 已达标 with a figure missing) or when nothing is due yet. */
-export function headlineStatus(statuses: Status[]): Status | null {
+function headlineStatus(statuses: Status[]): Status | null {
   if (statuses.includes('shortfall')) return 'shortfall';
   if (statuses.includes('at-risk')) return 'at-risk';
   if (statuses.includes('missing') || statuses.includes('invalid')) return null;
@@ -104,10 +108,13 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
   for (const s of HEADLINE) {
     const items = heads.filter((h) => h.s === s).map((h) => nameOf(h.c));
     if (items.length === 0) continue;
-    const named = (s === 'at-risk' || s === 'shortfall') && items.length <= NAME_AT_MOST ? `（${items.join('、')}）` : '';
+    const named =
+      (s === 'at-risk' || s === 'shortfall') && items.length <= NAME_AT_MOST ? `（${items.join('、')}）` : '';
     parts.push(`${STATUS_LABEL[s]}${items.length}项${named}`);
   }
-  const owing = heads.filter((h) => h.s === null && h.c.judgements.some((j) => j.status === 'missing' || j.status === 'invalid')).length;
+  const owing = heads.filter(
+    (h) => h.s === null && h.c.judgements.some((j) => j.status === 'missing' || j.status === 'invalid'),
+  ).length;
   const basis = '按事项统计（事项有多项指标的，以进度最慢的一项为准），';
   const indicatorCounts = HEADLINE.map((s) => [s, judgements.filter((j) => j.status === s).length] as const)
     .filter(([, n]) => n > 0)
@@ -150,7 +157,9 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
   }
   let second = '';
   if (owed.size > 0) {
-    const units = [...owed].map(([unit, labels]) => `${unit}（${labels.length <= 3 ? labels.join('、') : `${labels.length}项指标`}）`);
+    const units = [...owed].map(
+      ([unit, labels]) => `${unit}（${labels.length <= 3 ? labels.join('、') : `${labels.length}项指标`}）`,
+    );
     second = `${units.join('、')}尚未填报应报数据，请抓紧报送。`;
   }
   if (invalid > 0) second += `另有${invalid}项指标的填报数据需核实。`;
@@ -160,7 +169,7 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
 
 /** The 汇总 sheet: 截至 line, counts by status (indicators and items), counts per lead unit,
  *  the list of shortfalls and lagging indicators, and the 通报 paragraph. */
-export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], asOf: string): SheetLayout {
+function buildSummarySheet(read: TrackingRead, judgements: Judgement[], asOf: string): SheetLayout {
   const cells: LayoutCell[] = [];
   const merges: Range[] = [];
   const rowHeights: Record<number, number> = {};
@@ -245,7 +254,12 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
     put(r, 2, null, 'left');
     span(r, 1, 2);
     STATUSES.forEach((s, i) => put(r, 3 + i, acc[s], 'center'));
-    put(r, 3 + STATUSES.length, STATUSES.reduce((a, s) => a + acc[s], 0), 'center');
+    put(
+      r,
+      3 + STATUSES.length,
+      STATUSES.reduce((a, s) => a + acc[s], 0),
+      'center',
+    );
     rowHeights[r++] = heightForText(unit, widths[0] + widths[1], SIZE.body, TEXT_INDENT);
   }
   r++;
@@ -255,7 +269,13 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
   keepWithNext.add(r);
   rowHeights[r++] = LINE;
   const listHead = ['牵头单位', '事项名称', '指标编号', '状态', '说明'];
-  const listCols = [[1, 1], [2, 2], [3, 3], [4, 5], [6, lastCol]];
+  const listCols = [
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [4, 5],
+    [6, lastCol],
+  ];
   const listRow = (values: (string | null)[], style: (i: number) => string) => {
     values.forEach((v, i) => {
       const [c1, c2] = listCols[i];
@@ -274,7 +294,9 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
     for (const c of counted) {
       for (const j of c.judgements.filter((x) => x.status === s)) {
         const lead = c.item.leadUnits.join('、');
-        listRow([lead, c.item.name, j.id, statusText(s), j.message], (i) => (i === 3 ? `chk.status.${s}` : i === 4 || i === 1 ? 'left' : 'center'));
+        listRow([lead, c.item.name, j.id, statusText(s), j.message], (i) =>
+          i === 3 ? `chk.status.${s}` : i === 4 || i === 1 ? 'left' : 'center',
+        );
         rowHeights[r++] = Math.max(
           heightForText(j.message, noteWidth, SIZE.body, TEXT_INDENT),
           heightForText(c.item.name, widths[1], SIZE.body, TEXT_INDENT),
@@ -293,7 +315,12 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
   const unplaced = read.unplaced ?? [];
   if (unplaced.length) {
     r++;
-    put(r, 1, `未校验的指标（“指标”工作表中有，“${read.positions.sheet}”中没有这一行）：${unplaced.length}项`, 'subtitle');
+    put(
+      r,
+      1,
+      `未校验的指标（“指标”工作表中有，“${read.positions.sheet}”中没有这一行）：${unplaced.length}项`,
+      'subtitle',
+    );
     keepWithNext.add(r);
     rowHeights[r++] = LINE;
     listRow(['序号', '指标', '指标编号', '状态', '说明'], () => 'head');
@@ -302,7 +329,10 @@ export function buildSummarySheet(read: TrackingRead, judgements: Judgement[], a
     for (const ind of unplaced) {
       const note = '推进计划表中没有这一行，未校验；请恢复该行，或从“指标”工作表中删除';
       listRow([String(ind.item), ind.label, ind.id, '未校验', note], (i) => (i === 4 || i === 1 ? 'left' : 'center'));
-      rowHeights[r++] = Math.max(heightForText(note, noteWidth, SIZE.body, TEXT_INDENT), heightForText(ind.label, widths[1], SIZE.body, TEXT_INDENT));
+      rowHeights[r++] = Math.max(
+        heightForText(note, noteWidth, SIZE.body, TEXT_INDENT),
+        heightForText(ind.label, widths[1], SIZE.body, TEXT_INDENT),
+      );
     }
   }
 
@@ -354,13 +384,17 @@ export function buildCheckPatch(read: TrackingRead, judgements: Judgement[], asO
     if (r === undefined || !j) continue;
     const s = j.status;
     cells.push({ sheet, r, c: cols.status, value: statusText(s), style: `chk.status.${s}` });
-    if (cols.h1Rate !== null) cells.push({ sheet, r, c: cols.h1Rate, value: fraction(j.h1Rate), style: `chk.rate.${s}` });
-    if (annualRateCol !== null) cells.push({ sheet, r, c: annualRateCol, value: fraction(j.annualRate), style: `chk.rate.${s}` });
+    if (cols.h1Rate !== null)
+      cells.push({ sheet, r, c: cols.h1Rate, value: fraction(j.h1Rate), style: `chk.rate.${s}` });
+    if (annualRateCol !== null)
+      cells.push({ sheet, r, c: annualRateCol, value: fraction(j.annualRate), style: `chk.rate.${s}` });
     if (cols.note !== null) cells.push({ sheet, r, c: cols.note, value: j.message, style: `chk.left.${s}` });
     if (cols.id > 0) cells.push({ sheet, r, c: cols.id, style: `chk.center.${s}` });
     if (cols.label > 0) cells.push({ sheet, r, c: cols.label, style: `chk.left.${s}` });
-    if (cols.h1Target > 0) cells.push({ sheet, r, c: cols.h1Target, value: targetText(ind, 'h1', year), style: `chk.center.${s}` });
-    if (cols.annualTarget > 0) cells.push({ sheet, r, c: cols.annualTarget, value: targetText(ind, 'annual', year), style: `chk.center.${s}` });
+    if (cols.h1Target > 0)
+      cells.push({ sheet, r, c: cols.h1Target, value: targetText(ind, 'h1', year), style: `chk.center.${s}` });
+    if (cols.annualTarget > 0)
+      cells.push({ sheet, r, c: cols.annualTarget, value: targetText(ind, 'annual', year), style: `chk.center.${s}` });
     // Entry cells: style reset to the entry tint, value untouched; a cell the user formatted as a percentage stays one.
     const entry = entryOf.get(ind.id);
     cells.push(
@@ -369,10 +403,13 @@ export function buildCheckPatch(read: TrackingRead, judgements: Judgement[], asO
     );
     // 进展情况 comes from the consolidated returns; without a text the cell keeps what it holds.
     const progress = read.progress[ind.id];
-    if (cols.progress !== null && progress !== undefined) cells.push({ sheet, r, c: cols.progress, value: progress, style: 'progressText' });
+    if (cols.progress !== null && progress !== undefined)
+      cells.push({ sheet, r, c: cols.progress, value: progress, style: 'progressText' });
     const need = Math.max(
       cols.note !== null ? heightForText(j.message, width(COL.note), SIZE.body, TEXT_INDENT) : 0,
-      cols.progress !== null && progress !== undefined ? heightForText(progress, width(COL.progress), SIZE.body, TEXT_INDENT) : 0,
+      cols.progress !== null && progress !== undefined
+        ? heightForText(progress, width(COL.progress), SIZE.body, TEXT_INDENT)
+        : 0,
     );
     if (need > 0) minRowHeights.push({ sheet, r, height: need });
   }

@@ -12,11 +12,19 @@ import {
   type Comparator,
 } from '../model';
 import type { CellValue, GridSheet, WorkbookGrid } from '../layout/types';
-import { COMPARATOR_LABEL, HEADER, KIND_LABEL, META_FORMAT, SHEET, TARGET_COLUMNS, type TargetColumnKey } from './sheet';
+import {
+  COMPARATOR_LABEL,
+  HEADER,
+  KIND_LABEL,
+  META_FORMAT,
+  SHEET,
+  TARGET_COLUMNS,
+  type TargetColumnKey,
+} from './sheet';
 import { readProgress } from '../consolidate/progress';
 
 /** Plan metadata from the hidden sheet; fields are null when the sheet or the field is missing. */
-export interface TrackingMetaRead {
+interface TrackingMetaRead {
   planId: string | null;
   planHash: string | null;
   year: number | null;
@@ -38,7 +46,7 @@ export interface TrackingItemRead {
 }
 
 /** 1-based positions in the main sheet, for writing results back. */
-export interface TrackingPositions {
+interface TrackingPositions {
   sheet: string;
   headerRow: number;
   /** Column of each progress header (1-based). */
@@ -88,12 +96,16 @@ function cellText(v: CellValue | undefined): string {
 }
 
 /** 'A1'-style address of a 0-based position. */
-export function a1(r0: number, c0: number): string {
+function a1(r0: number, c0: number): string {
   return `${colLetters(c0 + 1)}${r0 + 1}`;
 }
 
 /** Finds the first row (0-based) containing all `texts`, returning the column of each. */
-function findHeader(sheet: GridSheet, texts: string[], maxRows = 30): { row: number; cols: Map<string, number> } | null {
+function findHeader(
+  sheet: GridSheet,
+  texts: string[],
+  maxRows = 30,
+): { row: number; cols: Map<string, number> } | null {
   for (let r = 0; r < Math.min(sheet.rows.length, maxRows); r++) {
     const row = sheet.rows[r] ?? [];
     const cols = new Map<string, number>();
@@ -118,7 +130,11 @@ function readMeta(grid: WorkbookGrid): TrackingMetaRead {
     return s !== null && Number.isFinite(Number(s)) ? Number(s) : null;
   };
   if (sheet && str('format') !== null && str('format') !== META_FORMAT) {
-    throw new InputError(`hidden sheet ${SHEET.meta} is not Tuijin metadata`, `sheet ${SHEET.meta}`, '隐藏的计划信息表已被改动，无法识别');
+    throw new InputError(
+      `hidden sheet ${SHEET.meta} is not Tuijin metadata`,
+      `sheet ${SHEET.meta}`,
+      '隐藏的计划信息表已被改动，无法识别',
+    );
   }
   return {
     planId: str('planId'),
@@ -168,7 +184,12 @@ function isoDateOf(v: CellValue, where: string): string | null {
   const s = cellText(v);
   if (s === '') return null;
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?/.exec(s);
-  if (!m) throw new InputError(`deadline "${s}" is not a date (use YYYY-MM-DD)`, where, `截止日期“${s}”不是日期（应写作 YYYY-MM-DD）`);
+  if (!m)
+    throw new InputError(
+      `deadline "${s}" is not a date (use YYYY-MM-DD)`,
+      where,
+      `截止日期“${s}”不是日期（应写作 YYYY-MM-DD）`,
+    );
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }
 
@@ -183,7 +204,12 @@ function readTargets(grid: WorkbookGrid): Map<string, Indicator> {
   }
   const texts = TARGET_COLUMNS.map((c) => c[1] as string);
   const head = findHeader(sheet, [texts[0], '全年目标', '类型', '比较']);
-  if (!head) throw new InputError(`header row with 指标编号/全年目标/类型/比较 not found`, `sheet ${SHEET.targets}`, '找不到表头行（指标编号、全年目标、类型、比较）');
+  if (!head)
+    throw new InputError(
+      `header row with 指标编号/全年目标/类型/比较 not found`,
+      `sheet ${SHEET.targets}`,
+      '找不到表头行（指标编号、全年目标、类型、比较）',
+    );
   const colOf = new Map<TargetColumnKey, number>();
   for (const [key, text] of TARGET_COLUMNS) {
     const found = (sheet.rows[head.row] ?? []).findIndex((v) => cellText(v) === text);
@@ -199,16 +225,30 @@ function readTargets(grid: WorkbookGrid): Map<string, Indicator> {
     const where = (key: TargetColumnKey) => `cell ${SHEET.targets}!${a1(r, colOf.get(key) ?? 0)}`;
     const id = cellText(get('id'));
     if (id === '') continue;
-    if (!ID.test(id)) throw new InputError(`"${id}" is not an indicator id like 3.1`, where('id'), `“${id}”不是指标编号（应形如 3.1）`);
+    if (!ID.test(id))
+      throw new InputError(`"${id}" is not an indicator id like 3.1`, where('id'), `“${id}”不是指标编号（应形如 3.1）`);
     const kindText = cellText(get('kind'));
     const kind = KIND_BY_TEXT.get(kindText);
-    if (!kind) throw new InputError(`type "${kindText}" is not one of 累计/存量/比率/增减/里程碑`, where('kind'), `类型“${kindText}”不是 累计/存量/比率/增减/里程碑 之一`);
+    if (!kind)
+      throw new InputError(
+        `type "${kindText}" is not one of 累计/存量/比率/增减/里程碑`,
+        where('kind'),
+        `类型“${kindText}”不是 累计/存量/比率/增减/里程碑 之一`,
+      );
     const cmpText = cellText(get('comparator'));
-    const comparator = COMPARATOR_BY_TEXT.get(cmpText) ?? (ComparatorSchema.safeParse(cmpText).success ? (cmpText as Comparator) : undefined);
-    if (!comparator) throw new InputError(`comparator "${cmpText}" is not one of ≥ ≤ ≈ =`, where('comparator'), `比较符“${cmpText}”不是 ≥ ≤ ≈ = 之一`);
+    const comparator =
+      COMPARATOR_BY_TEXT.get(cmpText) ??
+      (ComparatorSchema.safeParse(cmpText).success ? (cmpText as Comparator) : undefined);
+    if (!comparator)
+      throw new InputError(
+        `comparator "${cmpText}" is not one of ≥ ≤ ≈ =`,
+        where('comparator'),
+        `比较符“${cmpText}”不是 ≥ ≤ ≈ = 之一`,
+      );
     const itemText = cellText(get('item')) || id.split('.')[0];
     const item = Number(itemText);
-    if (!Number.isInteger(item) || item <= 0) throw new InputError(`序号 "${itemText}" is not a whole number`, where('item'), `序号“${itemText}”不是整数`);
+    if (!Number.isInteger(item) || item <= 0)
+      throw new InputError(`序号 "${itemText}" is not a whole number`, where('item'), `序号“${itemText}”不是整数`);
     const per = cellText(get('per'));
     const ind: Indicator = {
       id,
@@ -226,7 +266,12 @@ function readTargets(grid: WorkbookGrid): Map<string, Indicator> {
       review: cellText(get('review')) || null,
     };
     const checked = IndicatorSchema.safeParse(ind);
-    if (!checked.success) throw new InputError(`row ${r + 1} is not a valid indicator`, `sheet ${SHEET.targets}`, `第${r + 1}行不是有效的指标`);
+    if (!checked.success)
+      throw new InputError(
+        `row ${r + 1} is not a valid indicator`,
+        `sheet ${SHEET.targets}`,
+        `第${r + 1}行不是有效的指标`,
+      );
     if (out.has(id)) throw new InputError(`indicator ${id} appears twice`, where('id'), `指标 ${id} 出现了两次`);
     out.set(id, ind);
   }
@@ -247,7 +292,12 @@ function findMain(grid: WorkbookGrid): { sheet: GridSheet; row: number; cols: Ma
     if (head) return { sheet, ...head };
   }
   const named = grid.sheets.find((s) => s.name === SHEET.main);
-  if (named) throw new InputError(`header row with 指标编号, 上半年完成, 全年完成, 状态 not found`, `sheet ${SHEET.main}`, '找不到表头行（指标编号、上半年完成、全年完成、状态）');
+  if (named)
+    throw new InputError(
+      `header row with 指标编号, 上半年完成, 全年完成, 状态 not found`,
+      `sheet ${SHEET.main}`,
+      '找不到表头行（指标编号、上半年完成、全年完成、状态）',
+    );
   const names = grid.sheets.map((s) => s.name).join(', ') || 'none';
   throw new InputError(
     `not a Tuijin tracking workbook: no sheet has the columns 指标编号/上半年完成/全年完成/状态 (sheets: ${names})`,
@@ -265,7 +315,11 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
   const head = main.row;
   const col = (t: string) => main.cols.get(t)!;
   // 序号/事项名称/牵头单位 sit on the header row or the group row above it (merged down).
-  const itemCols = findHeader({ ...main.sheet, rows: main.sheet.rows.slice(Math.max(0, head - 1), head + 1) }, [HEADER.no, HEADER.name], 2);
+  const itemCols = findHeader(
+    { ...main.sheet, rows: main.sheet.rows.slice(Math.max(0, head - 1), head + 1) },
+    [HEADER.no, HEADER.name],
+    2,
+  );
   const findCol = (t: string) => {
     for (const r of [head, head - 1]) {
       const c = (main.sheet.rows[r] ?? []).findIndex((v) => cellText(v) === t);
@@ -293,7 +347,12 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
       current = {
         no: Number(noText),
         name: nameCol >= 0 ? cellText(row[nameCol]) : '',
-        leadUnits: leadCol >= 0 ? cellText(row[leadCol]).split(/[、,，;；\s]+/).filter(Boolean) : [],
+        leadUnits:
+          leadCol >= 0
+            ? cellText(row[leadCol])
+                .split(/[、,，;；\s]+/)
+                .filter(Boolean)
+            : [],
         indicators: [],
         first: r + 1,
         last: r + 1,
@@ -313,7 +372,11 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
       );
     }
     if (rows[id] !== undefined) {
-      throw new InputError(`indicator ${id} appears twice`, `cell ${main.sheet.name}!${a1(r, col(HEADER.id))}`, `指标 ${id} 出现了两次`);
+      throw new InputError(
+        `indicator ${id} appears twice`,
+        `cell ${main.sheet.name}!${a1(r, col(HEADER.id))}`,
+        `指标 ${id} 出现了两次`,
+      );
     }
     rows[id] = r + 1;
     indicators.push(ind);
@@ -332,7 +395,11 @@ export function readTracking(grid: WorkbookGrid): TrackingRead {
     current.last = Math.max(current.last, r + 1);
   }
   if (indicators.length === 0) {
-    throw new InputError('no indicator rows (指标编号 like 1.1) under the header', `sheet ${main.sheet.name}`, '表头下面没有指标行（指标编号如 1.1）');
+    throw new InputError(
+      'no indicator rows (指标编号 like 1.1) under the header',
+      `sheet ${main.sheet.name}`,
+      '表头下面没有指标行（指标编号如 1.1）',
+    );
   }
   const c1 = (c: number) => (c >= 0 ? c + 1 : null);
   const unplaced = [...targets.values()].filter((ind) => rows[ind.id] === undefined);
@@ -376,6 +443,7 @@ function latestProgress(grid: WorkbookGrid, ids: Set<string>): Record<string, st
     byId.set(id, [...(byId.get(id) ?? []), { unit: cellText(row.unit), text }]);
   }
   const out: Record<string, string> = {};
-  for (const [id, texts] of byId) out[id] = texts.length === 1 ? texts[0].text : texts.map((t) => `${t.unit}：${t.text}`).join('\n');
+  for (const [id, texts] of byId)
+    out[id] = texts.length === 1 ? texts[0].text : texts.map((t) => `${t.unit}：${t.text}`).join('\n');
   return out;
 }

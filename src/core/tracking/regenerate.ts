@@ -32,7 +32,10 @@ export function regenerateTracking(plan: Plan, old: WorkbookGrid, opts: Tracking
     return { ok: true, layout, kept: 0, sheetsKept: [] };
   }
   if (theirs.length) {
-    return { ok: false, reason: `原工作簿还有其他工作表（${theirs.map((s) => `“${s.name}”`).join('、')}），重新生成会丢失它们` };
+    return {
+      ok: false,
+      reason: `原工作簿还有其他工作表（${theirs.map((s) => `“${s.name}”`).join('、')}），重新生成会丢失它们`,
+    };
   }
   let entries: Entry[];
   try {
@@ -44,7 +47,11 @@ export function regenerateTracking(plan: Plan, old: WorkbookGrid, opts: Tracking
   const carried = carryEntries(layout, entries);
   if (carried.orphaned.length) {
     const ids = carried.orphaned.map((e) => e.id);
-    return { ok: false, reason: `原工作簿中指标 ${ids.join('、')} 已填了数字，新计划中没有这些指标`, orphaned: carried.orphaned };
+    return {
+      ok: false,
+      reason: `原工作簿中指标 ${ids.join('、')} 已填了数字，新计划中没有这些指标`,
+      orphaned: carried.orphaned,
+    };
   }
   const sheetsKept: string[] = [];
   const log = readLog(old);

@@ -35,8 +35,6 @@ export const COL = {
   note: 17,
   progress: 18,
 } as const;
-/** Names of the main sheet's columns. */
-export type MainColumn = keyof typeof COL;
 
 /** Header texts of the main sheet. 指标编号/上半年完成/全年完成/状态 must stay exactly so. */
 export const HEADER = {

@@ -115,7 +115,9 @@ export const fileJobs: FileJobs = {
   async returnForms(from, progress) {
     progress('正在读取计划…', 0.05);
     await breathe();
-    const source: ReturnSource = from ? await returnSourceFromWorkbook(from.bytes, from.name) : returnSourceFromPlan((await planOf({ kind: 'seed' })).plan);
+    const source: ReturnSource = from
+      ? await returnSourceFromWorkbook(from.bytes, from.name)
+      : returnSourceFromPlan((await planOf({ kind: 'seed' })).plan);
     const now = stamp();
     const round = defaultRound(source.plan.year, now.slice(0, 10));
     progress('正在生成各单位填报表…', 0.3);
@@ -125,7 +127,11 @@ export const fileJobs: FileJobs = {
     progress('正在打包…', 0.8);
     const bytes = await zip(forms.map((f) => ({ name: f.fileName, bytes: f.data })));
     progress('完成', 1);
-    return { fileName: `${source.plan.year}年重要事项进展填报表（${forms.length}个单位）.zip`, bytes, mime: 'application/zip' };
+    return {
+      fileName: `${source.plan.year}年重要事项进展填报表（${forms.length}个单位）.zip`,
+      bytes,
+      mime: 'application/zip',
+    };
   },
 
   async consolidate(master, returns, progress, asOf) {
@@ -144,6 +150,10 @@ export const fileJobs: FileJobs = {
     const report = consolidationViewOf(result.report);
     const c = result.check.counts;
     const message = `已按截至 ${result.check.asOf} 重新校验：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，已达标 ${c.met} 个。`;
-    return { report, message, merged: { fileName: `${baseName(master.name)}-汇总${now.slice(0, 10)}.xlsx`, bytes, mime: XLSX } };
+    return {
+      report,
+      message,
+      merged: { fileName: `${baseName(master.name)}-汇总${now.slice(0, 10)}.xlsx`, bytes, mime: XLSX },
+    };
   },
 };

@@ -35,7 +35,8 @@ declare const TUIJIN_VERSION: string;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // Waits while the user is typing in a cell instead of failing (RunOptions.delayForCellEdit, ExcelApi 1.11).
-const run = <T>(fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run({ delayForCellEdit: true }, fn);
+const run = <T>(fn: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+  Excel.run({ delayForCellEdit: true }, fn);
 
 /** Office's display language, for the sentences the adapter words. */
 function lang(): 'zh' | 'en' {
@@ -72,7 +73,7 @@ async function planRead(source: PlanSource): Promise<{ plan: Plan; notes: string
 async function planOfHost(source: PlanSource): Promise<Plan> {
   if (source.kind === 'text') return parsePlan(source.text);
   if (source.kind === 'seed') return parsePlan(seedText);
-  const sheet = await run((ctx) => readActiveSheet(ctx));
+  const sheet = await run((context) => readActiveSheet(context));
   return planFromGrid(sheet.rows);
 }
 
@@ -112,7 +113,7 @@ export const officeJobs: OfficeJobs = {
   },
 
   async hasTracking() {
-    return (await run((ctx) => existingTrackingSheets(ctx))).length > 0;
+    return (await run((context) => existingTrackingSheets(context))).length > 0;
   },
 
   async generate(source, progress) {
@@ -120,25 +121,26 @@ export const officeJobs: OfficeJobs = {
     const plan = await planOf(source);
     progress('正在写入工作簿…', 0.4);
     // The pane asked before replacing (hasTracking), so replacing is agreed here.
-    const r = await run((ctx) => generateTracking(ctx, plan, { replace: true, toolVersion: TUIJIN_VERSION }));
+    const r = await run((context) => generateTracking(context, plan, { replace: true, toolVersion: TUIJIN_VERSION }));
     if (r.status !== 'written') throw new PaneError('工作簿中已有推进表，未写入。');
     // The main sheet was replaced: watch the new one.
     if (live) await startLiveValidation(live);
     const parts = [`已生成推进表：${r.indicators} 个指标。`];
     if (r.kept) parts.push(`已按指标编号保留 ${r.kept} 个指标的已填数字。`);
-    if (r.orphaned.length) parts.push(`${r.orphaned.length} 个指标在新计划中已不存在，原表已保留为“${r.keptSheets.join('、')}”。`);
+    if (r.orphaned.length)
+      parts.push(`${r.orphaned.length} 个指标在新计划中已不存在，原表已保留为“${r.keptSheets.join('、')}”。`);
     return parts.join('');
   },
 
   async check(asOf, progress) {
     checkDate(asOf);
     progress('正在校验…', 0.3);
-    const r = await run((ctx) => checkTracking(ctx, asOf));
+    const r = await run((context) => checkTracking(context, asOf));
     return checkViewOf(r.read, r.judgements, r.bulletin, asOf);
   },
 
   async selectIndicator(id) {
-    const found = await run((ctx) => selectIndicator(ctx, id));
+    const found = await run((context) => selectIndicator(context, id));
     if (!found) throw new PaneError(`工作表中找不到指标 ${id}，请重新校验。`);
   },
 
@@ -150,20 +152,25 @@ export const officeJobs: OfficeJobs = {
     }
     const note = liveNote(detectCaps().undoGroups, lang());
     // Nothing to watch before the tracking sheets exist; generate starts it then.
-    if (!(await run((ctx) => existingTrackingSheets(ctx))).includes(SHEET.main)) return note;
+    if (!(await run((context) => existingTrackingSheets(context))).includes(SHEET.main)) return note;
     await startLiveValidation(live!);
     return note;
   },
 
   async returnForms(progress) {
     progress('正在读取推进表…', 0.1);
-    const wb = await run((ctx) => readTrackingWorkbook(ctx));
+    const wb = await run((context) => readTrackingWorkbook(context));
     const source = returnSourceFromTracking(wb.grid);
     const now = stamp();
     progress('正在生成各单位填报表…', 0.4);
     // ExcelJS only when forms are made: writing the open workbook doesn't need it.
-    const { writeReturnForms } = await import(/* webpackChunkName: "exceljs-returns" */ '../../../adapters/exceljs/returns');
-    const forms = await writeReturnForms(source, { round: defaultRound(source.plan.year, now.slice(0, 10)), createdAt: now });
+    const { writeReturnForms } = await import(
+      /* webpackChunkName: "exceljs-returns" */ '../../../adapters/exceljs/returns'
+    );
+    const forms = await writeReturnForms(source, {
+      round: defaultRound(source.plan.year, now.slice(0, 10)),
+      createdAt: now,
+    });
     if (forms.length === 0) throw new PaneError('计划中没有牵头单位，无法生成填报表。');
     progress('正在打包…', 0.8);
     const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
@@ -184,15 +191,18 @@ export const officeJobs: OfficeJobs = {
   },
 
   async openInExcel(file) {
-    if (!(await openAsNewWorkbook(base64(file.bytes)))) throw new PaneError('此版本的 Excel 不能直接新建工作簿，请在浏览器中打开本页下载。');
+    if (!(await openAsNewWorkbook(base64(file.bytes))))
+      throw new PaneError('此版本的 Excel 不能直接新建工作簿，请在浏览器中打开本页下载。');
   },
 
   async previewConsolidation(returns, progress) {
     progress('正在读取填报表…', 0.2);
-    const { readReturnFiles } = await import(/* webpackChunkName: "exceljs-consolidate" */ '../../../adapters/exceljs/consolidate');
+    const { readReturnFiles } = await import(
+      /* webpackChunkName: "exceljs-consolidate" */ '../../../adapters/exceljs/consolidate'
+    );
     const inputs = await readReturnFiles(returns.map((f) => ({ file: f.name, data: f.bytes })));
     progress('正在比对…', 0.6);
-    const r = await run((ctx) => previewConsolidation(ctx, inputs, { time: stamp() }));
+    const r = await run((context) => previewConsolidation(context, inputs, { time: stamp() }));
     previewed = inputs;
     return consolidationViewOf(r.report);
   },
@@ -202,12 +212,14 @@ export const officeJobs: OfficeJobs = {
     checkDate(asOf);
     progress('正在写入工作簿…', 0.4);
     const inputs = previewed;
-    const r = await run((ctx) => applyConsolidation(ctx, inputs, { time: stamp(), asOf }));
+    const r = await run((context) => applyConsolidation(context, inputs, { time: stamp(), asOf }));
     previewed = null;
     const parts = [`已写入 ${r.report.applied} 个数字，变动已记入“日志”工作表。`];
     if (r.check) {
       const c = r.check.counts;
-      parts.push(`已按截至 ${asOf} 重新校验：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，已达标 ${c.met} 个。`);
+      parts.push(
+        `已按截至 ${asOf} 重新校验：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，已达标 ${c.met} 个。`,
+      );
     }
     return { report: consolidationViewOf(r.report), message: parts.join('') };
   },
@@ -215,7 +227,7 @@ export const officeJobs: OfficeJobs = {
   async print(asOf, progress) {
     checkDate(asOf);
     progress('正在刷新汇总并设置打印格式…', 0.3);
-    const r = await run((ctx) => preparePrint(ctx, asOf));
+    const r = await run((context) => preparePrint(context, asOf));
     const missed = r.fitNotApplied ?? [];
     const note = missed.length
       ? `已刷新汇总并设置打印格式（横向、每页重复表头、页码）。但 Excel 没有接受“${missed.join('、')}”的“调整为 1 页宽”（Excel 的已知问题）：打印前请在“页面布局”选项卡把“宽度”设为“1 页”。`

@@ -14,7 +14,14 @@ export function checkViewOf(read: TrackingRead, judgements: Judgement[], bulleti
     asOf,
     rows: judgements.map((j) => {
       const ind = byId.get(j.id);
-      return { id: j.id, item: j.item, label: ind ? indicatorLabel(ind) : j.id, status: j.status, rate: j.annualRate, message: j.message };
+      return {
+        id: j.id,
+        item: j.item,
+        label: ind ? indicatorLabel(ind) : j.id,
+        status: j.status,
+        rate: j.annualRate,
+        message: j.message,
+      };
     }),
     bulletin,
   };
@@ -27,13 +34,20 @@ export function consolidationViewOf(r: ConsolidationReport): ConsolidationView {
     conflicts: r.conflicts.map((c) => ({
       id: c.id,
       field: FIELD_LABEL[c.field],
-      values: c.values.map((v) => ({ unit: v.unit, file: v.file, value: v.value === null ? '（空）' : String(v.value) })),
+      values: c.values.map((v) => ({
+        unit: v.unit,
+        file: v.file,
+        value: v.value === null ? '（空）' : String(v.value),
+      })),
       chosen: c.chosen,
     })),
     rejected: [
       ...r.rejected.map((x) => ({ file: x.file, reason: localizeReason(x.reason) })),
       // Cells left out of a return that otherwise went in (已报送（部分退回）).
-      ...(r.rejectedCells ?? []).map((x) => ({ file: `${x.file} ${x.cell}`, reason: `${x.id} ${FIELD_LABEL[x.field]}：${x.reason}` })),
+      ...(r.rejectedCells ?? []).map((x) => ({
+        file: `${x.file} ${x.cell}`,
+        reason: `${x.id} ${FIELD_LABEL[x.field]}：${x.reason}`,
+      })),
     ],
     missingUnits: r.missingUnits,
   };
@@ -47,19 +61,21 @@ export function reviewOf(plan: Plan, notes: string[] = []): PlanReview {
     itemCount: plan.items.length,
     leadUnits: leadUnitsOf(plan),
     // Flagged indicators first (in plan order), so the user checks the few that need it.
-    indicators: plan.items.flatMap((it) =>
-      it.indicators.map((ind) => ({
-        id: ind.id,
-        item: ind.item,
-        label: ind.label,
-        milestone: ind.kind === 'milestone',
-        unit: ind.unit,
-        h1: ind.h1,
-        annual: ind.annual,
-        deadline: ind.deadline,
-        review: ind.review,
-      })),
-    ).sort((a, b) => Number(b.review !== null) - Number(a.review !== null)),
+    indicators: plan.items
+      .flatMap((it) =>
+        it.indicators.map((ind) => ({
+          id: ind.id,
+          item: ind.item,
+          label: ind.label,
+          milestone: ind.kind === 'milestone',
+          unit: ind.unit,
+          h1: ind.h1,
+          annual: ind.annual,
+          deadline: ind.deadline,
+          review: ind.review,
+        })),
+      )
+      .sort((a, b) => Number(b.review !== null) - Number(a.review !== null)),
     warnings: plan.warnings.map((w) => localizeReason(w.item === null ? w.message : `第${w.item}项：${w.message}`)),
   };
 }

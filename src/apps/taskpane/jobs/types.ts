@@ -14,9 +14,10 @@ export interface FileOut {
 }
 
 /** Where the plan comes from: the bundled seed, pasted text, the current sheet, or a file (.docx, .xlsx, text). */
-export type PlanSource = { kind: 'seed' } | { kind: 'text'; text: string } | { kind: 'sheet' } | { kind: 'file'; file: FileIn };
+export type PlanSource =
+  { kind: 'seed' } | { kind: 'text'; text: string } | { kind: 'sheet' } | { kind: 'file'; file: FileIn };
 
-export interface IndicatorRow {
+interface IndicatorRow {
   id: string;
   item: number;
   label: string;
@@ -58,7 +59,7 @@ export interface CheckView {
   bulletin: string;
 }
 
-export interface ConflictView {
+interface ConflictView {
   id: string;
   /** Which entry: 上半年完成 / 全年完成 / 进展情况. */
   field: string;
@@ -91,7 +92,12 @@ export interface FileJobs {
   /** One zip of every lead unit's return form; from the tracking workbook when given, else the bundled plan. */
   returnForms(from: FileIn | null, progress: Progress): Promise<FileOut>;
   /** Merges the returns into a copy of the master, then checks it at `asOf` (default: the round's date). */
-  consolidate(master: FileIn, returns: FileIn[], progress: Progress, asOf?: string): Promise<{ report: ConsolidationView; merged: FileOut; message: string }>;
+  consolidate(
+    master: FileIn,
+    returns: FileIn[],
+    progress: Progress,
+    asOf?: string,
+  ): Promise<{ report: ConsolidationView; merged: FileOut; message: string }>;
   printCopy(book: FileIn, asOf: string, progress: Progress): Promise<{ file: FileOut; bulletin: string }>;
 }
 
@@ -106,7 +112,9 @@ export interface OfficeJobs {
   /** Turns live validation on or off; on, says what it means for protection and undo. */
   setLiveValidation(on: boolean, asOf: () => string, onError: (message: string) => void): Promise<string | null>;
   /** `canOpen`: Excel.createWorkbook is there; `canDownload`: downloads work in this Excel (not on Mac). */
-  returnForms(progress: Progress): Promise<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean; canDownload: boolean }>;
+  returnForms(
+    progress: Progress,
+  ): Promise<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean; canDownload: boolean }>;
   /** Opens a form as a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
   openInExcel(file: FileOut): Promise<void>;
   previewConsolidation(returns: FileIn[], progress: Progress): Promise<ConsolidationView>;

@@ -86,11 +86,15 @@ export function CheckTab() {
     async (on: boolean) => {
       setLive(on);
       const note = await job.run(async () =>
-        (await pane.officeJobs()).setLiveValidation(on, () => asOfRef.current, (message) => job.fail(message)),
+        (await pane.officeJobs()).setLiveValidation(
+          on,
+          () => asOfRef.current,
+          (message) => job.fail(message),
+        ),
       );
       setLiveNote(note ?? null);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- made once: `pane` and `job` change every render, and the running session reads the date through asOfRef
     [],
   );
   // On by default in Excel: typing a figure re-judges its row.
@@ -103,7 +107,12 @@ export function CheckTab() {
       {!office && <BookPicker testId="check-file" />}
       <AsOfField />
       <div className={css.row}>
-        <Button appearance="primary" disabled={job.busy || (!office && !pane.book)} onClick={check} data-testid="run-check">
+        <Button
+          appearance="primary"
+          disabled={job.busy || (!office && !pane.book)}
+          onClick={check}
+          data-testid="run-check"
+        >
           {s.runCheck}
         </Button>
         {annotated && (
@@ -119,7 +128,11 @@ export function CheckTab() {
         </MessageBar>
       )}
       <JobStatus job={job} />
-      {view ? <ResultGroups view={view} english={pane.english} onSelect={select} /> : <Text className={css.hint}>{s.noResults}</Text>}
+      {view ? (
+        <ResultGroups view={view} english={pane.english} onSelect={select} />
+      ) : (
+        <Text className={css.hint}>{s.noResults}</Text>
+      )}
     </div>
   );
 }

@@ -37,7 +37,13 @@ export function PlanTab() {
   const [askReplace, setAskReplace] = React.useState(false);
 
   const source = (): PlanSource =>
-    kind === 'text' ? { kind: 'text', text } : kind === 'sheet' ? { kind: 'sheet' } : kind === 'file' && planFile ? { kind: 'file', file: planFile } : { kind: 'seed' };
+    kind === 'text'
+      ? { kind: 'text', text }
+      : kind === 'sheet'
+        ? { kind: 'sheet' }
+        : kind === 'file' && planFile
+          ? { kind: 'file', file: planFile }
+          : { kind: 'seed' };
 
   const extract = async (src: PlanSource = source()) => {
     setDone(null);

@@ -20,7 +20,12 @@ export function ReturnsTab() {
   const [report, setReport] = React.useState<ConsolidationView | null>(null);
   const [merged, setMerged] = React.useState<FileOut | null>(null);
   const [applied, setApplied] = React.useState<string | null>(null);
-  const [forms, setForms] = React.useState<{ zip: FileOut; forms: (FileOut & { unit: string })[]; canOpen: boolean; canDownload: boolean } | null>(null);
+  const [forms, setForms] = React.useState<{
+    zip: FileOut;
+    forms: (FileOut & { unit: string })[];
+    canOpen: boolean;
+    canDownload: boolean;
+  } | null>(null);
 
   // The master defaults to the workbook opened in 校验.
   const theMaster = master ?? pane.book;
@@ -33,7 +38,9 @@ export function ReturnsTab() {
       if (out) setForms(out);
       return;
     }
-    const out = await formsJob.run(async (progress) => (await pane.fileJobs()).returnForms(useBook ? pane.book : null, progress));
+    const out = await formsJob.run(async (progress) =>
+      (await pane.fileJobs()).returnForms(useBook ? pane.book : null, progress),
+    );
     if (out) {
       download(out);
       setFormsDone(s.planDownloaded(out.fileName));
@@ -47,11 +54,15 @@ export function ReturnsTab() {
     setMerged(null);
     setApplied(null);
     if (office) {
-      const out = await mergeJob.run(async (progress) => (await pane.officeJobs()).previewConsolidation(returns, progress));
+      const out = await mergeJob.run(async (progress) =>
+        (await pane.officeJobs()).previewConsolidation(returns, progress),
+      );
       if (out) setReport(out);
     } else if (theMaster) {
       const m = theMaster;
-      const out = await mergeJob.run(async (progress) => (await pane.fileJobs()).consolidate(m, returns, progress, pane.asOf));
+      const out = await mergeJob.run(async (progress) =>
+        (await pane.fileJobs()).consolidate(m, returns, progress, pane.asOf),
+      );
       if (out) {
         setReport(out.report);
         setMerged(out.merged);
@@ -61,7 +72,9 @@ export function ReturnsTab() {
   };
 
   const apply = async () => {
-    const out = await mergeJob.run(async (progress) => (await pane.officeJobs()).applyConsolidation(pane.asOf, progress));
+    const out = await mergeJob.run(async (progress) =>
+      (await pane.officeJobs()).applyConsolidation(pane.asOf, progress),
+    );
     if (out) {
       setReport(out.report);
       setApplied(out.message);
@@ -76,7 +89,11 @@ export function ReturnsTab() {
           {s.returnsMakeHint}
         </Text>
         {!office && pane.book && (
-          <Checkbox checked={useBook} onChange={(_, d) => setUseBook(!!d.checked)} label={`${s.returnsFromBook}：${pane.book.name}`} />
+          <Checkbox
+            checked={useBook}
+            onChange={(_, d) => setUseBook(!!d.checked)}
+            label={`${s.returnsFromBook}：${pane.book.name}`}
+          />
         )}
         <div className={css.row}>
           <Button appearance="primary" disabled={formsJob.busy} onClick={makeForms} data-testid="make-returns">

@@ -47,7 +47,10 @@ export function docxRows(xml: string, parts: DocxParts = {}): PlanRow[] {
     throw new InputError(`${zh} (no w:body in the document)`, undefined, zh);
   }
   // WordprocessingML's prefix is w: by custom only; take the one the document binds (transitional or strict).
-  const bound = /xmlns(?::([\w.-]+))?\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main|purl\.oclc\.org\/ooxml\/wordprocessingml\/main)["']/.exec(xml);
+  const bound =
+    /xmlns(?::([\w.-]+))?\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main|purl\.oclc\.org\/ooxml\/wordprocessingml\/main)["']/.exec(
+      xml,
+    );
   const W = bound ? (bound[1] ? `${bound[1]}:` : '') : 'w:';
   const out: PlanRow[] = [];
   let tableNo = 0;
@@ -181,7 +184,10 @@ function rowOf(row: { cells: Cell[]; before: number }, table: number, n: number)
   const cells: string[] = Array(row.before).fill('');
   const up: boolean[] = Array(row.before).fill(false);
   for (const c of row.cells) {
-    const textOf = c.paragraphs.map((p) => p.trim()).filter(Boolean).join('\n');
+    const textOf = c.paragraphs
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .join('\n');
     const continues = c.vMerge === 'continue';
     cells.push(continues ? '' : textOf);
     up.push(continues);

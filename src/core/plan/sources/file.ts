@@ -24,17 +24,43 @@ function hasStream(b: Uint8Array, stream: string): boolean {
 function refuseOle(b: Uint8Array, name: string): never {
   const e = ext(name);
   if (hasStream(b, 'EncryptionInfo')) {
-    throw new InputError('文件设置了打开密码，无法读取。请在 Word 或 Excel 中去掉密码（文件 → 信息 → 保护）后另存，再读取 (password-protected file)', name, '文件设置了打开密码，无法读取。请在 Word 或 Excel 中去掉密码（文件 → 信息 → 保护）后另存，再读取');
+    throw new InputError(
+      '文件设置了打开密码，无法读取。请在 Word 或 Excel 中去掉密码（文件 → 信息 → 保护）后另存，再读取 (password-protected file)',
+      name,
+      '文件设置了打开密码，无法读取。请在 Word 或 Excel 中去掉密码（文件 → 信息 → 保护）后另存，再读取',
+    );
   }
-  if (e === 'wps') throw new InputError('这是 WPS 文字的 .wps 格式，请在 WPS 中另存为 .docx，再读取 (WPS .wps format: save as .docx)', name, '这是 WPS 文字的 .wps 格式，请在 WPS 中另存为 .docx，再读取');
-  if (e === 'et') throw new InputError('这是 WPS 表格的 .et 格式，请在 WPS 中另存为 .xlsx，再读取 (WPS .et format: save as .xlsx)', name, '这是 WPS 表格的 .et 格式，请在 WPS 中另存为 .xlsx，再读取');
+  if (e === 'wps')
+    throw new InputError(
+      '这是 WPS 文字的 .wps 格式，请在 WPS 中另存为 .docx，再读取 (WPS .wps format: save as .docx)',
+      name,
+      '这是 WPS 文字的 .wps 格式，请在 WPS 中另存为 .docx，再读取',
+    );
+  if (e === 'et')
+    throw new InputError(
+      '这是 WPS 表格的 .et 格式，请在 WPS 中另存为 .xlsx，再读取 (WPS .et format: save as .xlsx)',
+      name,
+      '这是 WPS 表格的 .et 格式，请在 WPS 中另存为 .xlsx，再读取',
+    );
   if (hasStream(b, 'WordDocument') || e === 'doc') {
-    throw new InputError('这是 .doc 旧格式，请在 Word 中另存为 .docx（文件 → 另存为 → Word 文档），再读取 (old .doc format: save as .docx in Word)', name, '这是 .doc 旧格式，请在 Word 中另存为 .docx（文件 → 另存为 → Word 文档），再读取');
+    throw new InputError(
+      '这是 .doc 旧格式，请在 Word 中另存为 .docx（文件 → 另存为 → Word 文档），再读取 (old .doc format: save as .docx in Word)',
+      name,
+      '这是 .doc 旧格式，请在 Word 中另存为 .docx（文件 → 另存为 → Word 文档），再读取',
+    );
   }
   if (hasStream(b, 'Workbook') || hasStream(b, 'Book') || e === 'xls') {
-    throw new InputError('这是 .xls 旧格式，请在 Excel 中另存为 .xlsx（Excel 工作簿），再读取 (old .xls format: save as .xlsx in Excel)', name, '这是 .xls 旧格式，请在 Excel 中另存为 .xlsx（Excel 工作簿），再读取');
+    throw new InputError(
+      '这是 .xls 旧格式，请在 Excel 中另存为 .xlsx（Excel 工作簿），再读取 (old .xls format: save as .xlsx in Excel)',
+      name,
+      '这是 .xls 旧格式，请在 Excel 中另存为 .xlsx（Excel 工作簿），再读取',
+    );
   }
-  throw new InputError('这是旧版 Office 格式的文件，请另存为 .docx 或 .xlsx，再读取 (old Office format)', name, '这是旧版 Office 格式的文件，请另存为 .docx 或 .xlsx，再读取');
+  throw new InputError(
+    '这是旧版 Office 格式的文件，请另存为 .docx 或 .xlsx，再读取 (old Office format)',
+    name,
+    '这是旧版 Office 格式的文件，请另存为 .docx 或 .xlsx，再读取',
+  );
 }
 
 /** The kind of a plan file from its bytes; refuses, in Chinese, what can't be a plan. `name` names it. */
@@ -46,14 +72,31 @@ export function sniffPlanFile(b: Uint8Array, name: string): PlanFileKind {
     if (entries.some((n) => /^word\/[^/]+\.xml$/.test(n))) return { kind: 'docx' };
     if (entries.includes('xl/workbook.xml')) return { kind: 'xlsx' };
     if (entries.includes('mimetype') && entries.includes('content.xml')) {
-      throw new InputError('这是 OpenDocument（.odt/.ods）文件，请在 WPS、Word 或 LibreOffice 中另存为 .docx 或 .xlsx，再读取 (OpenDocument: save as .docx or .xlsx)', name, '这是 OpenDocument（.odt/.ods）文件，请在 WPS、Word 或 LibreOffice 中另存为 .docx 或 .xlsx，再读取');
+      throw new InputError(
+        '这是 OpenDocument（.odt/.ods）文件，请在 WPS、Word 或 LibreOffice 中另存为 .docx 或 .xlsx，再读取 (OpenDocument: save as .docx or .xlsx)',
+        name,
+        '这是 OpenDocument（.odt/.ods）文件，请在 WPS、Word 或 LibreOffice 中另存为 .docx 或 .xlsx，再读取',
+      );
     }
-    if (entries.some((n) => n === 'ofd.xml')) throw new InputError('这是 OFD 版式文件，无法读取其中的表格。请用计划表原来的 Word 文件 (OFD file)', name, '这是 OFD 版式文件，无法读取其中的表格。请用计划表原来的 Word 文件');
-    throw new InputError('这是一个压缩包，不是 Word 或 Excel 文件。请先解压，再选择其中的计划表文件 (a zip archive, not .docx or .xlsx)', name, '这是一个压缩包，不是 Word 或 Excel 文件。请先解压，再选择其中的计划表文件');
+    if (entries.some((n) => n === 'ofd.xml'))
+      throw new InputError(
+        '这是 OFD 版式文件，无法读取其中的表格。请用计划表原来的 Word 文件 (OFD file)',
+        name,
+        '这是 OFD 版式文件，无法读取其中的表格。请用计划表原来的 Word 文件',
+      );
+    throw new InputError(
+      '这是一个压缩包，不是 Word 或 Excel 文件。请先解压，再选择其中的计划表文件 (a zip archive, not .docx or .xlsx)',
+      name,
+      '这是一个压缩包，不是 Word 或 Excel 文件。请先解压，再选择其中的计划表文件',
+    );
   }
   if (startsWith(b, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) refuseOle(b, name);
   if (ascii(b, 0, 5) === '%PDF-') {
-    throw new InputError('这是 PDF 文件，无法直接读取其中的表格。请用计划表原来的 Word 文件；或在 PDF 阅读器中选中整个表格复制，改用粘贴计划文本 (PDF: use the Word file, or paste the table as text)', name, '这是 PDF 文件，无法直接读取其中的表格。请用计划表原来的 Word 文件；或在 PDF 阅读器中选中整个表格复制，改用粘贴计划文本');
+    throw new InputError(
+      '这是 PDF 文件，无法直接读取其中的表格。请用计划表原来的 Word 文件；或在 PDF 阅读器中选中整个表格复制，改用粘贴计划文本 (PDF: use the Word file, or paste the table as text)',
+      name,
+      '这是 PDF 文件，无法直接读取其中的表格。请用计划表原来的 Word 文件；或在 PDF 阅读器中选中整个表格复制，改用粘贴计划文本',
+    );
   }
   const image =
     startsWith(b, 0x89, 0x50, 0x4e, 0x47) ||
@@ -64,12 +107,26 @@ export function sniffPlanFile(b: Uint8Array, name: string): PlanFileKind {
     startsWith(b, 0x4d, 0x4d, 0x00, 0x2a) ||
     (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') ||
     (ascii(b, 4, 8) === 'ftyp' && /^(heic|heix|mif1|avif)$/.test(ascii(b, 8, 12)));
-  if (image) throw new InputError('这是图片，无法识别其中的表格。请用计划表原来的 Word 或 Excel 文件，或把表格复制后改用粘贴计划文本 (an image: use the Word or Excel file)', name, '这是图片，无法识别其中的表格。请用计划表原来的 Word 或 Excel 文件，或把表格复制后改用粘贴计划文本');
-  if (ascii(b, 0, 5) === '{\\rtf') throw new InputError('这是 RTF 格式，请在 Word 中另存为 .docx，再读取 (RTF: save as .docx)', name, '这是 RTF 格式，请在 Word 中另存为 .docx，再读取');
+  if (image)
+    throw new InputError(
+      '这是图片，无法识别其中的表格。请用计划表原来的 Word 或 Excel 文件，或把表格复制后改用粘贴计划文本 (an image: use the Word or Excel file)',
+      name,
+      '这是图片，无法识别其中的表格。请用计划表原来的 Word 或 Excel 文件，或把表格复制后改用粘贴计划文本',
+    );
+  if (ascii(b, 0, 5) === '{\\rtf')
+    throw new InputError(
+      '这是 RTF 格式，请在 Word 中另存为 .docx，再读取 (RTF: save as .docx)',
+      name,
+      '这是 RTF 格式，请在 Word 中另存为 .docx，再读取',
+    );
   const { text, notes } = decodeText(b, name);
   const head = text.slice(0, 400).trimStart();
   if (/^(<!doctype html|<html|<\?xml|mime-version:)/i.test(head)) {
-    throw new InputError('这是网页或 XML 格式的文件，请在 Word 中打开后另存为 .docx，再读取 (HTML/XML: save as .docx)', name, '这是网页或 XML 格式的文件，请在 Word 中打开后另存为 .docx，再读取');
+    throw new InputError(
+      '这是网页或 XML 格式的文件，请在 Word 中打开后另存为 .docx，再读取 (HTML/XML: save as .docx)',
+      name,
+      '这是网页或 XML 格式的文件，请在 Word 中打开后另存为 .docx，再读取',
+    );
   }
   return { kind: 'text', text, notes };
 }
@@ -91,23 +148,36 @@ function looksBinary(text: string): boolean {
 /** Text of a plan file in its encoding, with a note when it wasn't UTF-8. */
 export function decodeText(b: Uint8Array, name: string): { text: string; notes: string[] } {
   const notBinary = (text: string) => {
-    if (looksBinary(text)) throw new InputError('这不是文本文件，也不是 Word（.docx）或 Excel（.xlsx）文件，无法读取 (not a text, .docx or .xlsx file)', name, '这不是文本文件，也不是 Word（.docx）或 Excel（.xlsx）文件，无法读取');
+    if (looksBinary(text))
+      throw new InputError(
+        '这不是文本文件，也不是 Word（.docx）或 Excel（.xlsx）文件，无法读取 (not a text, .docx or .xlsx file)',
+        name,
+        '这不是文本文件，也不是 Word（.docx）或 Excel（.xlsx）文件，无法读取',
+      );
     return text;
   };
   const utf16 = '文件是 UTF-16（Unicode）编码的文本，已按 UTF-16 读取';
   try {
     if (startsWith(b, 0xef, 0xbb, 0xbf)) return { text: notBinary(decoder('utf-8').decode(b.subarray(3))), notes: [] };
-    if (startsWith(b, 0xff, 0xfe)) return { text: notBinary(decoder('utf-16le').decode(b.subarray(2))), notes: [utf16] };
-    if (startsWith(b, 0xfe, 0xff)) return { text: notBinary(decoder('utf-16be').decode(b.subarray(2))), notes: [utf16] };
+    if (startsWith(b, 0xff, 0xfe))
+      return { text: notBinary(decoder('utf-16le').decode(b.subarray(2))), notes: [utf16] };
+    if (startsWith(b, 0xfe, 0xff))
+      return { text: notBinary(decoder('utf-16be').decode(b.subarray(2))), notes: [utf16] };
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError('文件的文字编码有误，无法读取。请另存为“UTF-8”编码的文本，再读取 (invalid text encoding)', name, '文件的文字编码有误，无法读取。请另存为“UTF-8”编码的文本，再读取');
+    throw new InputError(
+      '文件的文字编码有误，无法读取。请另存为“UTF-8”编码的文本，再读取 (invalid text encoding)',
+      name,
+      '文件的文字编码有误，无法读取。请另存为“UTF-8”编码的文本，再读取',
+    );
   }
   // UTF-16 without a byte order mark: ASCII (tabs, line ends, digits) has a 0 byte on one side; 8-bit text has none.
   const sample = b.subarray(0, 4000);
   let evenZero = 0;
   let oddZero = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddZero++ : evenZero++;
+  for (let i = 0; i < sample.length; i++)
+    if (sample[i] === 0 && i % 2) oddZero++;
+    else if (sample[i] === 0) evenZero++;
   const half = sample.length / 2;
   for (const [zeros, other, enc] of [
     [oddZero, evenZero, 'utf-16le'],
@@ -131,5 +201,9 @@ export function decodeText(b: Uint8Array, name: string): { text: string; notes: 
   } catch (e) {
     if (e instanceof InputError) throw e;
   }
-  throw new InputError('这不是文本文件，也不是 Word（.docx）或 Excel（.xlsx）文件，无法读取 (not a text, .docx or .xlsx file)', name, '这不是文本文件，也不是 Word（.docx）或 Excel（.xlsx）文件，无法读取');
+  throw new InputError(
+    '这不是文本文件，也不是 Word（.docx）或 Excel（.xlsx）文件，无法读取 (not a text, .docx or .xlsx file)',
+    name,
+    '这不是文本文件，也不是 Word（.docx）或 Excel（.xlsx）文件，无法读取',
+  );
 }

@@ -5,7 +5,7 @@ import { InputError } from '../../model';
 export type Role = 'no' | 'name' | 'summary' | 'goal' | 'plan' | 'h1' | 'h2' | 'units' | 'deadline' | 'other';
 
 /** What each role is called in messages. */
-export const ROLE_LABEL: Record<Role, string> = {
+const ROLE_LABEL: Record<Role, string> = {
   no: '序号',
   name: '事项名称',
   summary: '事项简介',
@@ -29,11 +29,14 @@ const ROLE_WORDS: [Role, RegExp][] = [
   ['goal', /^(年度|全年)?(工作|任务)?目标(任务)?$|^年度任务$/],
   ['plan', /^(年度)?(工作|推进)?(计划|安排|进度安排|时间安排|推进计划|工作计划|工作措施|推进措施)$/],
   ['name', /^(重要|重点)?(事项|项目|任务|工作)(名称)?$|^名称$/],
-  ['other', /^(备注|配合单位|协同单位|参与单位|责任人|联系人|(分管|责任)(市)?领导|完成情况|进展情况|类别|领域|分类|所属领域)$/],
+  [
+    'other',
+    /^(备注|配合单位|协同单位|参与单位|责任人|联系人|(分管|责任)(市)?领导|完成情况|进展情况|类别|领域|分类|所属领域)$/,
+  ],
 ];
 
 /** A header cell's text with spaces, line breaks and bracketed remarks taken out: '牵头单位（盖章）' → '牵头单位'. */
-export function headerText(cell: string): string {
+function headerText(cell: string): string {
   return cell
     .replace(/[\s\u3000]+/g, '')
     .replace(/[(（][^()（）]*[)）]/g, '')
@@ -67,7 +70,10 @@ export function isSubHeaderRow(cells: string[]): boolean {
   const texts = cells.filter((c) => c.trim());
   const roles = texts.map(roleOf);
   const unknown = roles.filter((r) => r === null).length;
-  return texts.length > 0 && (unknown === 0 || ((roles.includes('h1') || roles.includes('h2')) && unknown * 2 <= texts.length));
+  return (
+    texts.length > 0 &&
+    (unknown === 0 || ((roles.includes('h1') || roles.includes('h2')) && unknown * 2 <= texts.length))
+  );
 }
 
 /** The columns of a plan table, as its header rows name them. */
@@ -112,8 +118,10 @@ export function checkColumns(map: ColumnMap, where: string): void {
   const { col } = map;
   const missing: string[] = [];
   for (const r of ['no', 'name', 'goal'] as Role[]) if (col[r] === undefined) missing.push(ROLE_LABEL[r]);
-  if (col.h1 === undefined && col.h2 === undefined && col.plan === undefined) missing.push('上半年、下半年（或年度工作计划）');
-  else if (col.plan === undefined && (col.h1 === undefined) !== (col.h2 === undefined)) missing.push(col.h1 === undefined ? '上半年' : '下半年');
+  if (col.h1 === undefined && col.h2 === undefined && col.plan === undefined)
+    missing.push('上半年、下半年（或年度工作计划）');
+  else if (col.plan === undefined && (col.h1 === undefined) !== (col.h2 === undefined))
+    missing.push(col.h1 === undefined ? '上半年' : '下半年');
   if (col.units === undefined) missing.push(ROLE_LABEL.units);
   if (!missing.length) return;
   const list = missing.map((m) => `“${m}”`).join('、');

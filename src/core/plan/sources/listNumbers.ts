@@ -61,7 +61,9 @@ export class ListNumbers {
 
   constructor(numberingXml = '', stylesXml = '') {
     const abstract = new Map<string, Level[]>();
-    for (const m of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="([^"]*)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+    for (const m of numberingXml.matchAll(
+      /<w:abstractNum\b[^>]*w:abstractNumId="([^"]*)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g,
+    )) {
       abstract.set(m[1], this.readLevels(m[2]));
     }
     for (const m of numberingXml.matchAll(/<w:num\b[^>]*w:numId="([^"]*)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
