@@ -3,7 +3,8 @@ import type { EntryValue } from './model';
 import { toHalfWidth } from './text';
 import { isUncalculatedFormula, UNCALCULATED_REASON } from './formula';
 
-const DIGITS: Record<string, number> = {
+/** The Chinese digits and their values (两 and 〇 included); every reader of Chinese numerals uses this one table. */
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   零: 0,
   〇: 0,
   一: 1,
@@ -17,6 +18,7 @@ const DIGITS: Record<string, number> = {
   八: 8,
   九: 9,
 };
+const DIGITS = CHINESE_DIGITS;
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 

@@ -9,24 +9,11 @@ import { planConsolidation, type ConsolidateOptions, type ConsolidationResult, t
 import { readLog } from './log';
 import { readMaster } from './master';
 import { readProgress } from './progress';
+import { parseChineseNumeral } from '../numbers';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const monthEnd = (year: number, month: number) =>
   `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
-const CN_MONTH: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
 
 /**
  * The date a round is judged at, from its name: 2023年上半年 → 2023-06-30, 2023年全年/下半年 → 2023-12-31,
@@ -40,7 +27,7 @@ export function roundAsOf(round: string, year: number): string | null {
   const q = /第?([一二三四1-4])季度/.exec(round);
   if (q) return monthEnd(y, 3 * ({ 一: 1, 二: 2, 三: 3, 四: 4 }[q[1]] ?? Number(q[1])));
   const m = /(?:^|[^\d])(\d{1,2})\s*月|([一二三四五六七八九十]{1,3})月/.exec(round.replace(/\d{4}\s*年/, ' '));
-  const month = m ? (m[1] ? Number(m[1]) : CN_MONTH[m[2]]) : undefined;
+  const month = m ? (m[1] ? Number(m[1]) : (parseChineseNumeral(m[2]) ?? undefined)) : undefined;
   if (month && month >= 1 && month <= 12) return monthEnd(y, month);
   return null;
 }

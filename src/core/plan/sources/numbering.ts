@@ -1,23 +1,11 @@
 // 序号 as people write it: 1, 1., 1、, （1）, ①, 一、, （一）, 一是, 第1项. A cell that isn't one says why.
 import { toHalfWidth } from '../../text';
+import { CHINESE_DIGITS } from '../../numbers';
 
 /** Largest 序号 an item may have: indicator ids are "<序号>.<k>", and longer numbers are codes or years. */
 const MAX_ITEM_NO = 9999;
 
-const DIGIT: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+const DIGIT = CHINESE_DIGITS;
 const NUMERAL = '[零〇一二两三四五六七八九十百千]+';
 
 /** A Chinese numeral as written in a heading (十一, 二十三, 一百零五), or NaN. */
