@@ -13,6 +13,8 @@ import { readTracking } from '../../src/core/tracking/read';
 import { SHEET } from '../../src/core/tracking/sheet';
 import { readWorkbookGrid } from '../../src/adapters/exceljs/read';
 import { applyPatch } from '../../src/adapters/exceljs/patch';
+// LibreOffice headless in a throwaway profile: the render tests' helper, shared.
+import { soffice } from '../render/helpers';
 
 export const PYTHON = '/usr/bin/python3';
 
@@ -64,19 +66,6 @@ export async function filledSeed(dir: string, name = 'master.xlsx'): Promise<str
   const file = path.join(dir, name);
   fs.writeFileSync(file, await fillEntries(new Uint8Array(fs.readFileSync(book))));
   return file;
-}
-
-/** Runs LibreOffice headless in a throwaway profile. */
-export function soffice(args: string[]): void {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-lo-'));
-  try {
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', ...args], {
-      stdio: 'pipe',
-      timeout: 180_000,
-    });
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
 }
 
 /** Opens and saves `file` with LibreOffice as .xlsx into `outDir`; returns the new path. */
