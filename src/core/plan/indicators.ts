@@ -1,6 +1,7 @@
 // Target extraction: an item's measurable targets, read from 年度任务目标 and the half-year work plans.
 import type { Indicator, IndicatorKind, PlanItem } from '../model';
 import { toHalfWidth } from '../text';
+import { closeOf, targetClose } from '../period';
 import { DatePhrase, eachMultiplier, findDates, maskQuoted, Quantity, scanQuantities } from './quantities';
 
 type ItemText = Pick<PlanItem, 'no' | 'name' | 'annualGoal' | 'h1Plan' | 'h2Plan'>;
@@ -194,8 +195,10 @@ function enumerated(text: string, masked: string, qs: Quantity[], found: Found[]
 /** A date at the end of the first or third quarter inside the clause [a, b): "3月底前", "9月30日前", "三季度末". */
 function quarterEnd(masked: string, dates: DatePhrase[], a: number, b: number, year: number): string | null {
   const named = /([一三])季度末/.exec(masked.slice(a, b));
-  if (named) return named[1] === '一' ? `${year}-03-31` : `${year}-09-30`;
-  const d = dates.find((x) => x.start >= a && x.start < b && /-(03-31|09-30)$/.test(x.date));
+  if (named) return closeOf(named[1] === '一' ? 'q1' : 'q3', year);
+  // The month and day of either quarter's end, in whichever year the text names.
+  const quarterEnds = [closeOf('q1', year).slice(4), closeOf('q3', year).slice(4)];
+  const d = dates.find((x) => x.start >= a && x.start < b && quarterEnds.includes(x.date.slice(4)));
   return d ? d.date : null;
 }
 
@@ -433,7 +436,7 @@ function applyHalf(drafts: Draft[], text: string, half: 'h1' | 'h2', year: numbe
     d.fromHalf = true;
     d.annual = null;
     d[half] = value;
-    d.deadline = f.deadline ?? `${year}-${half === 'h1' ? '06-30' : '12-31'}`;
+    d.deadline = f.deadline ?? targetClose(half === 'h1' ? 'h1' : 'annual', year);
     drafts.push(d);
     const list = fromHalf.get(k) ?? [];
     list.push(d);
@@ -460,7 +463,7 @@ export function extractIndicators(item: ItemText, year: number): Indicator[] {
     if (!d.fromHalf || d.kind === 'milestone') continue;
     // A target found only in the work plans: an additive one sums its halves; a rate holds in each.
     d.annual = d.kind === 'count' ? (d.h1 ?? 0) + (d.h2 ?? 0) : (d.h2 ?? d.h1);
-    if (d.h1 !== null && d.h2 !== null) d.deadline = `${year}-12-31`;
+    if (d.h1 !== null && d.h2 !== null) d.deadline = targetClose('annual', year);
   }
   // Both halves restating the annual figure ("13处…全部主体完工", "13处…全部交付") is a stock reached by a date.
   for (const d of drafts) {
@@ -502,10 +505,10 @@ export function extractIndicators(item: ItemText, year: number): Indicator[] {
   // A qualitative item: its work plans are the milestones.
   if (!indicators.length) {
     const halves: Array<[string, string]> = merged
-      ? [[item.h1Plan, `${year}-12-31`]]
+      ? [[item.h1Plan, targetClose('annual', year)]]
       : [
-          [item.h1Plan, `${year}-06-30`],
-          [item.h2Plan, `${year}-12-31`],
+          [item.h1Plan, targetClose('h1', year)],
+          [item.h2Plan, targetClose('annual', year)],
         ];
     for (const [text, periodEnd] of halves) {
       if (!text.trim()) continue;

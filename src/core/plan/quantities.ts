@@ -5,6 +5,7 @@
 import type { Comparator } from '../model';
 import { parseChineseNumeral } from '../numbers';
 import { toHalfWidth } from '../text';
+import { closeOf } from '../period';
 import { MULTIPLIER_EXP, NOT_AFTER, scaleDecimal, UNIT_PATTERN, unitEntry, type UnitKind } from './units';
 
 export interface Quantity {
@@ -405,7 +406,7 @@ export function findDates(text: string, year: number): DatePhrase[] {
     // "底"/"末" alone only after a year ("2023年末").
     if (m[4] && m[4].length === 1 && !m[1]) continue;
     if (m[4]) {
-      out.push({ start: m.index, end: m.index + m[0].length, date: `${y}-12-31` });
+      out.push({ start: m.index, end: m.index + m[0].length, date: closeOf('year', y) });
       continue;
     }
     if (!m[2]) continue;

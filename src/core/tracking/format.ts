@@ -1,6 +1,7 @@
 // Display texts for targets and dates in the tracking workbook.
 import type { Indicator } from '../model';
 import { COMPARATOR_LABEL } from './sheet';
+import { targetClose } from '../period';
 
 /** '2023-06-30' → '2023年6月30日'. */
 export function cnDate(iso: string): string {
@@ -37,9 +38,9 @@ export function targetText(ind: Indicator, period: 'h1' | 'annual', year?: numbe
   if (ind.kind === 'milestone') {
     const due = ind.deadline;
     if (period === 'annual') return due ? `完成（${cnDate(due).replace(/^\d+年/, '')}前）` : '完成';
-    const midYear = `${year ?? (due ? due.slice(0, 4) : '')}-06-30`;
     if (ind.h1 !== null) return '完成';
-    return due && due <= midYear ? '完成' : '—';
+    // Due by the H1 close (of the plan year, else of the deadline's year): an H1 task.
+    return due && due <= targetClose('h1', year ?? Number(due.slice(0, 4))) ? '完成' : '—';
   }
   const value = period === 'annual' ? ind.annual : ind.h1;
   if (value === null) return '—';

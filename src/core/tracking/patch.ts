@@ -10,6 +10,7 @@ import { blockBreaks, pageCapacity, spanHeight } from '../layout/pages';
 import { cnDate, cnMonthDay, targetText } from './format';
 import { asOfHeader, mainRowBreaks, TRACKING_STYLES, trackingPrint } from './layout';
 import type { TrackingItemRead, TrackingRead } from './read';
+import { inFirstHalf } from '../period';
 import { MAIN_WIDTHS, COL, HEADER, SHEET, STATUS_FILL, STATUS_SYMBOL } from './sheet';
 
 /** '▲ 进度滞后': the mark and the word, as written into 状态. */
@@ -132,8 +133,8 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
     for (const c of counted) {
       for (const j of c.judgements.filter((x) => x.status === s)) {
         const label = c.judgements.length > 1 || c.item.indicators.length > 1 ? `${labelOf.get(j.id) ?? j.id}，` : '';
-        // Up to 06-30 every figure is an H1 one; saying so in each sentence is noise.
-        const gap = asOf.slice(5) <= '06-30' ? gapOf(j.message).replace('仅有上半年数据，', '') : gapOf(j.message);
+        // Up to the H1 close every figure is an H1 one; saying so in each sentence is noise.
+        const gap = inFirstHalf(asOf) ? gapOf(j.message).replace('仅有上半年数据，', '') : gapOf(j.message);
         lines.push(`${nameOf(c)}${leadOf(c)}，${label}${gap}`);
       }
     }

@@ -1,8 +1,9 @@
 import { Button, Field, Input } from '@fluentui/react-components';
 import { todayIso, useStrings, useStyles } from '../common';
 import { usePane } from '../context';
+import { closeOf } from '../../../core/period';
 
-/** The as-of date, with quick picks for the two reporting dates of the plan's year. */
+/** The as-of date, with quick picks for the closes of the plan year's two targets (上半年, 全年). */
 export function AsOfField() {
   const s = useStrings();
   const css = useStyles();
@@ -14,10 +15,10 @@ export function AsOfField() {
         <Input type="date" value={asOf} onChange={(_, d) => d.value && setAsOf(d.value, 'typed')} data-testid="as-of" />
       </Field>
       <div className={css.quick}>
-        <Button size="small" onClick={() => setAsOf(`${year}-06-30`, 'quick')} data-testid="as-of-june">
+        <Button size="small" onClick={() => setAsOf(closeOf('h1', year), 'quick')} data-testid="as-of-june">
           {s.asOfJune}
         </Button>
-        <Button size="small" onClick={() => setAsOf(`${year}-12-31`, 'quick')} data-testid="as-of-dec">
+        <Button size="small" onClick={() => setAsOf(closeOf('year', year), 'quick')} data-testid="as-of-dec">
           {s.asOfDec}
         </Button>
         <Button size="small" appearance="subtle" onClick={() => setAsOf(todayIso(), 'typed')}>
