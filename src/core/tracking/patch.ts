@@ -7,7 +7,7 @@ import type { CellPatch, CellStyle, LayoutCell, Range, SheetLayout, WorkbookPatc
 import { heightForText, heightForLines } from '../layout/rowHeights';
 import { SIZE, TEXT_INDENT } from '../layout/styles';
 import { blockBreaks, pageCapacity, spanHeight } from '../layout/pages';
-import { cnDate, cnMonthDay, targetText } from './format';
+import { asOfLine, cnMonthDay, targetText } from './format';
 import { asOfHeader, mainRowBreaks, TRACKING_STYLES, trackingPrint } from './layout';
 import type { TrackingItemRead, TrackingRead } from './read';
 import { inFirstHalf } from '../period';
@@ -187,7 +187,7 @@ function buildSummarySheet(read: TrackingRead, judgements: Judgement[], asOf: st
   put(r, 1, '推进情况汇总', 'title');
   span(r, 1, lastCol);
   rowHeights[r++] = 32;
-  put(r, 1, `截至 ${cnDate(asOf)}`, 'subtitle');
+  put(r, 1, asOfLine(asOf), 'subtitle');
   span(r, 1, lastCol);
   rowHeights[r++] = 22;
 
