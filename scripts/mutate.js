@@ -24,6 +24,7 @@ const CONSOLIDATE = [
 ];
 const HASH = ['test/core/fingerprint-golden.test.ts', 'test/tracking/zip-hash.test.ts'];
 const OFFICE = ['test/office/parity.test.ts', 'test/office/tracking.test.ts'];
+const PERIOD = ['test/core/period.test.ts', 'test/core/quarter-round.test.ts', ...JUDGE];
 
 // [id, file, exact text (must occur once), replacement, what it means, tests]
 const MUTANTS = [
@@ -478,6 +479,47 @@ const MUTANTS = [
     "operator: 'LessThanOrEqualTo'",
     'decimal rule ≥ → ≤',
     OFFICE,
+  ],
+  [
+    'P1',
+    'src/core/period.ts',
+    'month: 3,\n    day: 31,',
+    'month: 3,\n    day: 30,',
+    'the first quarter closes a day early',
+    PERIOD,
+  ],
+  [
+    'P2',
+    'src/core/period.ts',
+    'showsKnownH1: true,\n    aliases: /第?[三3]季度/',
+    'showsKnownH1: false,\n    aliases: /第?[三3]季度/',
+    '三季度 forms no longer show the H1 figure',
+    PERIOD,
+  ],
+  [
+    'P3',
+    'src/core/period.ts',
+    'const afterH1 = month > h1.month;',
+    'const afterH1 = month >= h1.month;',
+    'a June round reports in 全年完成',
+    PERIOD,
+  ],
+  ['P4', 'src/core/period.ts', 'unless: /下半年/,', '', '下半年 read as the half-year round', PERIOD],
+  [
+    'P5',
+    'src/core/period.ts',
+    'today.slice(0, 10) <= closeOf(x, year)',
+    'today.slice(0, 10) < closeOf(x, year)',
+    'forms made on 06-30 default to 全年',
+    PERIOD,
+  ],
+  [
+    'P6',
+    'src/core/period.ts',
+    'x.closes === null && closeOf(x, year)',
+    'closeOf(x, year)',
+    '汇总 names 上半年/全年 as if they were quarters',
+    PERIOD,
   ],
 ];
 
