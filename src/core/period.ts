@@ -96,7 +96,7 @@ function row(key: PeriodKey): PeriodRow {
 }
 
 /** A period by key, without its reading rules. */
-export function periodOf(key: PeriodKey): ReportingPeriod {
+function periodOf(key: PeriodKey): ReportingPeriod {
   const { name, month, day, closes, entry, showsKnownH1 } = row(key);
   return { key, name, month, day, closes, entry, showsKnownH1 };
 }
