@@ -65,6 +65,27 @@ function isAdditive(ind: Indicator): boolean {
   return ind.kind === 'count' || ind.kind === 'level';
 }
 
+/** How a figure meets a target: ≥ (or ≈ within 5%) or ≤, and the words a comparison is said in. */
+function comparison(ind: Indicator) {
+  const unit = ind.unit;
+  const fig = (v: number) => figureWord(v, unit);
+  const flip = ind.comparator === '<=';
+  // ≈ allows 5% either side; a ≤ target is met at or under it.
+  const reached = (actual: number, target: number) =>
+    flip ? actual <= target : ind.comparator === '≈' ? actual >= target * 0.95 : actual >= target;
+  const compare = (targetLabel: string, target: number, actualLabel: string, actual: number, lead = '') => {
+    const gap = flip ? actual - target : target - actual;
+    const rate = pct(actual, target);
+    const rateText = rate === null || flip ? '' : `（${rate}%）`;
+    const head = `${targetLabel}${fig(target)}，${lead}${actualLabel}${fig(actual)}`;
+    if (gap <= 0) return `${head}，${flip ? '未超出' : '已达到'}${rateText}`;
+    // ≈ targets count a figure within 5% as reached.
+    if (reached(actual, target)) return `${head}，基本达到${rateText}`;
+    return `${head}，${flip ? '超出' : '差'}${gapWord(gap, unit)}${rateText}`;
+  };
+  return { flip, reached, compare };
+}
+
 /** Everything the steps below compare: figures, targets, the periods and the as-of moment. */
 function situation(ind: Indicator, { h1, yr, notes }: Figures, asOf: string, planYear: number) {
   const now = toTime(asOf);
@@ -75,10 +96,7 @@ function situation(ind: Indicator, { h1, yr, notes }: Figures, asOf: string, pla
     makeJudgement(ind, status, h1, yr, rates, withNotes(text));
   const { start, h1End, yearEnd } = periods(ind, planYear);
   const additive = isAdditive(ind);
-  const flip = ind.comparator === '<=';
-  // ≈ allows 5% either side; a ≤ target is met at or under it.
-  const reached = (actual: number, target: number) =>
-    flip ? actual <= target : ind.comparator === '≈' ? actual >= target * 0.95 : actual >= target;
+  const { flip, reached, compare } = comparison(ind);
   const annualTarget =
     ind.annual ?? (ind.h1 !== null && ind.h2 !== null && additive ? ind.h1 + ind.h2 : (ind.h2 ?? ind.h1));
   const h1Target = ind.h1;
@@ -90,16 +108,6 @@ function situation(ind: Indicator, { h1, yr, notes }: Figures, asOf: string, pla
   const rates: Rates = {
     h1Rate: !flip && h1 !== null && h1Target !== null && h1End < yearEnd ? pct(h1, h1Target) : null,
     annualRate: !flip && yearFigure !== null && annualTarget !== null ? pct(yearFigure, annualTarget) : null,
-  };
-  const compare = (targetLabel: string, target: number, actualLabel: string, actual: number, lead = '') => {
-    const gap = flip ? actual - target : target - actual;
-    const rate = pct(actual, target);
-    const rateText = rate === null || flip ? '' : `（${rate}%）`;
-    const head = `${targetLabel}${fig(target)}，${lead}${actualLabel}${fig(actual)}`;
-    if (gap <= 0) return `${head}，${flip ? '未超出' : '已达到'}${rateText}`;
-    // ≈ targets count a figure within 5% as reached.
-    if (reached(actual, target)) return `${head}，基本达到${rateText}`;
-    return `${head}，${flip ? '超出' : '差'}${gapWord(gap, unit)}${rateText}`;
   };
   return {
     ind,
