@@ -156,10 +156,12 @@ export interface RoundPeriod {
 export function periodOfRound(round: string, year: number): RoundPeriod | null {
   const y = Number(/(\d{4})\s*年/.exec(round)?.[1] ?? year);
   if (!Number.isInteger(y) || y < 1900 || y > 9999) return null;
-  const named = PERIODS.find((p) => p.aliases.test(round) && !(p.unless && p.unless.test(round)));
+  // "2023年度5月调度": 年度 qualifies the year here, it names no period (alone, "2023年度" is the year's round).
+  const name = round.replace(/(\d{4}\s*年)度(?=\S)/, '$1');
+  const named = PERIODS.find((p) => p.aliases.test(name) && !(p.unless && p.unless.test(name)));
   const at = (period: ReportingPeriod): RoundPeriod => ({ period, year: y, asOf: closeOf(period, y) });
   if (named) return at(periodOf(named.key));
-  const m = /(?:^|[^\d])(\d{1,2})\s*月|([一二三四五六七八九十]{1,3})月/.exec(round.replace(/\d{4}\s*年/, ' '));
+  const m = /(?:^|[^\d])(\d{1,2})\s*月|([一二三四五六七八九十]{1,3})月/.exec(name.replace(/\d{4}\s*年/, ' '));
   const month = m ? (m[1] ? Number(m[1]) : (parseChineseNumeral(m[2]) ?? undefined)) : undefined;
   if (month && month >= 1 && month <= 12) return at(monthPeriod(month));
   return null;
