@@ -16,6 +16,7 @@ import { defaultRound } from '../../src/core/returns/source';
 import { roundInstruction } from '../../src/core/returns/layout';
 import { targetText } from '../../src/core/tracking/format';
 import type { Indicator } from '../../src/core/model';
+import { stringsFor } from '../../src/apps/taskpane/strings';
 
 test('close dates come from the table, month rounds end with their month', () => {
   expect(['q1', 'h1', 'q3', 'year'].map((k) => closeOf(k as never, 2023))).toEqual([
@@ -110,6 +111,12 @@ test('a milestone due by the H1 close is an H1 task', () => {
   expect(targetText(task('2023-06-30'), 'h1', 2023)).toBe('完成');
   expect(targetText(task('2023-07-01'), 'h1', 2023)).toBe('—');
   expect(targetText(task('2023-06-30'), 'h1')).toBe('完成');
+});
+
+test('the pane names its quick as-of buttons by the closes in the table', () => {
+  expect(stringsFor(false).asOfClose(targetClose('h1', 2023))).toBe('6月30日');
+  expect(stringsFor(true).asOfClose(targetClose('annual', 2023))).toBe('Dec 31');
+  expect(stringsFor(true).asOfClose(closeOf('q1', 2023))).toBe('Mar 31');
 });
 
 /** Month-day literals (06-30, `${year}-12-31`) in code, comments left out. */

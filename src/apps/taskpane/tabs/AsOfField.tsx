@@ -9,17 +9,19 @@ export function AsOfField() {
   const css = useStyles();
   const { asOf, setAsOf, bookInfo } = usePane();
   const year = bookInfo?.year ?? (Number(asOf.slice(0, 4)) || new Date().getFullYear());
+  const h1Close = closeOf('h1', year);
+  const yearClose = closeOf('year', year);
   return (
     <div className={`${css.section} ${css.flat}`}>
       <Field label={s.asOf}>
         <Input type="date" value={asOf} onChange={(_, d) => d.value && setAsOf(d.value, 'typed')} data-testid="as-of" />
       </Field>
       <div className={css.quick}>
-        <Button size="small" onClick={() => setAsOf(closeOf('h1', year), 'quick')} data-testid="as-of-june">
-          {s.asOfJune}
+        <Button size="small" onClick={() => setAsOf(h1Close, 'quick')} data-testid="as-of-june">
+          {s.asOfClose(h1Close)}
         </Button>
-        <Button size="small" onClick={() => setAsOf(closeOf('year', year), 'quick')} data-testid="as-of-dec">
-          {s.asOfDec}
+        <Button size="small" onClick={() => setAsOf(yearClose, 'quick')} data-testid="as-of-dec">
+          {s.asOfClose(yearClose)}
         </Button>
         <Button size="small" appearance="subtle" onClick={() => setAsOf(todayIso(), 'typed')}>
           {s.asOfToday}
