@@ -17,6 +17,8 @@ export interface XlsxHostOptions {
 export class XlsxHost implements WorkbookHost {
   readonly wholeFile = true;
   private grid: Promise<WorkbookGrid> | null;
+  /** Sheet names, once read. */
+  private names: string[] | null = null;
 
   /** `data`: the workbook's bytes, or null for a workbook not written yet. `where` names it in errors. */
   constructor(
@@ -36,25 +38,30 @@ export class XlsxHost implements WorkbookHost {
     this.opts.progress?.(note, fraction);
   }
 
-  /** Reads the file once (zip guard and bounds first; bad files are InputErrors naming it). */
+  /** Reads the file (zip guard and bounds first; bad files are InputErrors naming it). */
   private values(): Promise<WorkbookGrid> {
     if (!this.grid) this.grid = this.data ? readWorkbookGrid(this.data, this.where) : Promise.resolve({ sheets: [] });
     return this.grid;
   }
 
   async listSheets(): Promise<string[]> {
-    return (await this.values()).sheets.map((s) => s.name);
+    if (!this.names) this.names = (await this.values()).sheets.map((s) => s.name);
+    return this.names;
   }
 
   /** Every sheet, whatever was asked: core's readers find a renamed sheet by its header, and regenerating a
-   *  file must see all it would replace. Row heights come with the values. */
-  readSheets(): Promise<WorkbookGrid> {
-    return this.values();
+   *  file must see all it would replace. Row heights come with the values. The host lets go of them once
+   *  handed over: a big workbook's grid needn't stay while the job goes on. */
+  async readSheets(): Promise<WorkbookGrid> {
+    const grid = await this.values();
+    this.names ??= grid.sheets.map((s) => s.name);
+    this.grid = null;
+    return grid;
   }
 
   async write(change: HostWrite): Promise<HostWritten> {
-    // The values are let go before the file is rewritten: a big workbook's grid needn't stay meanwhile.
     this.grid = null;
+    this.names = null;
     let bytes = change.layout ? await writeWorkbook(change.layout) : this.data;
     for (const patch of change.patches ?? []) {
       if (!bytes) throw new Error('patch on a workbook not written yet');

@@ -54,8 +54,8 @@ export const checkCommand: Command = async (argv, io) => {
     judgements,
     counts: summary,
     warnings,
-    read: { unplaced },
-  } = await inFile(file, () => runCheck(host, asOf, { write: Boolean(out) }));
+    unplaced,
+  } = await inFile(file, () => runCheck(host, asOf, { write: Boolean(out), lean: true }));
   // Not judged is said out loud, on stderr, whatever the output format.
   for (const w of warnings) io.err(say('警告：', 'warning: ') + w);
   if (out) writeFileAtomic(out, host.bytes!);

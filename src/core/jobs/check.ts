@@ -14,9 +14,20 @@ export const TRACKING_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.summa
 export const READ_SHEETS: string[] = [SHEET.main, SHEET.targets, SHEET.meta];
 
 export interface CheckJobResult extends TrackingCheck {
-  read: TrackingRead;
+  /** What was read (left out with `lean`). */
+  read?: TrackingRead;
+  /** Indicators of the 指标 sheet with no row in the main sheet (not judged). */
+  unplaced: TrackingRead['unplaced'];
   /** 打印 only: sheets whose page setup the host did not apply in full. */
   printNotApplied?: string[];
+}
+
+export interface CheckJobOptions {
+  print?: boolean;
+  /** False: judge only, write nothing. */
+  write?: boolean;
+  /** Leave `read` out, so it can go before the write (a big workbook's read-back is tens of MB). */
+  lean?: boolean;
 }
 
 /** The tracking sheets' page setup as core's layout defines it, for those of `present` (content doesn't
@@ -40,21 +51,27 @@ export function printSetups(asOf: string | undefined, present: string[]): Array<
 export async function runCheck(
   host: WorkbookHost,
   asOf: string,
-  opts: { print?: boolean; write?: boolean } = {},
-): Promise<CheckJobResult> {
+  opts?: CheckJobOptions & { lean?: false },
+): Promise<CheckJobResult & { read: TrackingRead }>;
+export async function runCheck(host: WorkbookHost, asOf: string, opts?: CheckJobOptions): Promise<CheckJobResult>;
+export async function runCheck(host: WorkbookHost, asOf: string, opts: CheckJobOptions = {}): Promise<CheckJobResult> {
   host.progress('读取推进计划表', 0);
-  const read = readTracking(await host.readSheets(READ_SHEETS, { heightsOf: SHEET.main, required: SHEET.main }));
+  let read: TrackingRead | undefined = readTracking(
+    await host.readSheets(READ_SHEETS, { heightsOf: SHEET.main, required: SHEET.main }),
+  );
   const checked = checkTracking(read, asOf);
-  if (opts.write === false) return { ...checked, read };
+  const { unplaced } = read;
+  if (opts.lean) read = undefined;
+  if (opts.write === false) return { ...checked, read, unplaced };
   host.progress('写入校验结果', 0.5);
   const print = opts.print
     ? printSetups(asOf, [...(await host.listSheets()), ...checked.patch.sheets.map((s) => s.name)])
     : undefined;
   const written = await host.write({ patches: [checked.patch], print });
-  return { ...checked, read, ...(opts.print ? { printNotApplied: written.printNotApplied } : {}) };
+  return { ...checked, read, unplaced, ...(opts.print ? { printNotApplied: written.printNotApplied } : {}) };
 }
 
 /** 打印: a check at `asOf` (汇总 and highlights refreshed) and every tracking sheet set up for printing. */
-export function runPrint(host: WorkbookHost, asOf: string): Promise<CheckJobResult> {
+export function runPrint(host: WorkbookHost, asOf: string): Promise<CheckJobResult & { read: TrackingRead }> {
   return runCheck(host, asOf, { print: true });
 }
