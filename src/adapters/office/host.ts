@@ -170,8 +170,11 @@ export class OfficeHost implements WorkbookHost, WorkbookState {
       const missing = /ItemNotFound/i.test(String((e as { code?: string }).code ?? (e as Error).message));
       if (!missing && !isResponseTooLarge(e)) throw e;
       this.fellBack = true;
-      this.sheets = await listSheets(context);
-      this.b.syncs++;
+      // The list rode in the failed request; ask again only if this job hasn't listed the sheets yet.
+      if (!this.listed) {
+        this.sheets = await listSheets(context);
+        this.b.syncs++;
+      }
       const present = new Set(this.sheets.map((s) => s.name));
       if (opts.required && !present.has(opts.required)) {
         const text = `工作簿中没有“${opts.required}”工作表，请先在“计划”中生成推进计划表。`;
