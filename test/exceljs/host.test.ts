@@ -62,6 +62,7 @@ test('generate over a file with a sheet of its own refuses, and the file is left
         cells: [{ r: 1, c: 1, value: '别删我' }],
         merges: [],
         validations: [],
+        protect: false,
       },
     ],
   });
