@@ -3,6 +3,7 @@ import * as ExcelJS from 'exceljs';
 import type { DataValidationRule, PrintSetup, Range, SheetLayout, WorkbookLayout } from '../../core/layout/types';
 import { styleTable } from './styles';
 import { colLetters } from '../../core/layout/address';
+import { headerSection } from '../../core/layout/print';
 
 type StyleOf = ReturnType<typeof styleTable>;
 
@@ -11,9 +12,9 @@ function address(r: Range): string {
   return `${colLetters(r.c1)}${r.r1}:${colLetters(r.c2)}${r.r2}`;
 }
 
-/** Header/footer text: '&' is a code character in Excel, except for the codes we use on purpose. */
+/** Header/footer text as the centre section. */
 function headerCode(text: string): string {
-  return `&C${text.replace(/&(?![PN])/g, '&&')}`;
+  return `&C${headerSection(text)}`;
 }
 
 /** Applies print setup. ExcelJS 4.4.0 writes fitToPage into sheetPr/pageSetUpPr; we set nothing else

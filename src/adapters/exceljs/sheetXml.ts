@@ -5,6 +5,7 @@ import type { CellValue, DataValidationRule, PrintSetup, SheetLayout } from '../
 import { colLetters } from '../../core/layout/address';
 import { attr, columnOf, decodeXml, escapeText, escapeXml, MAX_COL, P, rootPrefix, withAttr } from './xml';
 import { Utf8Sink } from './package';
+import { headerSection } from '../../core/layout/print';
 
 /** One cell to write: a value (undefined keeps the cell's content) and a style index. */
 interface CellWrite {
@@ -307,9 +308,9 @@ export function rowBreaksXml(p: string, rows: number[]): string {
   return `<${p}rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${brks}</${p}rowBreaks>`;
 }
 
-/** Header/footer text: '&' is a code character in Excel, except for the codes we use on purpose. */
+/** Header/footer text as the centre section. */
 function headerCode(text: string): string {
-  return `&C${text.replace(/&(?![PN])/g, '&&')}`;
+  return `&C${headerSection(text)}`;
 }
 
 /** A header's sections: each starts at &L, &C or &R (a doubled && is a literal ampersand). */

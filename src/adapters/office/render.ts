@@ -18,6 +18,8 @@ import type {
 import type { OfficeCaps } from './caps';
 import { rangeA1 as a1 } from '../../core/layout/address';
 import { isPercentFormat } from '../../core/layout/numberFormat';
+import { columnPoints, inchesToPoints } from '../../core/layout/excelUnits';
+import { headerSection } from '../../core/layout/print';
 import { swallow, type Leftovers } from './errors';
 
 /** Excel on the web refuses requests above 5 MB. */
@@ -236,12 +238,6 @@ function toRects(cells: Array<{ r: number; c: number }>): Range[] {
   return done.sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
 }
 
-/** Excel column width in characters → points (Office.js sets widths in points). */
-function widthPoints(chars: number): number {
-  // A character is the default font's digit width, 7 px, plus 5 px padding; 96 px = 72 pt.
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
 // ---------- values ----------
 
 /** Excel's limit on the characters of one cell. */
@@ -445,7 +441,7 @@ async function renderSheet(
     let j = i;
     while (j + 1 < sheet.columnWidths.length && sheet.columnWidths[j + 1] === sheet.columnWidths[i]) j++;
     await b.room(40);
-    ws.getRangeByIndexes(0, i, 1, j - i + 1).format.columnWidth = widthPoints(sheet.columnWidths[i]);
+    ws.getRangeByIndexes(0, i, 1, j - i + 1).format.columnWidth = columnPoints(sheet.columnWidths[i]);
     i = j + 1;
   }
   const heights = Object.entries(sheet.rowHeights)
@@ -511,7 +507,7 @@ export async function applyPrint(b: Batch, ws: Excel.Worksheet, p: PrintSetup): 
   pl.paperSize = p.paper === 'A3' ? 'A3' : 'A4';
   // One page wide, as many tall as it takes (0 = automatic). No `scale`: fit-to replaces it.
   pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 };
-  const pt = (inches: number) => Math.round(inches * 72 * 100) / 100;
+  const pt = inchesToPoints;
   pl.leftMargin = pt(p.margins.left);
   pl.rightMargin = pt(p.margins.right);
   pl.topMargin = pt(p.margins.top);
@@ -521,8 +517,8 @@ export async function applyPrint(b: Batch, ws: Excel.Worksheet, p: PrintSetup): 
   if (p.horizontalCentered !== undefined) pl.centerHorizontally = p.horizontalCentered;
   if (p.titleRows) pl.setPrintTitleRows(`$${p.titleRows.from}:$${p.titleRows.to}`);
   const hf = pl.headersFooters.defaultForAllPages;
-  hf.centerHeader = p.header ?? '';
-  hf.centerFooter = p.footer ?? '';
+  hf.centerHeader = headerSection(p.header ?? '');
+  hf.centerFooter = headerSection(p.footer ?? '');
   pl.load('zoom');
   return () => pl.zoom?.horizontalFitToPages === p.fitToWidth;
 }
