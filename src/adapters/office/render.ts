@@ -20,6 +20,7 @@ import { rangeA1 as a1 } from '../../core/layout/address';
 import { isPercentFormat } from '../../core/layout/numberFormat';
 import { columnPoints, inchesToPoints } from '../../core/layout/excelUnits';
 import { headerSection } from '../../core/layout/print';
+import { serialFormatKind, serialToIso } from '../../core/dates';
 import { swallow, type Leftovers } from './errors';
 
 /** Excel on the web refuses requests above 5 MB. */
@@ -683,6 +684,8 @@ export interface ReadRequest {
   visibility: string;
   used: Excel.Range;
   protection: Excel.WorksheetProtection;
+  /** The workbook's date system, probed in the same request (queueDateSystem); absent: the 1900 system. */
+  dateSystem?: Excel.FunctionResult<number>;
 }
 
 /** A sheet's contents once read: values and number formats from (top, left), 0-based. */
@@ -694,23 +697,48 @@ export interface SheetData {
   values: unknown[][];
   formats: string[][];
   protected: boolean;
+  /** Date-formatted serials count from 1904 (a workbook made on an old Mac). */
+  date1904?: boolean;
+}
+
+/**
+ * Queues the probe for the workbook's date system: DATE(1904,1,1) is day 0 in the 1904 system and day 1462 in
+ * the 1900 one. Workbook.use1904DateSystem says so directly, but it is a preview API (no released ExcelApi set
+ * has it), and worksheet functions are ExcelApi 1.2, well under the manifest's floor.
+ */
+function queueDateSystem(context: Excel.RequestContext): Excel.FunctionResult<number> {
+  const probe = context.workbook.functions.date(1904, 1, 1);
+  probe.load('value');
+  return probe;
+}
+
+/** After the sync: true when the probe found the 1904 system. An error result means 1900, Excel's default. */
+function is1904(probe: Excel.FunctionResult<number> | undefined): boolean {
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- loaded in queueDateSystem, read after the caller's sync
+  return probe !== undefined && probe.value === 0;
 }
 
 /** Queues reads of the named sheets' used ranges (values, formats for dates, protection). */
 export function queueRead(context: Excel.RequestContext, sheets: SheetInfo[]): ReadRequest[] {
+  const dateSystem = queueDateSystem(context);
   return sheets.map((s) => {
     const ws = context.workbook.worksheets.getItem(s.name);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('values,numberFormat,rowIndex,columnIndex');
     ws.protection.load('protected');
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- hands on the proxy (a navigation property), read after the caller's sync
-    return { name: s.name, visibility: s.visibility, used, protection: ws.protection };
+    return { name: s.name, visibility: s.visibility, used, protection: ws.protection, dateSystem };
   });
 }
 
 /** After the sync: what a queued read brought back. */
 export function collect(r: ReadRequest): SheetData {
-  const base = { name: r.name, visibility: r.visibility, protected: r.protection.protected };
+  const base = {
+    name: r.name,
+    visibility: r.visibility,
+    protected: r.protection.protected,
+    date1904: is1904(r.dateSystem),
+  };
   if (r.used.isNullObject) return { ...base, top: 0, left: 0, values: [], formats: [] };
   return {
     ...base,
@@ -748,7 +776,9 @@ export async function readInBlocks(
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- hands on the proxy (a navigation property), read after the sync below
     return { info: s, ws, used, protection: ws.protection };
   });
+  const dateSystem = queueDateSystem(context);
   await context.sync();
+  const date1904 = is1904(dateSystem);
   let syncs = 1;
   const data: SheetData[] = [];
   for (const h of heads) {
@@ -756,6 +786,7 @@ export async function readInBlocks(
       name: h.info.name,
       visibility: h.info.visibility,
       protected: h.protection.protected,
+      date1904,
       top: 0,
       left: 0,
       values: [],
@@ -795,23 +826,8 @@ export async function readInBlocks(
   return { data, syncs };
 }
 
-/** Number formats that show a date: y or d codes, or 年月日, outside quotes and [..] sections. */
-function isDateFormat(fmt: string): boolean {
-  if (!fmt || fmt === 'General' || fmt === '@') return false;
-  const bare = fmt
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\\./g, '');
-  return /[yd年月日]/i.test(bare);
-}
-
-/** Excel's serial day (1900 system) → 'YYYY-MM-DD'. */
-function serialToIso(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400000);
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** Turns read sheets into grid sheets (0-based from A1; '' → null; dates → ISO). */
+/** Turns read sheets into grid sheets (0-based from A1; '' → null; date-formatted serials → ISO days in the
+ *  workbook's date system; time-only formats keep their number, as the file readers do). */
 export function toGrid(data: SheetData[]): GridSheet[] {
   return data.map((r) => {
     const state: GridSheet['state'] =
@@ -824,7 +840,8 @@ export function toGrid(data: SheetData[]): GridSheet[] {
       vrow.forEach((v, j) => {
         let out: CellValue;
         if (v === '' || v === undefined || v === null) out = null;
-        else if (typeof v === 'number' && isDateFormat(r.formats[i]?.[j] ?? '')) out = serialToIso(v);
+        else if (typeof v === 'number' && serialFormatKind(r.formats[i]?.[j]) === 'date')
+          out = serialToIso(v, r.date1904) ?? v;
         else out = v as CellValue;
         if (typeof out === 'number' && isPercentFormat(r.formats[i]?.[j]))
           percentCells.push([r.top + i + 1, r.left + j + 1]);

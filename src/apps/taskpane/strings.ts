@@ -1,8 +1,6 @@
 // UI texts. Chinese first; English when Office's display language is English.
 import { PANE_ORDER, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../../core/status';
-
-/** '2023-06-30' → '2023年6月30日'. */
-const cnDate = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日');
+import { chineseDate as cnDate } from '../../core/dates';
 
 const zh = {
   appTitle: '推进表助手',

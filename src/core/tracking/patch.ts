@@ -4,7 +4,7 @@
 import { type Judgement, STATUS_LABEL, STATUSES, type Status } from '../model';
 import { PRESSING, statusInfo } from '../status';
 import type { WorkbookPatch } from '../layout/types';
-import { cnMonthDay } from './format';
+import { chineseMonthDay as cnMonthDay } from '../dates';
 import { asOfHeader } from './print';
 import type { TrackingRead } from './read';
 import { SHEET } from './sheet';

@@ -3,7 +3,7 @@
 import type { PrintSetup } from '../layout/types';
 import { landscapePrint } from '../layout/print';
 import { blockBreaks, pageCapacity, spanHeight } from '../layout/pages';
-import { cnDate } from './format';
+import { chineseDate as cnDate } from '../dates';
 import { MAIN_ROW, MAIN_WIDTHS } from './sheet';
 
 /** Print setup we use everywhere: landscape, one page wide, page x of y, 截至 header. */

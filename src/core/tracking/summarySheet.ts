@@ -7,7 +7,7 @@ import type { LayoutCell, Range, SheetLayout } from '../layout/types';
 import { heightForLines, heightForText } from '../layout/rowHeights';
 import { SIZE, TEXT_INDENT } from '../layout/styles';
 import { blockBreaks, pageCapacity, spanHeight } from '../layout/pages';
-import { cnDate } from './format';
+import { chineseDate as cnDate } from '../dates';
 import { trackingPrint } from './print';
 import type { TrackingRead } from './read';
 import { SHEET } from './sheet';
