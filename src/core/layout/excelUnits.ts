@@ -25,7 +25,10 @@ export function textPx(width: number): number {
   return columnPx(width) - CELL_PADDING_PX;
 }
 
-/** Points in an inch (margins are inches in the layout, points in Office.js). */
+/** Points in an inch (margins are inches in the layout, points in Office.js and on paper). */
+export const POINTS_PER_INCH = 72;
+
+/** Margins for Office.js: inches to points, to the hundredth. */
 export function inchesToPoints(inches: number): number {
   return Math.round(inches * 72 * 100) / 100;
 }

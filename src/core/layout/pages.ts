@@ -1,7 +1,7 @@
 // Where printed pages end: manual row breaks so a merged block (an item and its indicator rows) is
 // never cut in the middle of a page, which would clip its text on both pages.
 import type { PrintSetup } from './types';
-import { columnPoints } from './excelUnits';
+import { columnPoints, POINTS_PER_INCH } from './excelUnits';
 
 /** Paper size in points, portrait. */
 const PAPER: Record<PrintSetup['paper'], { w: number; h: number }> = {
@@ -15,8 +15,8 @@ export function pageCapacity(columnWidths: number[], print: PrintSetup, safety =
   const paper = PAPER[print.paper];
   const [pw, ph] = print.orientation === 'landscape' ? [paper.h, paper.w] : [paper.w, paper.h];
   const m = print.margins;
-  const printableW = pw - (m.left + m.right) * 72;
-  const printableH = ph - (m.top + m.bottom) * 72;
+  const printableW = pw - (m.left + m.right) * POINTS_PER_INCH;
+  const printableH = ph - (m.top + m.bottom) * POINTS_PER_INCH;
   const sheetW = columnWidths.reduce((a, w) => a + columnPoints(w), 0);
   const scale = Math.min(1, Math.floor((printableW / sheetW) * 100) / 100);
   return (printableH / scale) * safety;

@@ -42,19 +42,13 @@ function gapOf(message: string): string {
   return message.split('；')[0];
 }
 
-/**
- * The 通报 to paste into a report, as a plan office writes one: counts by item (the basis said), zero categories
- * left out, items named where few, then a sentence per shortfall and lagging indicator with its lead unit and gap.
- * A second paragraph names the units with figures still to report. Raw counts stay in the 汇总 tables.
- */
-export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: string): string {
-  const counted = perItem(read, judgements);
-  const total = read.items.length;
-  const labelOf = new Map(read.indicators.map((i) => [i.id, i.label]));
-  const nameOf = (c: Counted) => c.item.name || `第${c.item.no}项`;
-  const leadOf = (c: Counted) => (c.item.leadUnits.length ? `（${c.item.leadUnits.join('、')}牵头）` : '');
-  const heads = counted.map((c) => ({ c, s: headlineStatus(c.judgements.map((j) => j.status)) }));
+const nameOf = (c: Counted) => c.item.name || `第${c.item.no}项`;
+const leadOf = (c: Counted) => (c.item.leadUnits.length ? `（${c.item.leadUnits.join('、')}牵头）` : '');
 
+/** The 通报's opening: items counted by status (the basis said, zero categories left out, items named where
+ *  few), items with figures owed, then indicators counted. */
+function countsSentences(counted: Counted[], judgements: Judgement[], asOf: string): string {
+  const heads = counted.map((c) => ({ c, s: headlineStatus(c.judgements.map((j) => j.status)) }));
   const parts: string[] = [];
   for (const s of HEADLINE) {
     const items = heads.filter((h) => h.s === s).map((h) => nameOf(h.c));
@@ -68,30 +62,16 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${STATUS_LABEL[s]}${n}项`);
   const measured = judgements.filter((j) => HEADLINE.includes(j.status)).length;
-  let first = `截至${cnMonthDay(asOf)}，${parts.length ? basis : ''}${total}项重要事项中，`;
+  let first = `截至${cnMonthDay(asOf)}，${parts.length ? basis : ''}${counted.length}项重要事项中，`;
   first += parts.length ? `${parts.join('，')}` : '尚无可评价的进展数据';
   if (owing > 0 && parts.length) first += `，另有${owing}项尚有指标未填报或数据待核实`;
   first += '。';
   if (indicatorCounts.length) first += `从指标看，有进展数据的${measured}项指标中，${indicatorCounts.join('、')}。`;
+  return first;
+}
 
-  // One sentence per indicator behind, the worst first.
-  for (const s of NAMED) {
-    const lines: string[] = [];
-    for (const c of counted) {
-      for (const j of c.judgements.filter((x) => x.status === s)) {
-        const label = c.judgements.length > 1 || c.item.indicators.length > 1 ? `${labelOf.get(j.id) ?? j.id}，` : '';
-        // Up to 06-30 every figure is an H1 one; saying so in each sentence is noise.
-        const gap = asOf.slice(5) <= '06-30' ? gapOf(j.message).replace('仅有上半年数据，', '') : gapOf(j.message);
-        lines.push(`${nameOf(c)}${leadOf(c)}，${label}${gap}`);
-      }
-    }
-    // A long list belongs in the tables below: the worst few by name, the rest counted.
-    const shown = lines.slice(0, SENTENCES_AT_MOST);
-    const more = lines.length > shown.length ? `；另有${lines.length - shown.length}项，详见下表` : '';
-    if (lines.length) first += `${STATUS_LABEL[s]}的：${shown.join('；')}${more}。`;
-  }
-
-  // Second paragraph: who still owes figures.
+/** The 通报's second paragraph: who still owes figures, and how many figures are to be checked. */
+function owedParagraph(counted: Counted[], labelOf: Map<string, string>): string {
   const owed = new Map<string, string[]>();
   let invalid = 0;
   for (const c of counted) {
@@ -112,6 +92,37 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
   }
   if (invalid > 0) second += `另有${invalid}项指标的填报数据需核实。`;
   if (second === '') second = '应报数据均已填报。';
+  return second;
+}
+
+/**
+ * The 通报 to paste into a report, as a plan office writes one: counts by item (the basis said), zero categories
+ * left out, items named where few, then a sentence per shortfall and lagging indicator with its lead unit and gap.
+ * A second paragraph names the units with figures still to report. Raw counts stay in the 汇总 tables.
+ */
+export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: string): string {
+  const counted = perItem(read, judgements);
+  const labelOf = new Map(read.indicators.map((i) => [i.id, i.label]));
+  let first = countsSentences(counted, judgements, asOf);
+
+  // One sentence per indicator behind, the worst first.
+  for (const s of NAMED) {
+    const lines: string[] = [];
+    for (const c of counted) {
+      for (const j of c.judgements.filter((x) => x.status === s)) {
+        const label = c.judgements.length > 1 || c.item.indicators.length > 1 ? `${labelOf.get(j.id) ?? j.id}，` : '';
+        // Up to 06-30 every figure is an H1 one; saying so in each sentence is noise.
+        const gap = asOf.slice(5) <= '06-30' ? gapOf(j.message).replace('仅有上半年数据，', '') : gapOf(j.message);
+        lines.push(`${nameOf(c)}${leadOf(c)}，${label}${gap}`);
+      }
+    }
+    // A long list belongs in the tables below: the worst few by name, the rest counted.
+    const shown = lines.slice(0, SENTENCES_AT_MOST);
+    const more = lines.length > shown.length ? `；另有${lines.length - shown.length}项，详见下表` : '';
+    if (lines.length) first += `${STATUS_LABEL[s]}的：${shown.join('；')}${more}。`;
+  }
+
+  const second = owedParagraph(counted, labelOf);
   return second ? `${first}\n${second}` : first;
 }
 
