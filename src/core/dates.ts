@@ -1,6 +1,5 @@
 // Dates as Excel stores them and as the tool writes them, in one place: serial day numbers in both of Excel's
-// date systems, which number formats show a serial as a date, and ISO dates in Chinese. Free of zod and of the
-// rest of the core: the pane's first paint uses the Chinese dates.
+// date systems, which number formats show a serial as a date, and ISO dates in Chinese (chineseDate.ts).
 
 /** Milliseconds in a day. */
 const DAY_MS = 86_400_000;
@@ -66,14 +65,5 @@ export function builtinFormatKind(id: number): 'date' | 'time' | null {
   return BUILTIN_DATES.has(id) ? 'date' : BUILTIN_TIMES.has(id) ? 'time' : null;
 }
 
-/** '2023-06-30' → '2023年6月30日'. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-/** '2023-06-30' → '6月30日'. */
-export function chineseMonthDay(iso: string): string {
-  const [, m, d] = iso.split('-').map(Number);
-  return `${m}月${d}日`;
-}
+// Dates in Chinese: a module of their own, small enough for the pane's first paint.
+export { chineseDate, chineseMonthDay } from './chineseDate';

@@ -1,6 +1,6 @@
 // UI texts. Chinese first; English when Office's display language is English.
 import { PANE_ORDER, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../../core/status';
-import { chineseDate as cnDate } from '../../core/dates';
+import { chineseDate as cnDate } from '../../core/chineseDate';
 
 const zh = {
   appTitle: '推进表助手',
