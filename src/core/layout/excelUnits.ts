@@ -6,12 +6,12 @@
 /** Width of the default font's widest digit, in pixels at 96 dpi (Calibri 11). */
 export const DIGIT_PX = 7;
 /** Padding Excel keeps inside a column (2 px a side plus the grid line), in pixels. */
-export const CELL_PADDING_PX = 5;
+const CELL_PADDING_PX = 5;
 /** Points per pixel at 96 dpi. */
 const PT_PER_PX = 0.75;
 
 /** Pixels of a column whose stored width is `width` (the file format's rounding to whole pixels). */
-export function columnPx(width: number): number {
+function columnPx(width: number): number {
   return Math.trunc(((256 * width + Math.trunc(128 / DIGIT_PX)) / 256) * DIGIT_PX);
 }
 
