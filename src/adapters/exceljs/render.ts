@@ -4,6 +4,7 @@ import type { DataValidationRule, PrintSetup, Range, SheetLayout, WorkbookLayout
 import { styleTable } from './styles';
 import { colLetters } from '../../core/layout/address';
 import { headerSection } from '../../core/layout/print';
+import { PROTECTION_ALLOWS } from '../../core/layout/protection';
 
 type StyleOf = ReturnType<typeof styleTable>;
 
@@ -110,15 +111,12 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout, styleOf: StyleOf
   if (sheet.print) applyPrint(ws, sheet.print);
   setRowBreaks(ws, sheet.rowBreaks ?? []);
   if (sheet.protect) {
-    // No password: a guard against accidents. Filtering, sorting and resizing stay allowed.
+    // ExcelJS's model names what stays allowed, as the policy does.
     (ws as unknown as { sheetProtection: Record<string, boolean> }).sheetProtection = {
       sheet: true,
       selectLockedCells: true,
       selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-      autoFilter: true,
-      sort: true,
+      ...PROTECTION_ALLOWS,
     };
   }
 }

@@ -6,6 +6,7 @@ import { colLetters } from '../../core/layout/address';
 import { attr, columnOf, decodeXml, escapeText, escapeXml, MAX_COL, P, rootPrefix, withAttr } from './xml';
 import { Utf8Sink } from './package';
 import { headerSection } from '../../core/layout/print';
+import { sheetProtectionXml } from '../../core/layout/protection';
 
 /** One cell to write: a value (undefined keeps the cell's content) and a style index. */
 interface CellWrite {
@@ -455,7 +456,7 @@ export function sheetLayoutXml(
   emptyRowsBelow(Infinity);
   out.push(
     '</sheetData>' +
-      (sheet.protect ? '<sheetProtection sheet="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>' : '') +
+      (sheet.protect ? sheetProtectionXml() : '') +
       (sheet.autoFilter ? `<autoFilter ref="${range(sheet.autoFilter)}"/>` : '') +
       (sheet.merges.length
         ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${range(m)}"/>`).join('')}</mergeCells>`

@@ -1,13 +1,13 @@
 /// <reference types="office-js" />
-// What a protected sheet still allows: the same policy the file adapter writes into <sheetProtection>.
+// Protects a sheet with what the policy (core/layout/protection.ts) leaves allowed, in Office.js's words.
+import { PROTECTION_ALLOWS as allow } from '../../core/layout/protection';
 
 export function protectSheet(ws: Excel.Worksheet): void {
-  // No password: it guards against accidents. Filtering, sorting and resizing stay possible.
   ws.protection.protect({
-    allowAutoFilter: true,
-    allowSort: true,
-    allowFormatColumns: true,
-    allowFormatRows: true,
+    allowAutoFilter: allow.autoFilter,
+    allowSort: allow.sort,
+    allowFormatColumns: allow.formatColumns,
+    allowFormatRows: allow.formatRows,
     selectionMode: 'Normal',
   });
 }
