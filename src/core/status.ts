@@ -135,3 +135,8 @@ export const PRESSING: readonly Status[] = STATUSES.filter((s) => STATUS_TABLE[s
 export const PANE_ORDER: readonly Status[] = [...STATUSES].sort(
   (a, b) => STATUS_TABLE[a].paneOrder - STATUS_TABLE[b].paneOrder,
 );
+
+/** '未达标 2 个，进度滞后 3 个，已达标 1 个': counts of the given statuses, in that order, for job messages. */
+export function countsText(counts: Record<Status, number>, statuses: readonly Status[]): string {
+  return statuses.map((s) => `${STATUS_TABLE[s].label} ${counts[s]} 个`).join('，');
+}

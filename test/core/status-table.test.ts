@@ -1,6 +1,7 @@
 // The status table (core/status.ts) and every list derived from it: each covers every status as intended, so a
 // status added to the table can't be forgotten by the check styles, the 汇总, the 通报 or the pane.
 import {
+  countsText,
   PANE_ORDER,
   PRESSING,
   STATUSES,
@@ -96,5 +97,13 @@ describe('the status table', () => {
   test('the tracking sheet module hands out the same marks and fills (kept for importers)', () => {
     expect(SHEET_FILL).toBe(STATUS_FILL);
     expect(SHEET_SYMBOL).toBe(STATUS_SYMBOL);
+  });
+});
+
+describe('texts built from the table', () => {
+  test('job messages count statuses in the words the workbook uses', () => {
+    const counts = { met: 1, 'on-track': 0, 'at-risk': 3, shortfall: 2, missing: 4, 'not-due': 0, invalid: 0 };
+    expect(countsText(counts, ['shortfall', 'at-risk', 'met'])).toBe('未达标 2 个，进度滞后 3 个，已达标 1 个');
+    expect(countsText(counts, ['missing'])).toBe('未填报 4 个');
   });
 });

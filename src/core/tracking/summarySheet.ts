@@ -144,7 +144,8 @@ function drawUnitCounts(d: Drawing, counted: Counted[]): void {
 
 /** Shortfalls, lagging, missing and invalid indicators, the most pressing first, with their 说明. */
 function drawPressing(d: Drawing, counted: Counted[]): void {
-  d.subtitle('未达标、进度滞后、未填报及数据有误的指标');
+  const words = PRESSING.map((s) => STATUS_LABEL[s]);
+  d.subtitle(`${words.slice(0, -1).join('、')}及${words[words.length - 1]}的指标`);
   const listHead = ['牵头单位', '事项名称', '指标编号', '状态', '说明'];
   d.listRow(listHead, () => 'head');
   d.next(Math.max(d.LINE, ...listHead.map((t, i) => heightForText(t, spanWidth(LIST_COLS[i]), SIZE.heading))), true);
