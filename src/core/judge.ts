@@ -5,11 +5,13 @@ import { formatFigure } from './numbers';
 import { readFigureFor } from './entryInput';
 import { approxWord, figureWord, gapWord } from './wording';
 import { targetClose, yearStart } from './period';
-import { DAY, makeJudgement, NO_RATES, toTime, chineseDate, type Rates } from './judgement';
+import { DAY, makeJudgement, NO_RATES, toTime, type Rates } from './judgement';
+import { chineseDate } from './dates';
 import { judgeMilestone } from './milestone';
 
-// Kept for importers: the dates' helpers moved to judgement.ts.
-export { chineseDate, isIsoDate } from './judgement';
+// Kept for importers: isIsoDate moved to judgement.ts; chineseDate lives in dates.ts.
+export { isIsoDate } from './judgement';
+export { chineseDate } from './dates';
 
 function pct(actual: number, target: number): number | null {
   if (target === 0) return null;

@@ -14,11 +14,6 @@ export function isIsoDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
-/** "2023-06-30" → "2023年6月30日" */
-export function chineseDate(date: string): string {
-  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-}
-
 export interface Rates {
   h1Rate: number | null;
   annualRate: number | null;

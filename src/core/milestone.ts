@@ -2,7 +2,8 @@
 import type { Entry, EntryValue, Indicator, Judgement } from './model';
 import { isUncalculatedFormula, UNCALCULATED_REASON } from './formula';
 import { targetClose } from './period';
-import { chineseDate, makeJudgement, NO_RATES, toTime } from './judgement';
+import { makeJudgement, NO_RATES, toTime } from './judgement';
+import { chineseDate } from './dates';
 
 const DONE = /^(已完成|完成|已办结|是|已|✓|✔|√|☑|y|yes|done|true|ok)$/i;
 const NOT_DONE = /^(未完成|否|没有|无|未|进行中|推进中|×|✗|✘|n|no|false)$/i;

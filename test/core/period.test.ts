@@ -119,10 +119,11 @@ test('the pane names its quick as-of buttons by the closes in the table', () => 
   expect(stringsFor(true).asOfClose(closeOf('q1', 2023))).toBe('Mar 31');
 });
 
-/** Month-day literals (06-30, `${year}-12-31`) in code, comments left out. */
+/** Month-day literals (06-30, `${year}-12-31`) in code, comments left out. A whole date with its year written
+ *  out ('1900-02-29', Excel's phantom leap day) is one fixed day, not a period's close. */
 function dateLiterals(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
-  return code.match(/(?<![\d.])(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)/g) ?? [];
+  return code.match(/(?<![\d.])(?<!\d{4}-)(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)/g) ?? [];
 }
 
 function sources(dir: string): string[] {
@@ -136,6 +137,7 @@ function sources(dir: string): string[] {
 test('the period table is the only home of close dates: no date literal in src/', () => {
   expect(dateLiterals('const d = `${year}-06-30`; // 12-31 named in a comment')).toEqual(['06-30']);
   expect(dateLiterals("if (asOf.slice(5) <= '06-30') x();\n/** '2023-12-31' */")).toEqual(['06-30']);
+  expect(dateLiterals("return '1900-02-29';")).toEqual([]);
   const root = path.join(__dirname, '../../src');
   const found = sources(root).flatMap((f) =>
     dateLiterals(fs.readFileSync(f, 'utf8')).map((d) => `${path.relative(root, f)}: ${d}`),

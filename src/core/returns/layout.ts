@@ -2,9 +2,11 @@
 // entry cells unlocked and validated so that Excel, WPS or LibreOffice alone still guide the user.
 import type { CellValue, DataValidationRule, LayoutCell, Range, SheetLayout, WorkbookLayout } from '../layout/types';
 import type { EntryValue, Indicator } from '../model';
-import { PAGE_FOOTER, SIZE } from '../layout/styles';
+import { SIZE } from '../layout/styles';
+import { landscapePrint } from '../layout/print';
 import { heightForText, MAX_ROW_HEIGHT, spreadHeights } from '../layout/rowHeights';
-import { cnMonthDay, indicatorLabel, targetText } from '../tracking/format';
+import { indicatorLabel, targetText } from '../tracking/format';
+import { chineseMonthDay as cnMonthDay } from '../dates';
 import { periodOfRound } from '../period';
 import { makeReturnMeta, returnMetaSheet, ReturnMeta, type ReturnRowBinding } from './meta';
 import { ReturnPlan, itemsOfUnit } from './units';
@@ -207,16 +209,11 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
     freeze: { rows: 3, cols: 0 },
     protect: true,
     validations: d.validations,
-    print: {
-      orientation: 'landscape',
-      paper: 'A4',
-      fitToWidth: 1,
+    print: landscapePrint('A4', 'form', {
       titleRows: { from: 3, to: 3 },
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       header: `${unit}　${opts.round}`,
-      footer: PAGE_FOOTER,
-      horizontalCentered: true,
-    },
+      centred: true,
+    }),
   };
   const meta: ReturnMeta = makeReturnMeta({
     planId: opts.planId,

@@ -1,13 +1,8 @@
 // Display texts for targets and dates in the tracking workbook.
 import type { Indicator } from '../model';
 import { COMPARATOR_LABEL } from './sheet';
+import { chineseDate as cnDate } from '../dates';
 import { quarterClosingOn, targetClose } from '../period';
-
-/** '2023-06-30' → '2023年6月30日'. */
-export function cnDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
 
 /**
  * The 汇总's 截至 line: '截至 2023年6月30日'. A quarterly round is named ('截至 2023年3月31日（一季度）'): its
@@ -16,12 +11,6 @@ export function cnDate(iso: string): string {
 export function asOfLine(asOf: string): string {
   const quarter = quarterClosingOn(asOf);
   return `截至 ${cnDate(asOf)}${quarter ? `（${quarter.name}）` : ''}`;
-}
-
-/** '2023-06-30' → '6月30日'. */
-export function cnMonthDay(iso: string): string {
-  const [, m, d] = iso.split('-').map(Number);
-  return `${m}月${d}日`;
 }
 
 function groupThousands(n: number): string {
