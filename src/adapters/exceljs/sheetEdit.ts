@@ -4,7 +4,7 @@
 import type { CellValue } from '../../core/layout/types';
 import { colLetters } from '../../core/layout/address';
 import { attr, columnOf, MAX_COL, P, rootPrefix, withAttr } from './xml';
-import { Utf8Sink } from './package';
+import { Utf8Sink } from './utf8Sink';
 
 /** One cell to write: a value (undefined keeps the cell's content) and a style index. */
 interface CellWrite {

@@ -6,7 +6,7 @@ import type { DataValidationRule, PrintSetup, SheetLayout } from '../../core/lay
 import { colLetters } from '../../core/layout/address';
 import { cellXml, type StringIndex } from './sheetEdit';
 import { decodeXml, escapeText, escapeXml, P, rootPrefix } from './xml';
-import { Utf8Sink } from './package';
+import { Utf8Sink } from './utf8Sink';
 
 // Kept for importers (the patcher, the grid reader and their tests).
 export { editSheetXml, findSheetDataTag, windowEnd, type RowEdit, type StringIndex } from './sheetEdit';

@@ -14,7 +14,7 @@ import { missingUnits, roundsOf } from './missing';
 import type { ProgressRow } from './progress';
 
 // Kept for importers (the CLI, the pane, the Office adapter import them from here).
-export { FIELD_LABEL, PARTIAL_LABEL, type Field } from './fields';
+export { FIELD_LABEL, PARTIAL_LABEL } from './fields';
 export { normalizeFigure } from './figure';
 export type { ReturnInput } from './accept';
 

@@ -19,7 +19,7 @@ import {
 } from './units';
 
 // Kept for importers (tests read dates through this module).
-export { findDates, type DatePhrase } from './deadlines';
+export { findDates } from './deadlines';
 
 export interface Quantity {
   /** Offsets into the text the quantity was found in (comparator words included). */
