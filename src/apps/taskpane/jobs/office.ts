@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-// Office mode: the four jobs on the open workbook, through the core and the Office.js adapter.
+// Office mode: the core's jobs (src/core/jobs) on the open workbook, run by the Office.js adapter on its host.
 // Loaded on the first job; the adapter keeps the sync counts, the core decides everything.
 import './zodConfig';
 import { seedText } from './seed';
