@@ -7,8 +7,9 @@ import { guardXlsx } from '../../core/zipGuard';
 import { UnpackBudget } from './unpack';
 import { attr, P } from './xml';
 
-// Kept for importers (the grid reader).
+// Kept for importers (the grid reader, the worksheet writer).
 export { UnpackBudget } from './unpack';
+export { Utf8Sink } from './utf8Sink';
 
 const utf8Encoder = new TextEncoder();
 

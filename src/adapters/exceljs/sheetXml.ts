@@ -3,10 +3,10 @@
 // drawings, comments' anchors) copied as it is. The cells themselves are edited in sheetEdit.ts.
 // Also writes whole sheets Tuijin owns (汇总, 日志, 进展情况) from their layout.
 import type { DataValidationRule, PrintSetup, SheetLayout } from '../../core/layout/types';
-import { colLetters } from '../../core/layout/address';
 import { cellXml, type StringIndex } from './sheetEdit';
+import { colLetters } from '../../core/layout/address';
 import { decodeXml, escapeText, escapeXml, P, rootPrefix } from './xml';
-import { Utf8Sink } from './utf8Sink';
+import { Utf8Sink } from './package';
 
 // Kept for importers (the patcher, the grid reader and their tests).
 export { editSheetXml, findSheetDataTag, windowEnd, type RowEdit, type StringIndex } from './sheetEdit';
