@@ -7,6 +7,8 @@ import { cellXml, type StringIndex } from './sheetEdit';
 import { colLetters } from '../../core/layout/address';
 import { decodeXml, escapeText, escapeXml, P, rootPrefix } from './xml';
 import { Utf8Sink } from './package';
+import { headerSection } from '../../core/layout/print';
+import { sheetProtectionXml } from '../../core/layout/protection';
 
 // Kept for importers (the patcher, the grid reader and their tests).
 export { editSheetXml, findSheetDataTag, windowEnd, type RowEdit, type StringIndex } from './sheetEdit';
@@ -100,9 +102,9 @@ export function rowBreaksXml(p: string, rows: number[]): string {
   return `<${p}rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${brks}</${p}rowBreaks>`;
 }
 
-/** Header/footer text: '&' is a code character in Excel, except for the codes we use on purpose. */
+/** Header/footer text as the centre section. */
 function headerCode(text: string): string {
-  return `&C${text.replace(/&(?![PN])/g, '&&')}`;
+  return `&C${headerSection(text)}`;
 }
 
 /** A header's sections: each starts at &L, &C or &R (a doubled && is a literal ampersand). */
@@ -247,7 +249,7 @@ export function sheetLayoutXml(
   emptyRowsBelow(Infinity);
   out.push(
     '</sheetData>' +
-      (sheet.protect ? '<sheetProtection sheet="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>' : '') +
+      (sheet.protect ? sheetProtectionXml() : '') +
       (sheet.autoFilter ? `<autoFilter ref="${range(sheet.autoFilter)}"/>` : '') +
       (sheet.merges.length
         ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${range(m)}"/>`).join('')}</mergeCells>`

@@ -4,6 +4,7 @@
 // events off, protection restored once at its end, and half-written sheets cleaned up if a sync fails.
 import type { GridSheet, WorkbookGrid, WorkbookPatch } from '../../core/layout/types';
 import { InputError } from '../../core/model';
+import { headerSection } from '../../core/layout/print';
 import type { HostWrite, HostWritten, WorkbookHost } from '../../core/host';
 import { detectCaps, type OfficeCaps } from './caps';
 import {
@@ -90,7 +91,9 @@ export async function queueFullPatch(b: Batch, patch: WorkbookPatch, wb: Workboo
   for (const p of patch.printHeaders ?? []) {
     if (!wb.sheets.some((s) => s.name === p.sheet) && !replaced.has(p.sheet)) continue;
     await b.room(200);
-    writable(b, wb, p.sheet, replaced).pageLayout.headersFooters.defaultForAllPages.centerHeader = p.header;
+    writable(b, wb, p.sheet, replaced).pageLayout.headersFooters.defaultForAllPages.centerHeader = headerSection(
+      p.header,
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import './zodConfig';
 import { seedText } from './seed';
 import { parsePlan } from '../../../core/plan/parse';
 import { isIsoDate } from '../../../core/judge';
+import { countsText } from '../../../core/status';
 import type { WorkbookGrid } from '../../../core/layout/types';
 import { readTracking } from '../../../core/tracking/read';
 import { runCheck, runPrint } from '../../../core/jobs/check';
@@ -157,7 +158,7 @@ export const fileJobs: FileJobs = {
     progress('完成', 1);
     const report = consolidationViewOf(result.report);
     const c = result.check.counts;
-    const message = `已按截至 ${result.check.asOf} 重新校验：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，已达标 ${c.met} 个。`;
+    const message = `已按截至 ${result.check.asOf} 重新校验：${countsText(c, ['shortfall', 'at-risk', 'met'])}。`;
     return {
       report,
       message,
