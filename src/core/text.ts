@@ -1,4 +1,5 @@
-// Text clean-up for plan tables that came out of PDFs and Word.
+// Text clean-up for plan tables that came out of PDFs and Word, and a cell's value as text.
+import type { CellValue } from './layout/types';
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const OPEN_QUOTES = '“‘「『';
@@ -48,4 +49,14 @@ export function joinWrappedText(s: string): string {
 /** Collapses runs of white space and trims. */
 export function squeeze(s: string): string {
   return s.replace(/[ \t\u3000]+/g, ' ').trim();
+}
+
+/** A cell's value as written: '' for an empty cell. */
+export function cellString(v: CellValue | undefined): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+/** A cell's value as text, trimmed: '' for an empty or blank cell. */
+export function cellText(v: CellValue | undefined): string {
+  return cellString(v).trim();
 }

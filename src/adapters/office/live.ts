@@ -6,18 +6,18 @@
 // could not be judged are tried again; the main sheet stays unprotected while it is on (protect/unprotect on
 // every edit would clear the undo stack each time), and on ExcelApi 1.20 each re-judge joins the user's
 // own edit in one undo step (mergeUndoGroup). Handlers are removed through their own context.
-import type { Entry, EntryValue, Judgement } from '../../core/model';
-import { judge } from '../../core/judge';
-import { readFigureFor } from '../../core/entryInput';
-import { parseFigure } from '../../core/numbers';
-import { buildCheckPatch } from '../../core/tracking/patch';
+// The re-judging itself is in rejudge.ts, reading change addresses in addresses.ts.
 import { SHEET } from '../../core/tracking/sheet';
-import type { CellPatch, Range } from '../../core/layout/types';
+import type { Range } from '../../core/layout/types';
+import { parseAddresses } from './addresses';
 import { detectCaps, type OfficeCaps } from './caps';
-import { batchFor, queueFullPatch, readTrackingWorkbook, writable, writing } from './tracking';
-import { planYearOf } from '../../core/tracking/check';
 import { heldOpen, protectSheet } from './render';
 import { explainOfficeError, swallow, type Lang } from './errors';
+import { rejudge, type LiveUpdate } from './rejudge';
+
+// Kept for importers (the tests and the pane import them from here).
+export { parseAddress, parseAddresses } from './addresses';
+export type { LiveUpdate } from './rejudge';
 
 /** Excel.run with its three forms: run(fn), run(options, fn), run(context, fn). */
 export type ExcelRun = <T>(
@@ -28,20 +28,6 @@ export type ExcelRun = <T>(
 /** Failures that mean "not now": the rows are judged again after the next pause. */
 const RETRY = new Set(['InvalidOperationInCellEditMode', 'ActivityLimitReached', 'EditModeCannotAcquireLock']);
 const MAX_RETRIES = 5;
-
-interface Normalized {
-  id: string;
-  field: 'h1' | 'annual';
-  /** What was typed. */
-  text: string;
-  value: number;
-}
-
-export interface LiveUpdate {
-  judgements: Judgement[];
-  normalized: Normalized[];
-  syncs: number;
-}
 
 export interface LiveOptions {
   /** Excel.run, or a test's stand-in. */
@@ -61,35 +47,6 @@ export interface LiveOptions {
 export function todayIso(now = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
-/** Every area of a change address: "K5", "K5:K7,M9", "5:5", "K:K" (sheet prefixes allowed). */
-export function parseAddresses(address: string): Range[] {
-  return address
-    .split(',')
-    .map((a) => parseAddress(a.trim()))
-    .filter((b): b is Range => b !== null);
-}
-
-/** "K5", "K5:M9", "'推进计划表'!K5" → 1-based box. Whole rows/columns are clipped to something finite. */
-export function parseAddress(address: string): Range | null {
-  const bare = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
-  const ref = (s: string): { r: number; c: number } | null => {
-    const m = /^\$?([A-Z]*)\$?(\d*)$/i.exec(s.trim());
-    if (!m || (!m[1] && !m[2])) return null;
-    let c = 0;
-    for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-    return { r: m[2] ? Number(m[2]) : 0, c };
-  };
-  const [a, b] = bare.split(':');
-  const p = ref(a);
-  const q = b ? ref(b) : p;
-  if (!p || !q) return null;
-  const r1 = Math.min(p.r || 1, q.r || 1);
-  const r2 = Math.max(p.r || 1048576, q.r || 1048576);
-  const c1 = Math.min(p.c || 1, q.c || 1);
-  const c2 = Math.max(p.c || 16384, q.c || 16384);
-  return { r1, c1, r2: p.r && q.r ? Math.max(p.r, q.r) : r2, c2: p.c && q.c ? Math.max(p.c, q.c) : c2 };
 }
 
 const defaultRun: ExcelRun = (a, b) =>
@@ -214,7 +171,7 @@ export class LiveValidation {
   }
 
   private async judge(boxes: Range[]): Promise<LiveUpdate | null> {
-    const opts = { ...this.opts, caps: this.caps };
+    const opts = { caps: this.caps, asOf: this.opts.asOf ?? (() => todayIso()) };
     if (!this.caps.undoGroups) return this.run({ delayForCellEdit: true }, (context) => rejudge(context, boxes, opts));
     try {
       // One undo step with the user's edit: Ctrl+Z takes back the figure and what we wrote for it.
@@ -227,79 +184,6 @@ export class LiveValidation {
       return this.run({ delayForCellEdit: true }, (context) => rejudge(context, boxes, opts));
     }
   }
-}
-
-/**
- * Re-judges the indicator rows inside `boxes` whose entry cells changed: one sync to read, one to
- * write. Returns null when no entry cell was touched (e.g. our own 状态/说明 writes).
- */
-async function rejudge(
-  context: Excel.RequestContext,
-  boxes: Range[],
-  opts: LiveOptions = {},
-): Promise<LiveUpdate | null> {
-  const caps = opts.caps ?? detectCaps();
-  const b = batchFor(context, { caps });
-  const wb = await readTrackingWorkbook(context);
-  b.syncs += wb.syncs;
-  const read = wb.read;
-  const pos = read.positions;
-  const entryCols = [pos.columns.h1, pos.columns.annual];
-  const touches = (r: number) =>
-    boxes.some((x) => r >= x.r1 && r <= x.r2 && entryCols.some((c) => c >= x.c1 && c <= x.c2));
-  const ids = new Set(read.indicators.filter((ind) => touches(pos.rows[ind.id])).map((ind) => ind.id));
-  if (ids.size === 0) return null;
-
-  const asOf = (opts.asOf ?? (() => todayIso()))();
-  const year = planYearOf(read, asOf);
-  const normalized: Normalized[] = [];
-  const entries = new Map<string, Entry>(read.entries.map((e) => [e.id, e]));
-  const indicators = read.indicators.filter((ind) => ids.has(ind.id));
-  for (const ind of indicators) {
-    const e = entries.get(ind.id);
-    if (!e || ind.kind === 'milestone') continue;
-    const fix = (field: 'h1' | 'annual', v: EntryValue): EntryValue => {
-      if (typeof v !== 'string') return v;
-      const p = parseFigure(v);
-      if (!p.ok || p.text === undefined) return v;
-      // Only a plain figure ("8.5万", "3,200") becomes a number; a remark ("约10场") or a unit of another kind
-      // ("1,200人次" for 人) stays as typed, for the judgement to explain.
-      const r = readFigureFor(ind, v, '');
-      if (r.error !== null || r.remark !== null || r.value === null) return v;
-      normalized.push({ id: ind.id, field, text: v, value: r.value });
-      return r.value;
-    };
-    entries.set(ind.id, { ...e, h1: fix('h1', e.h1), annual: fix('annual', e.annual) });
-  }
-  const judgements = indicators.map((ind) => judge(ind, entries.get(ind.id), asOf, year));
-  const patch = buildCheckPatch({ ...read, indicators }, judgements, asOf);
-  // Only these rows: the 汇总 sheet and print headers wait for a full 校验.
-  patch.sheets = [];
-  patch.printHeaders = [];
-  patch.minRowHeights = [];
-  delete patch.rowBreaks;
-  const cells: CellPatch[] = patch.cells;
-  for (const n of normalized) {
-    const r = pos.rows[n.id];
-    const c = n.field === 'h1' ? pos.columns.h1 : pos.columns.annual;
-    const at = cells.find((p) => p.r === r && p.c === c);
-    if (at) at.value = n.value;
-    else cells.push({ sheet: pos.sheet, r, c, value: n.value, style: 'entry' });
-    const note = pos.columns.note;
-    if (note !== null) {
-      const label = n.field === 'h1' ? '上半年完成' : '全年完成';
-      const cell = cells.find((p) => p.r === r && p.c === note);
-      const extra = `${label}原填“${n.text}”，已按${n.value}计。`;
-      if (cell) cell.value = [cell.value, extra].filter((x) => x !== null && x !== undefined && x !== '').join(' ');
-      else cells.push({ sheet: pos.sheet, r, c: note, value: extra, style: 'left' });
-    }
-  }
-  await writing(b, async () => {
-    // Protected again meanwhile (the ribbon's 校验 runs elsewhere): open it; it stays open while this is on.
-    writable(b, wb, pos.sheet);
-    await queueFullPatch(b, patch, wb);
-  });
-  return { judgements, normalized, syncs: b.syncs };
 }
 
 let current: LiveValidation | null = null;

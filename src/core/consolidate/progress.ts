@@ -4,6 +4,7 @@ import type { CellStyle, CellValue, LayoutCell, SheetLayout, WorkbookGrid } from
 import { COLOR, FONT, SIZE } from '../layout/styles';
 import { heightForText } from '../layout/rowHeights';
 import { listSheet } from '../layout/listSheet';
+import { cellText } from '../text';
 
 export const PROGRESS_SHEET = '进展情况';
 
@@ -46,8 +47,6 @@ export const PROGRESS_STYLES: Record<string, CellStyle> = {
   },
 };
 
-const str = (v: CellValue | undefined) => (v === null || v === undefined ? '' : String(v).trim());
-
 /** Rows the sheet holds now, read by header text. */
 export function readProgress(grid: WorkbookGrid): ProgressRow[] {
   const sheet = grid.sheets.find((s) => s.name === PROGRESS_SHEET);
@@ -55,7 +54,7 @@ export function readProgress(grid: WorkbookGrid): ProgressRow[] {
   const header = sheet.rows[0] ?? [];
   const colOf = new Map<ProgressKey, number>();
   for (const [key, label] of PROGRESS_COLUMNS) {
-    const c = header.findIndex((v) => str(v) === label);
+    const c = header.findIndex((v) => cellText(v) === label);
     if (c >= 0) colOf.set(key, c);
   }
   const out: ProgressRow[] = [];
@@ -64,7 +63,7 @@ export function readProgress(grid: WorkbookGrid): ProgressRow[] {
     const row = Object.fromEntries(
       PROGRESS_COLUMNS.map(([key]) => [key, colOf.has(key) ? (src[colOf.get(key)!] ?? null) : null]),
     ) as ProgressRow;
-    if (str(row.id) || str(row.text)) out.push(row);
+    if (cellText(row.id) || cellText(row.text)) out.push(row);
   }
   return out;
 }
@@ -98,9 +97,9 @@ export function progressSheet(rows: ProgressRow[], order: (row: ProgressRow) => 
       });
     });
     rowHeights[r] = Math.max(
-      heightForText(str(row.text), PROGRESS_COLUMNS[5][2], SIZE.body),
-      heightForText(str(row.label), PROGRESS_COLUMNS[2][2], SIZE.body),
-      heightForText(str(row.unit), PROGRESS_COLUMNS[3][2], SIZE.body),
+      heightForText(cellText(row.text), PROGRESS_COLUMNS[5][2], SIZE.body),
+      heightForText(cellText(row.label), PROGRESS_COLUMNS[2][2], SIZE.body),
+      heightForText(cellText(row.unit), PROGRESS_COLUMNS[3][2], SIZE.body),
     );
   });
   return listSheet({

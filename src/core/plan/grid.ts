@@ -3,8 +3,7 @@ import type { CellValue, Range } from '../layout/types';
 import { InputError, type Plan } from '../model';
 import { parsePlanRows, type PlanRow } from './parse';
 import { isHeaderRow } from './sources/header';
-
-const text = (v: CellValue | undefined) => (v === null || v === undefined ? '' : String(v));
+import { cellString } from '../text';
 
 export interface GridOptions {
   /** Merged areas (1-based, as in Excel): cells below an area's first row continue it. */
@@ -19,7 +18,7 @@ function planRowsFromGrid(rows: CellValue[][], opts: GridOptions = {}): PlanRow[
   const out: PlanRow[] = rows.map((r, i) => ({
     line: i + 1,
     where: opts.where?.(i + 1),
-    cells: Array.from({ length: width }, (_, c) => text(r?.[c])),
+    cells: Array.from({ length: width }, (_, c) => cellString(r?.[c])),
     kind: 'table' as const,
   }));
   for (const m of opts.merges ?? []) {

@@ -24,6 +24,33 @@ export function detectSeparator(text: string): '\t' | ',' {
   return '\t';
 }
 
+/** The quoted cell starting at `i`, running to its closing quote ("" is a literal quote): its value, the index of
+ *  the closing quote and the line breaks inside. Null when it isn't a well-formed quoted cell (the closing quote
+ *  must end the cell). */
+function quotedCellAt(src: string, i: number, sep: string): { value: string; close: number; breaks: number } | null {
+  let j = i + 1;
+  let value = '';
+  let breaks = 0;
+  let closed = false;
+  while (j < src.length) {
+    if (src[j] === '"') {
+      if (src[j + 1] === '"') {
+        value += '"';
+        j += 2;
+        continue;
+      }
+      closed = true;
+      break;
+    }
+    if (src[j] === '\n') breaks++;
+    value += src[j];
+    j++;
+  }
+  const after = src[j + 1];
+  return closed && (after === sep || after === '\n' || after === undefined) ? { value, close: j, breaks } : null;
+}
+
+/** Rows of cells; a quoted cell may hold the separator and line breaks. */
 export function splitRows(text: string, sep: '\t' | ',' = '\t'): TextRow[] {
   const src = text.replace(/\r\n?/g, '\n');
   // Without quotes every line is a row: the common case, and much faster.
@@ -42,33 +69,15 @@ export function splitRows(text: string, sep: '\t' | ',' = '\t'): TextRow[] {
   while (i < src.length) {
     const ch = src[i];
     if (atCellStart && ch === '"') {
-      // A quoted cell: runs to the closing quote; "" is a literal quote.
-      let j = i + 1;
-      let value = '';
-      let closed = false;
-      while (j < src.length) {
-        if (src[j] === '"') {
-          if (src[j + 1] === '"') {
-            value += '"';
-            j += 2;
-            continue;
-          }
-          closed = true;
-          break;
-        }
-        if (src[j] === '\n') line++;
-        value += src[j];
-        j++;
-      }
-      const after = src[j + 1];
-      if (closed && (after === sep || after === '\n' || after === undefined)) {
-        cell = value;
-        i = j + 1;
+      const q = quotedCellAt(src, i, sep);
+      if (q) {
+        cell = q.value;
+        line += q.breaks;
+        i = q.close + 1;
         atCellStart = false;
         continue;
       }
-      // Not a well-formed quoted cell: read the quote as text and undo the line count.
-      line -= (value.match(/\n/g) ?? []).length;
+      // Not a well-formed quoted cell: the quote is read as text.
     }
     if (ch === sep) {
       cells.push(cell);
