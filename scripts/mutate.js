@@ -25,6 +25,7 @@ const CONSOLIDATE = [
 ];
 const HASH = ['test/core/fingerprint-golden.test.ts', 'test/tracking/zip-hash.test.ts'];
 const OFFICE = ['test/office/parity.test.ts', 'test/office/tracking.test.ts'];
+const PERIOD = ['test/core/period.test.ts', 'test/core/quarter-round.test.ts', ...JUDGE];
 const CONVENTIONS = [
   'test/core/status-table.test.ts',
   'test/core/dates.test.ts',
@@ -44,22 +45,8 @@ const MUTANTS = [
     'meeting a ≥ target exactly is not enough',
     JUDGE,
   ],
-  [
-    'J2',
-    'src/core/judge.ts',
-    'const h1End = toTime(`${year}-06-30`);',
-    'const h1End = toTime(`${year}-06-29`);',
-    'H1 closes a day early',
-    JUDGE,
-  ],
-  [
-    'J3',
-    'src/core/judge.ts',
-    'const h1End = toTime(`${year}-06-30`);',
-    'const h1End = toTime(`${year}-07-01`);',
-    'H1 closes a day late',
-    JUDGE,
-  ],
+  ['J2', 'src/core/period.ts', 'month: 6,\n    day: 30,', 'month: 6,\n    day: 29,', 'H1 closes a day early', JUDGE],
+  ['J3', 'src/core/period.ts', 'month: 6,\n    day: 30,', 'month: 7,\n    day: 1,', 'H1 closes a day late', JUDGE],
   [
     'J4',
     'src/core/judge.ts',
@@ -150,7 +137,7 @@ const MUTANTS = [
   ],
   [
     'J15',
-    'src/core/judge.ts',
+    'src/core/milestone.ts',
     '  if (asOf >= due) {',
     '  if (asOf > due) {',
     'a milestone is overdue a day late',
@@ -160,8 +147,8 @@ const MUTANTS = [
   [
     'J17',
     'src/core/judge.ts',
-    'const inH1 = yearEnd <= toTime(`${planYear}-06-30`);',
-    'const inH1 = yearEnd < toTime(`${planYear}-06-30`);',
+    "const inH1 = yearEnd <= toTime(targetClose('h1', planYear));",
+    "const inH1 = yearEnd < toTime(targetClose('h1', planYear));",
     'a target due 06-30 is not an H1 target',
     JUDGE,
   ],
@@ -200,8 +187,8 @@ const MUTANTS = [
   [
     'J22',
     'src/core/judge.ts',
-    'ind.deadline && ind.deadline.startsWith(String(year)) ? ind.deadline : `${year}-12-31`',
-    '`${year}-12-31`',
+    "ind.deadline && ind.deadline.startsWith(String(year)) ? ind.deadline : targetClose('annual', year)",
+    "targetClose('annual', year)",
     'deadlines before 12-31 ignored',
     JUDGE,
   ],
@@ -352,7 +339,7 @@ const MUTANTS = [
   ],
   [
     'J23',
-    'src/core/judge.ts',
+    'src/core/milestone.ts',
     'const DONE = /^(已完成|完成|',
     'const DONE = /^(已完成|',
     '“完成” no longer means done',
@@ -361,8 +348,8 @@ const MUTANTS = [
   [
     'J24',
     'src/core/judge.ts',
-    "const additive = ind.kind === 'count' || ind.kind === 'level';",
-    "const additive = ind.kind === 'count';",
+    "return ind.kind === 'count' || ind.kind === 'level';",
+    "return ind.kind === 'count';",
     'levels no longer judged pro rata',
     JUDGE,
   ],
@@ -501,6 +488,47 @@ const MUTANTS = [
     "operator: 'LessThanOrEqualTo'",
     'decimal rule ≥ → ≤',
     OFFICE,
+  ],
+  [
+    'P1',
+    'src/core/period.ts',
+    'month: 3,\n    day: 31,',
+    'month: 3,\n    day: 30,',
+    'the first quarter closes a day early',
+    PERIOD,
+  ],
+  [
+    'P2',
+    'src/core/period.ts',
+    'showsKnownH1: true,\n    aliases: /第?[三3]季度/',
+    'showsKnownH1: false,\n    aliases: /第?[三3]季度/',
+    '三季度 forms no longer show the H1 figure',
+    PERIOD,
+  ],
+  [
+    'P3',
+    'src/core/period.ts',
+    'const afterH1 = month > h1.month;',
+    'const afterH1 = month >= h1.month;',
+    'a June round reports in 全年完成',
+    PERIOD,
+  ],
+  ['P4', 'src/core/period.ts', 'unless: /下半年/,', '', '下半年 read as the half-year round', PERIOD],
+  [
+    'P5',
+    'src/core/period.ts',
+    'today.slice(0, 10) <= closeOf(x, year)',
+    'today.slice(0, 10) < closeOf(x, year)',
+    'forms made on 06-30 default to 全年',
+    PERIOD,
+  ],
+  [
+    'P6',
+    'src/core/period.ts',
+    'x.closes === null && closeOf(x, year)',
+    'closeOf(x, year)',
+    '汇总 names 上半年/全年 as if they were quarters',
+    PERIOD,
   ],
   [
     'V1',

@@ -10,6 +10,7 @@ import type { BookInfo, FileIn } from './jobs/types';
 import { PaneContext, type PaneState } from './context';
 import { PlanTab } from './tabs/PlanTab';
 import { useRibbonNote } from './ribbonNote';
+import { closeOf } from '../../core/period';
 
 // The first tab paints at once; the others (and their Fluent parts) load right after.
 const loadCheck = () => import(/* webpackChunkName: "tab-check" */ './tabs/CheckTab');
@@ -54,7 +55,7 @@ export function App(props: { mode: Mode }) {
         if (chosen.current === 'typed') return current;
         if (chosen.current === 'quick') return `${year}${current.slice(4)}`;
         // Nothing chosen: a past year's plan is judged at its year end, not at today's date.
-        return Number(current.slice(0, 4)) > year ? `${year}-12-31` : current;
+        return Number(current.slice(0, 4)) > year ? closeOf('year', year) : current;
       });
     },
   };

@@ -58,8 +58,8 @@ const zh = {
   bookInfo: (title: string, n: number) => `已打开：${title}（${n} 个指标）`,
   noFile: '未选择文件',
   asOf: '截至日期',
-  asOfJune: '6月30日',
-  asOfDec: '12月31日',
+  /** A quick as-of button, named by its date: '2023-06-30' → '6月30日'. */
+  asOfClose: (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`,
   asOfToday: '今天',
   runCheck: '校验',
   liveCheck: '输入时自动校验',
@@ -164,8 +164,8 @@ const en: Strings = {
   bookInfo: (title, n) => `Opened: ${title} (${n} indicators)`,
   noFile: 'No file chosen',
   asOf: 'As of',
-  asOfJune: 'Jun 30',
-  asOfDec: 'Dec 31',
+  asOfClose: (iso) =>
+    `${'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[Number(iso.slice(5, 7)) - 1]} ${Number(iso.slice(8, 10))}`,
   asOfToday: 'Today',
   runCheck: 'Check',
   liveCheck: 'Check as I type',

@@ -9,27 +9,14 @@ import { planConsolidation, type ConsolidateOptions, type ConsolidationResult, t
 import { readLog } from './log';
 import { readMaster } from './master';
 import { readProgress } from './progress';
-import { parseChineseNumeral } from '../numbers';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const monthEnd = (year: number, month: number) =>
-  `${year}-${pad(month)}-${pad(new Date(Date.UTC(year, month, 0)).getUTCDate())}`;
+import { periodOfRound } from '../period';
 
 /**
- * The date a round is judged at, from its name: 2023年上半年 → 2023-06-30, 2023年全年/下半年 → 2023-12-31,
- * 2023年5月调度 → 2023-05-31, 第三季度 → 09-30. Null when the name says no period.
+ * The date a round is judged at: its period's close (2023年上半年 → 2023-06-30, 2023年一季度 → 2023-03-31,
+ * 2023年5月调度 → 2023-05-31; see period.ts). Null when the name says no period.
  */
 export function roundAsOf(round: string, year: number): string | null {
-  const y = Number(/(\d{4})\s*年/.exec(round)?.[1] ?? year);
-  if (!Number.isInteger(y) || y < 1900 || y > 9999) return null;
-  if (/上半年|半年/.test(round) && !/下半年/.test(round)) return `${y}-06-30`;
-  if (/下半年|全年|年度|年底|年终|年末/.test(round)) return `${y}-12-31`;
-  const q = /第?([一二三四1-4])季度/.exec(round);
-  if (q) return monthEnd(y, 3 * ({ 一: 1, 二: 2, 三: 3, 四: 4 }[q[1]] ?? Number(q[1])));
-  const m = /(?:^|[^\d])(\d{1,2})\s*月|([一二三四五六七八九十]{1,3})月/.exec(round.replace(/\d{4}\s*年/, ' '));
-  const month = m ? (m[1] ? Number(m[1]) : (parseChineseNumeral(m[2]) ?? undefined)) : undefined;
-  if (month && month >= 1 && month <= 12) return monthEnd(y, month);
-  return null;
+  return periodOfRound(round, year)?.asOf ?? null;
 }
 
 /** The as-of date for a consolidation: the one asked for, else the latest of its rounds' dates, else `today`. */

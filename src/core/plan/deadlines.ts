@@ -1,5 +1,6 @@
 // Dates in plan text that are deadlines: "6月30日前", "5月份", "12月底前", "年底前", "2023年末".
 import { toHalfWidth } from '../text';
+import { closeOf } from '../period';
 
 export interface DatePhrase {
   start: number;
@@ -22,7 +23,7 @@ export function findDates(text: string, year: number): DatePhrase[] {
     // "底"/"末" alone only after a year ("2023年末").
     if (m[4] && m[4].length === 1 && !m[1]) continue;
     if (m[4]) {
-      out.push({ start: m.index, end: m.index + m[0].length, date: `${y}-12-31` });
+      out.push({ start: m.index, end: m.index + m[0].length, date: closeOf('year', y) });
       continue;
     }
     if (!m[2]) continue;

@@ -3,6 +3,7 @@
 // annual targets), drafts.ts (kinds and drafts).
 import type { Indicator, PlanItem } from '../model';
 import { toHalfWidth } from '../text';
+import { targetClose } from '../period';
 import { findDates } from './deadlines';
 import { Draft, draftOf, milestone, milestoneLabel } from './drafts';
 import { pairWithTargets } from './pairing';
@@ -102,7 +103,7 @@ function addHalfTargets(
     d.fromHalf = true;
     d.annual = null;
     d[half] = value;
-    d.deadline = f.deadline ?? `${year}-${half === 'h1' ? '06-30' : '12-31'}`;
+    d.deadline = f.deadline ?? targetClose(half === 'h1' ? 'h1' : 'annual', year);
     drafts.push(d);
     const list = fromHalf.get(k) ?? [];
     list.push(d);
@@ -129,7 +130,7 @@ export function extractIndicators(item: ItemText, year: number): Indicator[] {
     if (!d.fromHalf || d.kind === 'milestone') continue;
     // A target found only in the work plans: an additive one sums its halves; a rate holds in each.
     d.annual = d.kind === 'count' ? (d.h1 ?? 0) + (d.h2 ?? 0) : (d.h2 ?? d.h1);
-    if (d.h1 !== null && d.h2 !== null) d.deadline = `${year}-12-31`;
+    if (d.h1 !== null && d.h2 !== null) d.deadline = targetClose('annual', year);
   }
   // Both halves restating the annual figure ("13处…全部主体完工", "13处…全部交付") is a stock reached by a date.
   for (const d of drafts) {
@@ -171,10 +172,10 @@ export function extractIndicators(item: ItemText, year: number): Indicator[] {
   // A qualitative item: its work plans are the milestones.
   if (!indicators.length) {
     const halves: Array<[string, string]> = merged
-      ? [[item.h1Plan, `${year}-12-31`]]
+      ? [[item.h1Plan, targetClose('annual', year)]]
       : [
-          [item.h1Plan, `${year}-06-30`],
-          [item.h2Plan, `${year}-12-31`],
+          [item.h1Plan, targetClose('h1', year)],
+          [item.h2Plan, targetClose('annual', year)],
         ];
     for (const [text, periodEnd] of halves) {
       if (!text.trim()) continue;

@@ -1,6 +1,7 @@
 // Finding the targets in a text: each figure with its label, source clause, deadline and review note; and the
 // dated tasks of sentences without a figure.
 import { toHalfWidth } from '../text';
+import { closeOf } from '../period';
 import { DatePhrase, findDates } from './deadlines';
 import { enumerated } from './enumerated';
 import { clauseBounds, frequencyName, labelFor, trimLabel } from './labels';
@@ -35,8 +36,10 @@ function sentences(text: string): Array<{ start: number; text: string }> {
 /** A date at the end of the first or third quarter inside the clause [a, b): "3月底前", "9月30日前", "三季度末". */
 function quarterEnd(masked: string, dates: DatePhrase[], a: number, b: number, year: number): string | null {
   const named = /([一三])季度末/.exec(masked.slice(a, b));
-  if (named) return named[1] === '一' ? `${year}-03-31` : `${year}-09-30`;
-  const d = dates.find((x) => x.start >= a && x.start < b && /-(03-31|09-30)$/.test(x.date));
+  if (named) return closeOf(named[1] === '一' ? 'q1' : 'q3', year);
+  // The month and day of either quarter's end, in whichever year the text names.
+  const quarterEnds = [closeOf('q1', year).slice(4), closeOf('q3', year).slice(4)];
+  const d = dates.find((x) => x.start >= a && x.start < b && quarterEnds.includes(x.date.slice(4)));
   return d ? d.date : null;
 }
 

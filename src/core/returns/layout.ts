@@ -1,21 +1,20 @@
 // The return form a lead unit fills in: its own items and indicators, targets read-only,
 // entry cells unlocked and validated so that Excel, WPS or LibreOffice alone still guide the user.
-import type {
-  CellStyle,
-  CellValue,
-  DataValidationRule,
-  LayoutCell,
-  Range,
-  SheetLayout,
-  WorkbookLayout,
-} from '../layout/types';
-import type { Indicator } from '../model';
-import { COLOR, FONT, SIZE } from '../layout/styles';
+import type { CellValue, DataValidationRule, LayoutCell, Range, SheetLayout, WorkbookLayout } from '../layout/types';
+import type { EntryValue, Indicator } from '../model';
+import { SIZE } from '../layout/styles';
 import { landscapePrint } from '../layout/print';
 import { heightForText, MAX_ROW_HEIGHT, spreadHeights } from '../layout/rowHeights';
 import { indicatorLabel, targetText } from '../tracking/format';
+import { chineseMonthDay as cnMonthDay } from '../dates';
+import { periodOfRound } from '../period';
 import { makeReturnMeta, returnMetaSheet, ReturnMeta, type ReturnRowBinding } from './meta';
 import { ReturnPlan, itemsOfUnit } from './units';
+import { entryValidation, isPercentEntry, MILESTONE_DONE, MILESTONE_NOT_DONE } from './entryRules';
+import { RETURN_STYLES } from './formStyles';
+
+// Kept for importers: the entry prompts moved to entryRules.ts.
+export { entryPrompt } from './entryRules';
 
 export const RETURN_SHEET = '进展填报';
 
@@ -53,72 +52,6 @@ export const RETURN_COL: Record<keyof typeof RETURN_HEADERS, number> = Object.fr
   COLUMNS.map((c, i) => [c.key, i + 1]),
 ) as Record<keyof typeof RETURN_HEADERS, number>;
 
-const MILESTONE_DONE = '已完成';
-const MILESTONE_NOT_DONE = '未完成';
-
-const BODY_FONT = FONT.body;
-const HEAD_FONT = FONT.heading;
-const TITLE_FONT = FONT.title;
-const BODY = SIZE.body;
-
-const RETURN_STYLES: Record<string, CellStyle> = {
-  'ret.title': { font: { name: TITLE_FONT, size: SIZE.title }, horizontal: 'center', vertical: 'middle' },
-  'ret.info': { font: { name: BODY_FONT, size: BODY }, horizontal: 'left', vertical: 'middle', wrap: true },
-  'ret.head': {
-    font: { name: HEAD_FONT, size: BODY },
-    fill: COLOR.headerFill,
-    border: true,
-    horizontal: 'center',
-    vertical: 'middle',
-    wrap: true,
-  },
-  'ret.cell': {
-    font: { name: BODY_FONT, size: BODY },
-    border: true,
-    horizontal: 'left',
-    vertical: 'middle',
-    wrap: true,
-  },
-  'ret.center': {
-    font: { name: BODY_FONT, size: BODY },
-    border: true,
-    horizontal: 'center',
-    vertical: 'middle',
-    wrap: true,
-  },
-  'ret.entry': {
-    font: { name: BODY_FONT, size: BODY },
-    fill: COLOR.entryFill,
-    border: true,
-    horizontal: 'center',
-    vertical: 'middle',
-    locked: false,
-  },
-  // '@' keeps whatever is typed (or written later) as text, so '=…' never becomes a formula.
-  'ret.entryText': {
-    font: { name: BODY_FONT, size: BODY },
-    fill: COLOR.entryFill,
-    border: true,
-    horizontal: 'left',
-    vertical: 'top',
-    wrap: true,
-    numFmt: '@',
-    locked: false,
-  },
-  // A percentage typed as people type it (22%, or 22 with Excel's automatic percent entry) is stored 0.22.
-  'ret.entryPct': {
-    font: { name: BODY_FONT, size: BODY },
-    fill: COLOR.entryFill,
-    border: true,
-    horizontal: 'center',
-    vertical: 'middle',
-    numFmt: '0.0%',
-    locked: false,
-  },
-  'ret.label': { font: { name: HEAD_FONT, size: BODY }, horizontal: 'right', vertical: 'middle' },
-  'ret.text': { numFmt: '@' },
-};
-
 export interface ReturnFormOptions {
   planId: string;
   planHash: string;
@@ -128,177 +61,154 @@ export interface ReturnFormOptions {
   createdAt: string;
 }
 
-/** The input prompt names the unit and gives an example in it, e.g. "单位：人，填写数字，如 100000". */
-export function entryPrompt(ind: Indicator): string {
-  if (ind.kind === 'milestone') return `填写“${MILESTONE_DONE}”或“${MILESTONE_NOT_DONE}”（也可填完成日期）`;
-  const example = ind.h1 ?? ind.annual ?? 100;
-  const ex = Number.isInteger(example) ? String(example) : String(Number(example.toFixed(4)));
-  const unit = ind.unit || '无';
-  if (ind.unit === '%') return `单位：%，填写百分比，如 ${ex}%`;
-  return `单位：${unit}，填写数字，如 ${ex}`;
+const BODY = SIZE.body;
+const width = (key: keyof typeof RETURN_HEADERS) => COLUMNS[RETURN_COL[key] - 1].width;
+
+/** What the form's steps add to: its cells, merges, validations and row heights. */
+interface Drawing {
+  cells: LayoutCell[];
+  merges: Range[];
+  validations: DataValidationRule[];
+  rowHeights: Record<number, number>;
+  /** Entry rows bound to their indicators, for the hidden sheet. */
+  bound: ReturnRowBinding[];
 }
 
-/** The cell holds a percentage: formatted as one, so 52% is what is typed and what is seen (stored 0.52). */
-function isPercentEntry(ind: Indicator): boolean {
-  return ind.kind !== 'milestone' && ind.unit === '%';
+/**
+ * What the round asks for, from its period: up to which date and into which column, e.g. 2023年一季度 →
+ * "本轮填写截至3月31日的累计数，填在“上半年完成”列。". Empty for a round that names no period.
+ */
+export function roundInstruction(round: string, year: number): string {
+  const at = periodOfRound(round, year);
+  if (!at) return '';
+  return `本轮填写截至${cnMonthDay(at.asOf)}的累计数，填在“${RETURN_HEADERS[at.period.entry]}”列。`;
 }
 
-/** A 全年 round (the year's figures are due): its forms show the H1 figures the master already holds. */
-function isYearRound(round: string): boolean {
-  return /全年|年度|年底|年终/.test(round);
+/** The 上半年完成 figures a form shows: the master's, once the round's period is past H1 (三季度, 全年). */
+function knownH1(plan: ReturnPlan, round: string): Record<string, EntryValue> {
+  return periodOfRound(round, plan.year)?.period.showsKnownH1 ? (plan.h1Known ?? {}) : {};
 }
 
-function entryValidation(ind: Indicator, range: Range, half: string): DataValidationRule {
-  if (ind.kind === 'milestone') {
-    return {
-      range,
-      type: 'list',
-      list: [MILESTONE_DONE, MILESTONE_NOT_DONE],
-      allowBlank: true,
-      promptTitle: `${ind.id} ${half}`,
-      prompt: entryPrompt(ind),
-      errorTitle: '填写有误',
-      error: `请选择“${MILESTONE_DONE}”或“${MILESTONE_NOT_DONE}”`,
-      errorStyle: 'warning',
-    };
-  }
-  const isChange = ind.kind === 'change';
-  if (isPercentEntry(ind)) {
-    // The cell is formatted as a percentage, so the stored value of 0%–100% is 0–1.
-    return {
-      range,
-      type: 'decimal',
-      min: 0,
-      max: 1,
-      allowBlank: true,
-      promptTitle: `${ind.id} ${half}`,
-      prompt: entryPrompt(ind),
-      errorTitle: '填写有误',
-      error: '请填写0%到100%之间的百分比，如 52%',
-      errorStyle: 'stop',
-    };
-  }
-  return {
-    range,
-    type: 'decimal',
-    min: isChange ? -1000 : 0,
-    ...(ind.unit === '‰' ? { max: 1000 } : {}),
-    allowBlank: true,
-    promptTitle: `${ind.id} ${half}`,
-    prompt: entryPrompt(ind),
-    errorTitle: '填写有误',
-    error: isChange ? `请填写数字，单位：${ind.unit}` : `请填写不小于0的数字，单位：${ind.unit || '无'}`,
-    errorStyle: 'stop',
-  };
-}
-
-/** One sheet with the unit's items and indicators plus the hidden identification sheet. */
-export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFormOptions): WorkbookLayout {
-  const items = itemsOfUnit(plan.items, unit);
-  if (items.length === 0) throw new Error(`no items for lead unit ${unit}`);
-  const C = RETURN_COL;
+/** Step 1: title, the note on what to fill in, and the header row. */
+function drawHead(d: Drawing, plan: ReturnPlan, unit: string, round: string, hasKnown: boolean): void {
   const lastCol = COLUMNS.length;
-  const cells: LayoutCell[] = [];
-  const merges: Range[] = [];
-  const validations: DataValidationRule[] = [];
-  const rowHeights: Record<number, number> = {};
-  const width = (key: keyof typeof RETURN_HEADERS) => COLUMNS[C[key] - 1].width;
-
-  cells.push({ r: 1, c: 1, value: `${plan.year}年重要事项进展填报表`, style: 'ret.title' });
-  merges.push({ r1: 1, c1: 1, r2: 1, c2: lastCol });
-  rowHeights[1] = 36;
-  const known = isYearRound(opts.round) ? (plan.h1Known ?? {}) : {};
-  const hasKnown = items.some((it) => it.indicators.some((ind) => known[ind.id] !== undefined));
+  d.cells.push({ r: 1, c: 1, value: `${plan.year}年重要事项进展填报表`, style: 'ret.title' });
+  d.merges.push({ r1: 1, c1: 1, r2: 1, c2: lastCol });
+  d.rowHeights[1] = 36;
   const info =
-    `填报单位：${unit}　　轮次：${opts.round}　　请只在带底色的单元格中填写；数字按“计量单位”填写，不加单位，说明写在进展情况。` +
+    `填报单位：${unit}　　轮次：${round}　　${roundInstruction(round, plan.year)}` +
+    '请只在带底色的单元格中填写；数字按“计量单位”填写，不加单位，说明写在进展情况。' +
     (hasKnown ? '上半年完成已填入总表中的数字，如无变化请勿改动。' : '');
-  cells.push({ r: 2, c: 1, value: info, style: 'ret.info' });
-  merges.push({ r1: 2, c1: 1, r2: 2, c2: lastCol });
-  rowHeights[2] = heightForText(
+  d.cells.push({ r: 2, c: 1, value: info, style: 'ret.info' });
+  d.merges.push({ r1: 2, c1: 1, r2: 2, c2: lastCol });
+  d.rowHeights[2] = heightForText(
     info,
     COLUMNS.reduce((a, c) => a + c.width, 0),
     BODY,
   );
-  for (const col of COLUMNS) cells.push({ r: 3, c: C[col.key], value: RETURN_HEADERS[col.key], style: 'ret.head' });
-  rowHeights[3] = 30;
-
-  let r = 4;
-  const ids: string[] = [];
-  const bound: ReturnRowBinding[] = [];
-  for (const item of items) {
-    const inds = item.indicators;
-    if (inds.length === 0) continue;
-    const first = r;
-    const last = r + inds.length - 1;
-    const itemName = item.name;
-    const units = item.leadUnits.join('、');
-    cells.push({ r, c: C.no, value: item.no, style: 'ret.center' });
-    cells.push({ r, c: C.name, value: itemName, style: 'ret.cell' });
-    cells.push({ r, c: C.units, value: units, style: 'ret.center' });
-    for (let rr = first + 1; rr <= last; rr++) {
-      for (const c of [C.no, C.name, C.units])
-        cells.push({ r: rr, c, value: null, style: c === C.name ? 'ret.cell' : 'ret.center' });
-    }
-    if (last > first) for (const c of [C.no, C.name, C.units]) merges.push({ r1: first, c1: c, r2: last, c2: c });
-    const needs: number[] = [];
-    for (const ind of inds) {
-      ids.push(ind.id);
-      bound.push({ row: r, id: ind.id, label: indicatorLabel(ind) });
-      cells.push({ r, c: C.id, value: ind.id, style: 'ret.center' });
-      cells.push({ r, c: C.label, value: indicatorLabel(ind), style: 'ret.cell' });
-      cells.push({ r, c: C.unit, value: ind.kind === 'milestone' ? '—' : ind.unit || '—', style: 'ret.center' });
-      cells.push({ r, c: C.h1Target, value: targetText(ind, 'h1', plan.year), style: 'ret.center' });
-      cells.push({ r, c: C.annualTarget, value: targetText(ind, 'annual', plan.year), style: 'ret.center' });
-      const pct = isPercentEntry(ind);
-      const entryStyle = pct ? 'ret.entryPct' : 'ret.entry';
-      // A 全年 form: the H1 figure the master already holds, in the form's own terms (a % cell stores 0.52).
-      const h1 = known[ind.id] ?? null;
-      let h1Value: CellValue = null;
-      if (typeof h1 === 'number') h1Value = pct ? h1 / 100 : h1;
-      else if (typeof h1 === 'string') h1Value = h1;
-      else if (typeof h1 === 'boolean') h1Value = h1 ? MILESTONE_DONE : MILESTONE_NOT_DONE;
-      else if (h1 instanceof Date) h1Value = h1.toISOString().slice(0, 10);
-      cells.push({ r, c: C.h1, value: h1Value, style: typeof h1Value === 'string' ? 'ret.entryText' : entryStyle });
-      cells.push({ r, c: C.annual, value: null, style: entryStyle });
-      cells.push({ r, c: C.progress, value: null, style: 'ret.entryText' });
-      validations.push(entryValidation(ind, { r1: r, c1: C.h1, r2: r, c2: C.h1 }, '上半年完成'));
-      validations.push(entryValidation(ind, { r1: r, c1: C.annual, r2: r, c2: C.annual }, '全年完成'));
-      // Two lines at least: room to type a short 进展情况.
-      const own = Math.max(
-        heightForText(indicatorLabel(ind), width('label'), BODY),
-        heightForText(targetText(ind, 'annual', plan.year), width('annualTarget'), BODY),
-        heightForText('　\n　', width('progress'), BODY),
-      );
-      needs.push(own);
-      r++;
-    }
-    // Merged item cells span their rows: share the height their text needs among them.
-    const block = Math.max(heightForText(itemName, width('name'), BODY), heightForText(units, width('units'), BODY));
-    spreadHeights(needs, block).forEach((h, i) => (rowHeights[first + i] = Math.min(MAX_ROW_HEIGHT, h)));
+  for (const col of COLUMNS) {
+    d.cells.push({ r: 3, c: RETURN_COL[col.key], value: RETURN_HEADERS[col.key], style: 'ret.head' });
   }
-  const lastData = r - 1;
+  d.rowHeights[3] = 30;
+}
 
-  // Who filled it in: free text, kept as text.
-  const sign = lastData + 2;
-  cells.push({ r: sign, c: C.no, value: `${RETURN_REPORTER_LABEL}：`, style: 'ret.label' });
-  merges.push({ r1: sign, c1: C.no, r2: sign, c2: C.name });
-  cells.push({ r: sign, c: C.units, value: null, style: 'ret.entryText' });
-  merges.push({ r1: sign, c1: C.units, r2: sign, c2: C.id });
-  cells.push({ r: sign, c: C.label, value: `${RETURN_PHONE_LABEL}：`, style: 'ret.label' });
-  cells.push({ r: sign, c: C.unit, value: null, style: 'ret.entryText' });
-  merges.push({ r1: sign, c1: C.unit, r2: sign, c2: C.annualTarget });
-  rowHeights[sign] = 24;
+/** A known H1 figure in the form's own terms (a % cell stores 0.52, a milestone says 已完成). */
+function knownCell(h1: EntryValue | undefined, pct: boolean): CellValue {
+  if (typeof h1 === 'number') return pct ? h1 / 100 : h1;
+  if (typeof h1 === 'string') return h1;
+  if (typeof h1 === 'boolean') return h1 ? MILESTONE_DONE : MILESTONE_NOT_DONE;
+  if (h1 instanceof Date) return h1.toISOString().slice(0, 10);
+  return null;
+}
+
+/** Step 2b: one indicator's row: read-only targets, entry cells and their validations. Returns its height. */
+function drawIndicator(d: Drawing, ind: Indicator, r: number, year: number, known: Record<string, EntryValue>) {
+  const C = RETURN_COL;
+  d.bound.push({ row: r, id: ind.id, label: indicatorLabel(ind) });
+  d.cells.push({ r, c: C.id, value: ind.id, style: 'ret.center' });
+  d.cells.push({ r, c: C.label, value: indicatorLabel(ind), style: 'ret.cell' });
+  d.cells.push({ r, c: C.unit, value: ind.kind === 'milestone' ? '—' : ind.unit || '—', style: 'ret.center' });
+  d.cells.push({ r, c: C.h1Target, value: targetText(ind, 'h1', year), style: 'ret.center' });
+  d.cells.push({ r, c: C.annualTarget, value: targetText(ind, 'annual', year), style: 'ret.center' });
+  const pct = isPercentEntry(ind);
+  const entryStyle = pct ? 'ret.entryPct' : 'ret.entry';
+  const h1Value = knownCell(known[ind.id], pct);
+  d.cells.push({ r, c: C.h1, value: h1Value, style: typeof h1Value === 'string' ? 'ret.entryText' : entryStyle });
+  d.cells.push({ r, c: C.annual, value: null, style: entryStyle });
+  d.cells.push({ r, c: C.progress, value: null, style: 'ret.entryText' });
+  d.validations.push(entryValidation(ind, { r1: r, c1: C.h1, r2: r, c2: C.h1 }, RETURN_HEADERS.h1));
+  d.validations.push(entryValidation(ind, { r1: r, c1: C.annual, r2: r, c2: C.annual }, RETURN_HEADERS.annual));
+  // Two lines at least: room to type a short 进展情况.
+  return Math.max(
+    heightForText(indicatorLabel(ind), width('label'), BODY),
+    heightForText(targetText(ind, 'annual', year), width('annualTarget'), BODY),
+    heightForText('　\n　', width('progress'), BODY),
+  );
+}
+
+/** Step 2: one item: its 序号/名称/牵头单位 merged over its indicators' rows. Returns the next free row. */
+function drawItem(
+  d: Drawing,
+  item: ReturnPlan['items'][number],
+  first: number,
+  year: number,
+  known: Record<string, EntryValue>,
+): number {
+  const C = RETURN_COL;
+  const inds = item.indicators;
+  const last = first + inds.length - 1;
+  const units = item.leadUnits.join('、');
+  d.cells.push({ r: first, c: C.no, value: item.no, style: 'ret.center' });
+  d.cells.push({ r: first, c: C.name, value: item.name, style: 'ret.cell' });
+  d.cells.push({ r: first, c: C.units, value: units, style: 'ret.center' });
+  for (let rr = first + 1; rr <= last; rr++) {
+    for (const c of [C.no, C.name, C.units])
+      d.cells.push({ r: rr, c, value: null, style: c === C.name ? 'ret.cell' : 'ret.center' });
+  }
+  if (last > first) for (const c of [C.no, C.name, C.units]) d.merges.push({ r1: first, c1: c, r2: last, c2: c });
+  const needs = inds.map((ind, i) => drawIndicator(d, ind, first + i, year, known));
+  // Merged item cells span their rows: share the height their text needs among them.
+  const block = Math.max(heightForText(item.name, width('name'), BODY), heightForText(units, width('units'), BODY));
+  spreadHeights(needs, block).forEach((h, i) => (d.rowHeights[first + i] = Math.min(MAX_ROW_HEIGHT, h)));
+  return last + 1;
+}
+
+/** Step 3: who filled it in, free text kept as text, a row below the table. */
+function drawSignature(d: Drawing, sign: number): void {
+  const C = RETURN_COL;
+  d.cells.push({ r: sign, c: C.no, value: `${RETURN_REPORTER_LABEL}：`, style: 'ret.label' });
+  d.merges.push({ r1: sign, c1: C.no, r2: sign, c2: C.name });
+  d.cells.push({ r: sign, c: C.units, value: null, style: 'ret.entryText' });
+  d.merges.push({ r1: sign, c1: C.units, r2: sign, c2: C.id });
+  d.cells.push({ r: sign, c: C.label, value: `${RETURN_PHONE_LABEL}：`, style: 'ret.label' });
+  d.cells.push({ r: sign, c: C.unit, value: null, style: 'ret.entryText' });
+  d.merges.push({ r1: sign, c1: C.unit, r2: sign, c2: C.annualTarget });
+  d.rowHeights[sign] = 24;
+}
+
+/** One sheet with the unit's items and indicators plus the hidden identification sheet. */
+export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFormOptions): WorkbookLayout {
+  const ofUnit = itemsOfUnit(plan.items, unit);
+  if (ofUnit.length === 0) throw new Error(`no items for lead unit ${unit}`);
+  const items = ofUnit.filter((it) => it.indicators.length > 0);
+  const d: Drawing = { cells: [], merges: [], validations: [], rowHeights: {}, bound: [] };
+  const known = knownH1(plan, opts.round);
+  const hasKnown = items.some((it) => it.indicators.some((ind) => known[ind.id] !== undefined));
+  drawHead(d, plan, unit, opts.round, hasKnown);
+  let r = 4;
+  for (const item of items) r = drawItem(d, item, r, plan.year, known);
+  drawSignature(d, r + 1);
 
   const main: SheetLayout = {
     name: RETURN_SHEET,
     state: 'visible',
     columnWidths: COLUMNS.map((c) => c.width),
-    rowHeights,
-    cells,
-    merges,
+    rowHeights: d.rowHeights,
+    cells: d.cells,
+    merges: d.merges,
     freeze: { rows: 3, cols: 0 },
     protect: true,
-    validations,
+    validations: d.validations,
     print: landscapePrint('A4', 'form', {
       titleRows: { from: 3, to: 3 },
       header: `${unit}　${opts.round}`,
@@ -311,8 +221,8 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
     year: plan.year,
     unit,
     round: opts.round,
-    ids,
-    rows: bound,
+    ids: d.bound.map((b) => b.id),
+    rows: d.bound,
   });
   return { sheets: [main, returnMetaSheet(meta, opts.createdAt)], styles: { ...RETURN_STYLES } };
 }

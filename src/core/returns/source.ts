@@ -5,6 +5,7 @@ import { InputError, type EntryValue, type Plan } from '../model';
 import { planIdentity } from '../tracking/layout';
 import { readTracking } from '../tracking/read';
 import type { ReturnPlan } from './units';
+import { defaultPeriod } from '../period';
 
 export interface ReturnSource {
   plan: ReturnPlan;
@@ -39,8 +40,7 @@ export function returnSourceFromTracking(grid: WorkbookGrid): ReturnSource {
   return { plan: { year, title: title ?? '', items, h1Known }, planId, planHash };
 }
 
-/** Default round name from the date the forms are made: before July, the half-year round. */
+/** Default round name from the date the forms are made: up to the H1 close the half-year round, then 全年. */
 export function defaultRound(year: number, today: string): string {
-  const due = today < `${year}-07-01` ? '上半年' : '全年';
-  return `${year}年${due}`;
+  return `${year}年${defaultPeriod(year, today).name}`;
 }

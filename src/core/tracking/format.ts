@@ -2,6 +2,16 @@
 import type { Indicator } from '../model';
 import { COMPARATOR_LABEL } from './sheet';
 import { chineseDate as cnDate } from '../dates';
+import { quarterClosingOn, targetClose } from '../period';
+
+/**
+ * The 汇总's 截至 line: '截至 2023年6月30日'. A quarterly round is named ('截至 2023年3月31日（一季度）'): its
+ * figures sit in columns named for other periods (上半年完成, 全年完成).
+ */
+export function asOfLine(asOf: string): string {
+  const quarter = quarterClosingOn(asOf);
+  return `截至 ${cnDate(asOf)}${quarter ? `（${quarter.name}）` : ''}`;
+}
 
 function groupThousands(n: number): string {
   const [int, frac] = String(Math.abs(n)).split('.');
@@ -26,9 +36,9 @@ export function targetText(ind: Indicator, period: 'h1' | 'annual', year?: numbe
   if (ind.kind === 'milestone') {
     const due = ind.deadline;
     if (period === 'annual') return due ? `完成（${cnDate(due).replace(/^\d+年/, '')}前）` : '完成';
-    const midYear = `${year ?? (due ? due.slice(0, 4) : '')}-06-30`;
     if (ind.h1 !== null) return '完成';
-    return due && due <= midYear ? '完成' : '—';
+    // Due by the H1 close (of the plan year, else of the deadline's year): an H1 task.
+    return due && due <= targetClose('h1', year ?? Number(due.slice(0, 4))) ? '完成' : '—';
   }
   const value = period === 'annual' ? ind.annual : ind.h1;
   if (value === null) return '—';

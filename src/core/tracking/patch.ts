@@ -8,6 +8,7 @@ import { chineseMonthDay as cnMonthDay } from '../dates';
 import { asOfHeader } from './print';
 import type { TrackingRead } from './read';
 import { SHEET } from './sheet';
+import { inFirstHalf } from '../period';
 import { checkStyles, perItem, type Counted } from './statusPolicy';
 import { mainSheetChecked } from './checkPatch';
 import { buildSummarySheet } from './summarySheet';
@@ -111,8 +112,8 @@ export function bulletinText(read: TrackingRead, judgements: Judgement[], asOf: 
     for (const c of counted) {
       for (const j of c.judgements.filter((x) => x.status === s)) {
         const label = c.judgements.length > 1 || c.item.indicators.length > 1 ? `${labelOf.get(j.id) ?? j.id}，` : '';
-        // Up to 06-30 every figure is an H1 one; saying so in each sentence is noise.
-        const gap = asOf.slice(5) <= '06-30' ? gapOf(j.message).replace('仅有上半年数据，', '') : gapOf(j.message);
+        // Up to the H1 close every figure is an H1 one; saying so in each sentence is noise.
+        const gap = inFirstHalf(asOf) ? gapOf(j.message).replace('仅有上半年数据，', '') : gapOf(j.message);
         lines.push(`${nameOf(c)}${leadOf(c)}，${label}${gap}`);
       }
     }

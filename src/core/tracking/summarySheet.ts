@@ -7,10 +7,10 @@ import type { LayoutCell, Range, SheetLayout } from '../layout/types';
 import { heightForLines, heightForText } from '../layout/rowHeights';
 import { SIZE, TEXT_INDENT } from '../layout/styles';
 import { blockBreaks, pageCapacity, spanHeight } from '../layout/pages';
-import { chineseDate as cnDate } from '../dates';
 import { trackingPrint } from './print';
 import type { TrackingRead } from './read';
 import { SHEET } from './sheet';
+import { asOfLine } from './format';
 import { perItem, statusText, type Counted } from './statusPolicy';
 
 const WIDTHS = [14, 20, 8, 8, 8, 8, 8, 8, 8, 8, 26];
@@ -67,7 +67,7 @@ function drawTitle(d: Drawing, asOf: string): void {
   d.put(d.r, 1, '推进情况汇总', 'title');
   d.span(d.r, 1, LAST_COL);
   d.next(32);
-  d.put(d.r, 1, `截至 ${cnDate(asOf)}`, 'subtitle');
+  d.put(d.r, 1, asOfLine(asOf), 'subtitle');
   d.span(d.r, 1, LAST_COL);
   d.next(22);
 }
