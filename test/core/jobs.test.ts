@@ -17,6 +17,8 @@ import type { ReturnInput } from '../../src/core/consolidate/consolidate';
 import { runGenerate } from '../../src/core/jobs/generate';
 import { runCheck, runPrint, TRACKING_SHEETS } from '../../src/core/jobs/check';
 import { runConsolidate } from '../../src/core/jobs/consolidate';
+import { planReturnForms } from '../../src/core/jobs/returnForms';
+import { returnSourceFromPlan } from '../../src/core/returns/source';
 
 const seed = parsePlan(fs.readFileSync(path.join(__dirname, '../../seeds/000_c36e4d77f78aadb1.txt'), 'utf8'));
 const ids = seed.items.flatMap((it) => it.indicators.map((ind) => ind.id));
@@ -147,5 +149,31 @@ describe('consolidate', () => {
     await expect(runConsolidate(host, returns, { time: `${YEAR}-07-05 09:30:00` })).rejects.toThrow();
     expect(returns).not.toHaveBeenCalled();
     expect(host.writes).toBe(0);
+  });
+});
+
+describe('return forms job', () => {
+  const source = returnSourceFromPlan(seed);
+
+  test('one form per lead unit, each with its own indicators, for the round due at the making date', () => {
+    const job = planReturnForms(source, { createdAt: `${YEAR}-03-20 09:00:00` });
+    expect(job.round).toBe(`${YEAR}年上半年`);
+    const units = [...new Set(seed.items.flatMap((it) => it.leadUnits))];
+    expect(job.forms.map((f) => f.unit)).toEqual(units);
+    for (const f of job.forms) {
+      const own = seed.items.filter((it) => it.leadUnits.includes(f.unit)).flatMap((it) => it.indicators);
+      expect(f.indicators).toBe(own.length);
+      const ids = f.layout.sheets[0].cells.filter((c) => c.c === RETURN_COL.id).map((c) => String(c.value));
+      for (const ind of own) expect(ids).toContain(ind.id);
+    }
+    expect(new Set(job.forms.map((f) => f.fileName)).size).toBe(job.forms.length);
+  });
+
+  test('after the H1 close the default is the year round; a round asked for wins', () => {
+    expect(planReturnForms(source, { createdAt: `${YEAR}-07-01 09:00:00` }).round).toBe(`${YEAR}年全年`);
+    const q1 = planReturnForms(source, { round: `${YEAR}年一季度`, createdAt: `${YEAR}-07-01 09:00:00` });
+    expect(q1.round).toBe(`${YEAR}年一季度`);
+    const form = q1.forms[0].layout.sheets[0];
+    expect(form.cells.some((c) => typeof c.value === 'string' && c.value.includes(`${YEAR}年一季度`))).toBe(true);
   });
 });

@@ -1,7 +1,6 @@
 // Return forms as .xlsx bytes: one workbook per lead unit, rendered from the core layout.
-import { buildReturnLayout, ReturnFormOptions } from '../../core/returns/layout';
 import { returnSourceFromTracking, type ReturnSource } from '../../core/returns/source';
-import { leadUnitsOf, returnFileNames } from '../../core/returns/units';
+import { planReturnForms, type PlannedForm } from '../../core/jobs/returnForms';
 import { readWorkbookGrid } from './read';
 import { writeWorkbook } from './render';
 
@@ -12,19 +11,20 @@ export interface ReturnForm {
   data: Uint8Array;
 }
 
+/** The planned forms as .xlsx bytes. */
+export async function renderReturnForms(forms: PlannedForm[]): Promise<ReturnForm[]> {
+  const out: ReturnForm[] = [];
+  for (const f of forms)
+    out.push({ unit: f.unit, fileName: f.fileName, indicators: f.indicators, data: await writeWorkbook(f.layout) });
+  return out;
+}
+
+/** One form per lead unit for `round` (default: the period due at `createdAt`), as .xlsx bytes. */
 export async function writeReturnForms(
   source: ReturnSource,
-  opts: Omit<ReturnFormOptions, 'planId' | 'planHash'>,
+  opts: { round?: string; createdAt: string },
 ): Promise<ReturnForm[]> {
-  const forms: ReturnForm[] = [];
-  const units = leadUnitsOf(source.plan);
-  const names = returnFileNames(source.plan.year, units);
-  for (const unit of units) {
-    const layout = buildReturnLayout(source.plan, unit, { ...opts, planId: source.planId, planHash: source.planHash });
-    const indicators = layout.sheets[0].validations.length / 2;
-    forms.push({ unit, fileName: names.get(unit)!, indicators, data: await writeWorkbook(layout) });
-  }
-  return forms;
+  return renderReturnForms(planReturnForms(source, opts).forms);
 }
 
 /** The forms' source read from a tracking workbook (zip guard included). */

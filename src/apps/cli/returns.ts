@@ -2,8 +2,9 @@
 // one return form per lead unit, for units to fill in without the add-in.
 import * as fs from 'fs';
 import * as path from 'path';
-import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../core/returns/source';
-import { returnSourceFromWorkbook, writeReturnForms } from '../../adapters/exceljs/returns';
+import { returnSourceFromPlan, type ReturnSource } from '../../core/returns/source';
+import { planReturnForms } from '../../core/jobs/returnForms';
+import { renderReturnForms, returnSourceFromWorkbook } from '../../adapters/exceljs/returns';
 import { flagValue, parseArgs } from './args';
 import { readBinaryFile, readPlanFile, sameFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
@@ -36,12 +37,14 @@ export const returnsCommand: Command = async (argv, io) => {
     for (const n of notes) io.err(say('说明：', 'note: ') + n);
     source = returnSourceFromPlan(plan);
   }
-  const round = flagValue(args, 'round') ?? defaultRound(source.plan.year, localStamp().slice(0, 10));
-
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory())
     throw badInput('is a file, not a folder', '这是文件，不是文件夹', outDir);
   fs.mkdirSync(outDir, { recursive: true });
-  const forms = await writeReturnForms(source, { round, createdAt: localStamp() });
+  const { round, forms: planned } = planReturnForms(source, {
+    round: flagValue(args, 'round'),
+    createdAt: localStamp(),
+  });
+  const forms = await renderReturnForms(planned);
   if (forms.length === 0)
     throw badInput(
       'the plan names no lead units (牵头单位)',

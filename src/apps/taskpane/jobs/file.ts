@@ -10,7 +10,7 @@ import { readTracking } from '../../../core/tracking/read';
 import { runCheck, runPrint } from '../../../core/jobs/check';
 import { runGenerate } from '../../../core/jobs/generate';
 import { runConsolidate } from '../../../core/jobs/consolidate';
-import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../../core/returns/source';
+import { returnSourceFromPlan, type ReturnSource } from '../../../core/returns/source';
 import { readWorkbookGrid } from '../../../adapters/exceljs/read';
 import { XlsxHost } from '../../../adapters/exceljs/host';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../../adapters/exceljs/returns';
@@ -125,10 +125,9 @@ export const fileJobs: FileJobs = {
       ? await returnSourceFromWorkbook(from.bytes, from.name)
       : returnSourceFromPlan((await planOf({ kind: 'seed' })).plan);
     const now = stamp();
-    const round = defaultRound(source.plan.year, now.slice(0, 10));
     progress('正在生成各单位填报表…', 0.3);
     await breathe();
-    const forms = await writeReturnForms(source, { round, createdAt: now });
+    const forms = await writeReturnForms(source, { createdAt: now });
     if (forms.length === 0) throw new PaneError('计划中没有牵头单位，无法生成填报表。');
     progress('正在打包…', 0.8);
     const bytes = await zip(forms.map((f) => ({ name: f.fileName, bytes: f.data })));

@@ -8,7 +8,7 @@ import { parsePlan } from '../../../core/plan/parse';
 import { isIsoDate } from '../../../core/judge';
 import { countsText } from '../../../core/status';
 import { SHEET } from '../../../core/tracking/sheet';
-import { defaultRound, returnSourceFromTracking } from '../../../core/returns/source';
+import { returnSourceFromTracking } from '../../../core/returns/source';
 import type { ReturnInput } from '../../../core/consolidate/consolidate';
 import {
   applyConsolidation,
@@ -168,10 +168,7 @@ export const officeJobs: OfficeJobs = {
     const { writeReturnForms } = await import(
       /* webpackChunkName: "exceljs-returns" */ '../../../adapters/exceljs/returns'
     );
-    const forms = await writeReturnForms(source, {
-      round: defaultRound(source.plan.year, now.slice(0, 10)),
-      createdAt: now,
-    });
+    const forms = await writeReturnForms(source, { createdAt: now });
     if (forms.length === 0) throw new PaneError('计划中没有牵头单位，无法生成填报表。');
     progress('正在打包…', 0.8);
     const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ 'jszip');
