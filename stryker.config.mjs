@@ -3,18 +3,41 @@
 // the priority areas can be run (and re-run after new tests) one at a time: `STRYKER_AREA=judge npm run stryker`.
 import process from 'node:process';
 
+// Each area: the files it mutates and the unit tests that own it. Per mutant, jest loads every visible test file
+// that imports the mutated file, so an area sees only its own fast tests: its score is what those tests catch
+// (a lower bound; the slower suites would kill some more).
 const AREAS = {
-  judge: ['src/core/judge.ts', 'src/core/entryInput.ts', 'src/core/numbers.ts'],
-  plan: ['src/core/plan/**/*.ts'],
-  consolidate: ['src/core/consolidate/**/*.ts'],
-  rest: [
-    'src/core/**/*.ts',
-    '!src/core/judge.ts',
-    '!src/core/entryInput.ts',
-    '!src/core/numbers.ts',
-    '!src/core/plan/**',
-    '!src/core/consolidate/**',
-  ],
+  judge: {
+    mutate: ['src/core/judge.ts', 'src/core/entryInput.ts', 'src/core/numbers.ts'],
+    tests: ['core/judge*', 'core/numbers*', 'core/input-errors', 'core/entry*', 'tracking/check'],
+  },
+  plan: {
+    mutate: ['src/core/plan/**/*.ts'],
+    tests: [
+      'core/extraction*',
+      'core/indicators*',
+      'core/seed-plan',
+      'core/variant-plan',
+      'core/plan-*',
+      'core/parse*',
+      'core/fingerprint-golden',
+      'plan/sources',
+    ],
+  },
+  consolidate: {
+    mutate: ['src/core/consolidate/**/*.ts'],
+    tests: ['consolidate/rules*', 'consolidate/check'],
+  },
+  rest: {
+    mutate: [
+      'src/core/**/*.ts',
+      '!src/core/judge.ts',
+      '!src/core/entryInput.ts',
+      '!src/core/numbers.ts',
+      '!src/core/plan/**',
+      '!src/core/consolidate/**',
+    ],
+  },
 };
 const area = process.env.STRYKER_AREA || 'core';
 if (area !== 'core' && !AREAS[area]) {
@@ -40,10 +63,13 @@ export default {
   jest: {
     projectType: 'custom',
     configFile: 'jest.config.js',
-    config: { testPathIgnorePatterns: ['/node_modules/', ...SLOW_OR_EXTERNAL] },
+    config: {
+      testPathIgnorePatterns: ['/node_modules/', ...SLOW_OR_EXTERNAL],
+      ...(AREAS[area]?.tests && { testMatch: AREAS[area].tests.map((t) => `<rootDir>/test/${t}.test.ts`) }),
+    },
     enableFindRelatedTests: true,
   },
-  mutate: [...(AREAS[area] ?? ['src/core/**/*.ts']), '!src/core/**/*.d.ts'],
+  mutate: AREAS[area]?.mutate ?? ['src/core/**/*.ts'],
   coverageAnalysis: 'perTest',
   // The machine is shared: one test runner, never more.
   concurrency: 1,
