@@ -1,0 +1,213 @@
+// Consolidation rules StrykerJS found unpinned, on grids (no workbook library, no other program): the round's
+// date from its name, consolidation and check as one patch, twin returns, 日志's sender rows, 未报送 across runs.
+import type { CellValue, WorkbookGrid, WorkbookPatch } from '../../src/core/layout/types';
+import { gridWithPatch, layoutGrid } from '../../src/core/layout/grid';
+import { buildTrackingLayout } from '../../src/core/tracking/layout';
+import { checkTracking } from '../../src/core/tracking/check';
+import { readTracking } from '../../src/core/tracking/read';
+import { buildReturnLayout, RETURN_COL, RETURN_SHEET } from '../../src/core/returns/layout';
+import { returnSourceFromPlan } from '../../src/core/returns/source';
+import {
+  consolidateAndCheck,
+  consolidateGrids,
+  consolidationAsOf,
+  normalizeFigure,
+  roundAsOf,
+  type ReturnInput,
+} from '../../src/core/consolidate';
+import { uncalculatedFormula } from '../../src/core/formula';
+import { seedPlan } from './fixtures';
+
+const plan = seedPlan();
+const source = returnSourceFromPlan(plan);
+const masterGrid = layoutGrid(buildTrackingLayout(plan));
+const T = '2023-07-05 09:30:00';
+
+/** A unit's form for `round` with entries typed in: id → { h1, annual, progress }. */
+function form(
+  unit: string,
+  values: Record<string, { h1?: CellValue; annual?: CellValue; progress?: string }>,
+  round = '2023年上半年',
+): WorkbookGrid {
+  const ident = { planId: source.planId, planHash: source.planHash, round, createdAt: T };
+  const layout = buildReturnLayout(source.plan, unit, ident);
+  const main = layout.sheets.find((s) => s.name === RETURN_SHEET)!;
+  const idAt = new Map(main.cells.filter((c) => c.c === RETURN_COL.id).map((c) => [c.r, String(c.value)]));
+  for (const cell of main.cells) {
+    const v = values[idAt.get(cell.r) ?? ''];
+    if (!v) continue;
+    if (cell.c === RETURN_COL.h1 && 'h1' in v) cell.value = v.h1 ?? null;
+    if (cell.c === RETURN_COL.annual && 'annual' in v) cell.value = v.annual ?? null;
+    if (cell.c === RETURN_COL.progress && 'progress' in v) cell.value = v.progress ?? null;
+  }
+  return layoutGrid(layout);
+}
+const input = (file: string, grid: WorkbookGrid): ReturnInput => ({ file, grid });
+
+describe('the date a round is judged at', () => {
+  test.each([
+    ['2023年半年调度', '2023-06-30'],
+    ['2023年度', '2023-12-31'],
+    ['2023年年底', '2023-12-31'],
+    ['2023年年终', '2023-12-31'],
+    ['2023年年末', '2023-12-31'],
+    ['2024年第1季度', '2024-03-31'],
+    ['第二季度', '2023-06-30'],
+    ['四季度', '2023-12-31'],
+    ['2023年2月调度', '2023-02-28'],
+    ['2023年12月调度', '2023-12-31'],
+    ['十二月调度', '2023-12-31'],
+    ['2023年13月调度', null],
+    ['1800年上半年', null],
+    ['2023年', null],
+  ])('%s → %s', (round, date) => expect(roundAsOf(round, 2023)).toBe(date));
+
+  test('an as-of date asked for must be a real date; else the latest round decides', () => {
+    expect(consolidationAsOf(['2023年上半年'], 2023, '2023-07-05', '2023-02-30')).toBe('2023-06-30');
+    expect(consolidationAsOf(['2023年上半年', '2023年3月调度'], 2023, '2023-07-05')).toBe('2023-06-30');
+  });
+});
+
+describe('consolidation and check in one patch', () => {
+  const ret = form('市司法局', { '17.1': { h1: 1500 } });
+
+  test('the round decides the date; the check judges the merged figure', () => {
+    const r = consolidateAndCheck(masterGrid, [input('r.xlsx', ret)], { time: T, today: '2023-07-05' });
+    expect(r.check.asOf).toBe('2023-06-30');
+    expect(r.check.judgements.find((j) => j.id === '17.1')!.h1Actual).toBe(1500);
+    const merged = readTracking(gridWithPatch(masterGrid, r.patch));
+    expect(r.check.judgements).toEqual(checkTracking(merged, '2023-06-30').judgements);
+  });
+
+  test('a date asked for wins; without rounds the plan year and today decide', () => {
+    const asked = consolidateAndCheck(masterGrid, [input('r.xlsx', ret)], {
+      time: T,
+      today: '2023-07-05',
+      asOf: '2023-08-01',
+    });
+    expect(asked.check.asOf).toBe('2023-08-01');
+    const none = consolidateAndCheck(masterGrid, [], { time: T, today: '2023-07-05' });
+    expect(none.check.asOf).toBe('2023-07-05');
+  });
+
+  test('the combined patch: the consolidation first, then the check; same-named sheets replaced', () => {
+    const r = consolidateAndCheck(masterGrid, [input('r.xlsx', ret)], { time: T, today: '2023-07-05' });
+    const a: WorkbookPatch = r.patch;
+    const b: WorkbookPatch = r.check.patch;
+    expect(r.combined.cells).toEqual([...a.cells, ...b.cells]);
+    expect(r.combined.styles).toEqual({ ...a.styles, ...b.styles });
+    expect(r.combined.minRowHeights).toEqual([...(a.minRowHeights ?? []), ...(b.minRowHeights ?? [])]);
+    expect(r.combined.printHeaders).toEqual([...(a.printHeaders ?? []), ...(b.printHeaders ?? [])]);
+    const names = new Set(b.sheets.map((s) => s.name));
+    expect(r.combined.sheets).toEqual([...a.sheets.filter((s) => !names.has(s.name)), ...b.sheets]);
+    expect(r.combined.rowBreaks ?? []).toEqual(b.rowBreaks ?? []);
+  });
+
+  test('a second run: 日志 is appended to (row heights from both), the check’s sheets still come whole', () => {
+    const first = consolidateAndCheck(masterGrid, [input('r.xlsx', ret)], { time: T, today: '2023-07-05' });
+    const after = gridWithPatch(masterGrid, first.combined);
+    const again = consolidateAndCheck(after, [input('r2.xlsx', form('市妇联', { '9.1': { h1: 3 } }))], {
+      time: T,
+      today: '2023-07-05',
+    });
+    expect(again.patch.sheets).toEqual([]);
+    expect(again.patch.minRowHeights!.length).toBeGreaterThan(0);
+    expect(again.combined.minRowHeights!.slice(0, again.patch.minRowHeights!.length)).toEqual(
+      again.patch.minRowHeights,
+    );
+    expect(again.combined.sheets.map((s) => s.name)).toEqual(again.check.patch.sheets.map((s) => s.name));
+  });
+});
+
+describe('returns and 日志', () => {
+  test('a second return from the same unit is rejected whole, naming the one taken', () => {
+    const { report } = consolidateGrids(
+      masterGrid,
+      [input('a.xlsx', form('市妇联', { '9.1': { h1: 3 } })), input('b.xlsx', form('市妇联', { '9.1': { h1: 4 } }))],
+      { time: T },
+    );
+    expect(report.rejected).toEqual([{ file: 'b.xlsx', reason: '“市妇联”重复报送（已采用 a.xlsx）' }]);
+    expect(report.accepted.map((a) => a.file)).toEqual(['a.xlsx']);
+    const last = report.log[report.log.length - 1];
+    expect(last).toMatchObject({
+      file: 'b.xlsx',
+      unit: '市妇联',
+      round: '2023年上半年',
+      id: '',
+      field: '报送',
+      action: 'rejected',
+    });
+  });
+
+  test('a file that could not be read is logged with its error', () => {
+    const { report } = consolidateGrids(masterGrid, [{ file: 'x.xlsx', error: '文件已损坏' }], { time: T });
+    expect(report.rejected).toEqual([{ file: 'x.xlsx', reason: '文件已损坏' }]);
+    expect(report.log).toEqual([
+      {
+        time: T,
+        round: '',
+        file: 'x.xlsx',
+        unit: '',
+        id: '',
+        field: '报送',
+        old: null,
+        new: null,
+        action: 'rejected',
+        note: '文件已损坏',
+      },
+    ]);
+    expect(report.rounds).toEqual([]);
+  });
+
+  test('the sender row counts what came in and what was sent back', () => {
+    const { report } = consolidateGrids(
+      masterGrid,
+      [input('a.xlsx', form('市妇联', { '9.1': { h1: 3, progress: '已开展' }, '9.2': { h1: '很多' } }))],
+      { time: T },
+    );
+    expect(report.log[0]).toMatchObject({
+      field: '报送',
+      action: 'applied',
+      note: '收到2项，退回1项（已报送（部分退回））',
+    });
+    expect(report.accepted[0]).toMatchObject({ values: 2, rejectedCells: 1 });
+    expect(report.partialUnits).toEqual(['市妇联']);
+    const bad = report.log.find((r) => r.action === 'rejected')!;
+    expect(bad).toMatchObject({ id: '9.2', field: '上半年完成', new: '很多' });
+    expect(bad.note).toMatch(/^单元格 [A-Z]+\d+：/);
+  });
+
+  test('未报送 counts a unit whose return went in at an earlier run of the same round', () => {
+    const first = consolidateGrids(masterGrid, [input('a.xlsx', form('市妇联', { '9.1': { h1: 3 } }))], {
+      time: T,
+    });
+    expect(first.report.missingUnits).not.toContain('市妇联');
+    expect(first.report.missingUnits).toContain('市教育局');
+    const after = gridWithPatch(masterGrid, first.patch);
+    const same = consolidateGrids(after, [input('b.xlsx', form('市教育局', { '7.2': { h1: 5 } }))], { time: T });
+    expect(same.report.missingUnits).not.toContain('市妇联');
+    expect(same.report.missingUnits).not.toContain('市教育局');
+    const other = consolidateGrids(after, [input('c.xlsx', form('市教育局', { '7.2': { h1: 5 } }, '2023年全年'))], {
+      time: T,
+    });
+    expect(other.report.missingUnits).toContain('市妇联');
+  });
+});
+
+describe('normalizeFigure', () => {
+  const ind = (id: string) => plan.items.flatMap((i) => i.indicators).find((x) => x.id === id)!;
+  const count = ind('9.1');
+  test('blank and formula cells', () => {
+    expect(normalizeFigure(count, '  ')).toEqual({ ok: true, value: undefined });
+    expect(normalizeFigure(count, uncalculatedFormula('A1'))).toEqual({
+      ok: false,
+      reason: '公式未计算，请在 Excel 中打开并保存后再报',
+    });
+  });
+  test('a negative figure is refused, with the figure', () => {
+    expect(normalizeFigure(count, -5)).toEqual({ ok: false, reason: '不能为负数（-5）' });
+  });
+  test('a figure with a remark carries the note', () => {
+    expect(normalizeFigure(count, ' 约10场 ')).toEqual({ ok: true, value: 10, note: '填报“约10场”' });
+  });
+});
