@@ -12,6 +12,7 @@ import {
   consolidateGrids,
   consolidationAsOf,
   normalizeFigure,
+  readProgress,
   roundAsOf,
   type ReturnInput,
 } from '../../src/core/consolidate';
@@ -28,6 +29,7 @@ function form(
   unit: string,
   values: Record<string, { h1?: CellValue; annual?: CellValue; progress?: string }>,
   round = '2023年上半年',
+  who?: { reporter: string; phone: string },
 ): WorkbookGrid {
   const ident = { planId: source.planId, planHash: source.planHash, round, createdAt: T };
   const layout = buildReturnLayout(source.plan, unit, ident);
@@ -40,7 +42,14 @@ function form(
     if (cell.c === RETURN_COL.annual && 'annual' in v) cell.value = v.annual ?? null;
     if (cell.c === RETURN_COL.progress && 'progress' in v) cell.value = v.progress ?? null;
   }
-  return layoutGrid(layout);
+  const grid = layoutGrid(layout);
+  if (who) {
+    // The form's 填报人： and 联系电话： labels, each followed by its value cell.
+    const row = grid.sheets.find((sh) => sh.name === RETURN_SHEET)!.rows.find((r) => r?.[0] === '填报人：')!;
+    row[row.indexOf('填报人：') + 1] = who.reporter;
+    row[row.indexOf('联系电话：') + 1] = who.phone;
+  }
+  return grid;
 }
 const input = (file: string, grid: WorkbookGrid): ReturnInput => ({ file, grid });
 
@@ -192,6 +201,185 @@ describe('returns and 日志', () => {
     });
     expect(other.report.missingUnits).toContain('市妇联');
   });
+});
+
+test('a round with a conflict, an overwrite, progress texts, a bad cell and an unreadable file: report and 日志', () => {
+  const pos = readTracking(masterGrid).positions;
+  const master = gridWithPatch(masterGrid, {
+    styles: {},
+    sheets: [],
+    cells: [{ sheet: pos.sheet, r: pos.rows['7.2'], c: pos.columns.h1, value: 8, style: '' }],
+  });
+  // Item 7 is led by 市教育局, then 市妇联.
+  const { report, patch } = consolidateGrids(
+    master,
+    [
+      input(
+        'a.xlsx',
+        form('市教育局', { '7.2': { h1: 10, progress: '已开展10场' } }, undefined, {
+          reporter: '张三',
+          phone: '0535-1234567',
+        }),
+      ),
+      input(
+        'b.xlsx',
+        form('市妇联', { '7.2': { h1: 12, progress: '配合开展' }, '9.1': { h1: '很多' } }, undefined, {
+          reporter: '',
+          phone: '123',
+        }),
+      ),
+      { file: 'c.xlsx', error: '文件已损坏' },
+    ],
+    { time: T },
+  );
+  const R = '2023年上半年';
+  const row = (
+    file: string,
+    unit: string,
+    id: string,
+    field: string,
+    old: CellValue,
+    v: CellValue,
+    action: string,
+    note: string,
+  ) => ({
+    time: T,
+    round: file === 'c.xlsx' ? '' : R,
+    file,
+    unit,
+    id,
+    field,
+    old,
+    new: v,
+    action,
+    note,
+  });
+  expect(report.log).toEqual([
+    row('a.xlsx', '市教育局', '', '报送', null, '填报人：张三，联系电话：0535-1234567', 'applied', '收到2项'),
+    row(
+      'a.xlsx',
+      '市教育局',
+      '7.2',
+      '上半年完成',
+      8,
+      10,
+      'applied',
+      '与市妇联报送不一致，按牵头单位顺序采用本单位数据；覆盖原值',
+    ),
+    row('a.xlsx', '市教育局', '7.2', '进展情况', null, '已开展10场', 'applied', ''),
+    row('b.xlsx', '市妇联', '', '报送', null, '联系电话：123', 'applied', '收到2项，退回1项（已报送（部分退回））'),
+    row(
+      'b.xlsx',
+      '市妇联',
+      '7.2',
+      '上半年完成',
+      8,
+      12,
+      'conflict',
+      '与市教育局报送的 10 不一致，未采用（市教育局在牵头单位中排序在前）',
+    ),
+    row('b.xlsx', '市妇联', '7.2', '进展情况', null, '配合开展', 'applied', ''),
+    row('b.xlsx', '市妇联', '9.1', '上半年完成', null, '很多', 'rejected', '单元格 I7：无法识别为数字：“很多”'),
+    row('c.xlsx', '', '', '报送', null, null, 'rejected', '文件已损坏'),
+  ]);
+  expect(report).toMatchObject({
+    applied: 3,
+    conflicts: [
+      {
+        id: '7.2',
+        field: 'h1',
+        values: [
+          { unit: '市教育局', file: 'a.xlsx', value: 10 },
+          { unit: '市妇联', file: 'b.xlsx', value: 12 },
+        ],
+        chosen: '市教育局',
+      },
+    ],
+    rejected: [{ file: 'c.xlsx', reason: '文件已损坏' }],
+    rejectedCells: [
+      {
+        file: 'b.xlsx',
+        unit: '市妇联',
+        round: R,
+        id: '9.1',
+        field: 'h1',
+        cell: 'I7',
+        row: 7,
+        value: '很多',
+        reason: '无法识别为数字：“很多”',
+      },
+    ],
+    partialUnits: ['市妇联'],
+    accepted: [
+      {
+        file: 'a.xlsx',
+        unit: '市教育局',
+        round: R,
+        reporter: '张三',
+        phone: '0535-1234567',
+        values: 2,
+        rejectedCells: 0,
+      },
+      { file: 'b.xlsx', unit: '市妇联', round: R, reporter: '', phone: '123', values: 2, rejectedCells: 1 },
+    ],
+    rounds: [R],
+  });
+  expect(report.missingUnits).not.toContain('市教育局');
+  expect(report.missingUnits).not.toContain('市妇联');
+  expect(report.missingUnits.length).toBeGreaterThan(5);
+  expect(patch.cells.filter((c) => c.sheet === pos.sheet)).toEqual([
+    { sheet: pos.sheet, r: pos.rows['7.2'], c: pos.columns.h1, value: 10, style: 'entry' },
+  ]);
+  expect(patch.sheets.map((sh) => sh.name)).toEqual(['日志', '进展情况']);
+});
+
+test('进展情况 rows follow the plan’s order, then the unit’s place in 牵头单位, whatever the file order', () => {
+  const { patch } = consolidateGrids(
+    masterGrid,
+    [
+      input('b.xlsx', form('市妇联', { '9.1': { progress: '妇联九' }, '7.2': { progress: '妇联七' } })),
+      input('a.xlsx', form('市教育局', { '7.2': { progress: '教育七' } })),
+    ],
+    { time: T },
+  );
+  const rows = readProgress(gridWithPatch(masterGrid, patch));
+  expect(rows.map((r) => [r.id, r.unit, r.text])).toEqual([
+    ['7.2', '市教育局', '教育七'],
+    ['7.2', '市妇联', '妇联七'],
+    ['9.1', '市妇联', '妇联九'],
+  ]);
+});
+
+test('a milestone’s 已完成 is written as text, in the entry look kept as text', () => {
+  const ms = plan.items.flatMap((i) => i.indicators.map((ind) => ({ ind, unit: i.leadUnits[0] })));
+  const found = ms.find((x) => x.ind.kind === 'milestone')!;
+  const { patch } = consolidateGrids(
+    masterGrid,
+    [input('m.xlsx', form(found.unit, { [found.ind.id]: { h1: '已完成' } }))],
+    { time: T },
+  );
+  const cell = patch.cells.find((c) => c.sheet === '推进计划表')!;
+  expect(cell).toMatchObject({ value: '已完成', style: 'cons.entryText' });
+  expect(patch.styles['cons.entryText']).toMatchObject({ numFmt: '@' });
+});
+
+test.each([
+  ['the same figure held as text', '10', 10, false],
+  ['text that is no figure', '待核实', 10, true],
+  ['a figure that differs by more than noise', 10.001, 10, true],
+  ['a figure that differs by float noise', 10 + 1e-12, 10, false],
+])('覆盖原值 against %s in the master', (_what, old, sent, overwrites) => {
+  const pos = readTracking(masterGrid).positions;
+  const master = gridWithPatch(masterGrid, {
+    styles: {},
+    sheets: [],
+    cells: [{ sheet: pos.sheet, r: pos.rows['7.2'], c: pos.columns.h1, value: old, style: '' }],
+  });
+  const { report } = consolidateGrids(master, [input('a.xlsx', form('市教育局', { '7.2': { h1: sent } }))], {
+    time: T,
+  });
+  const note = report.log.find((r) => r.id === '7.2')!.note;
+  expect(note === '覆盖原值').toBe(overwrites);
 });
 
 describe('normalizeFigure', () => {
