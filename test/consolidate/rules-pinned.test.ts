@@ -12,6 +12,10 @@ import {
   consolidateGrids,
   consolidationAsOf,
   normalizeFigure,
+  LOG_COLUMNS,
+  LOG_SHEET,
+  logRowHeight,
+  readLog,
   readProgress,
   roundAsOf,
   type ReturnInput,
@@ -380,6 +384,87 @@ test.each([
   });
   const note = report.log.find((r) => r.id === '7.2')!.note;
   expect(note === '覆盖原值').toBe(overwrites);
+});
+
+describe('日志 written and read back', () => {
+  const long = '已开展家庭教育公益大讲堂10场，覆盖全市中小学家长，另有线上直播三场，累计观看人数超过两万人次，反响良好';
+  const first = consolidateGrids(
+    masterGrid,
+    [input('a.xlsx', form('市教育局', { '7.2': { h1: 10, progress: long } }))],
+    { time: T },
+  );
+  const sheet = first.patch.sheets.find((sh) => sh.name === LOG_SHEET)!;
+
+  test('a new sheet: header, one row per log row, numbers right-aligned, 处理 in words, tall rows for long text', () => {
+    expect(sheet.cells.filter((c) => c.r === 1).map((c) => [c.value, c.style])).toEqual(
+      LOG_COLUMNS.map(([, label]) => [label, 'log.head']),
+    );
+    const row2 = sheet.cells.filter((c) => c.r === 3);
+    expect(row2.map((c) => c.value)).toEqual([
+      T,
+      '2023年上半年',
+      'a.xlsx',
+      '市教育局',
+      '7.2',
+      '上半年完成',
+      null,
+      10,
+      '已采用',
+      '',
+    ]);
+    expect(row2.map((c) => c.style)).toEqual([...Array(7).fill('log.text'), 'log.num', 'log.text', 'log.text']);
+    expect(sheet.rowHeights![1]).toBe(22);
+    expect(sheet.rowHeights![3]).toBe(logRowHeight(first.report.log[1]));
+    expect(sheet.rowHeights![4]).toBe(logRowHeight(first.report.log[2]));
+    expect(sheet.rowHeights![4]).toBeGreaterThan(sheet.rowHeights![3]);
+    expect(sheet.columnWidths).toEqual(LOG_COLUMNS.map(([, , w]) => w));
+  });
+
+  test('read back: every row, 处理 as its code, the last row found', () => {
+    const after = gridWithPatch(masterGrid, first.patch);
+    const log = readLog(after)!;
+    expect(log.lastRow).toBe(1 + first.report.log.length);
+    expect(log.rows).toEqual(first.report.log);
+  });
+
+  test('a later run appends below the last row, with row heights for the new rows', () => {
+    const after = gridWithPatch(masterGrid, first.patch);
+    const lastRow = readLog(after)!.lastRow;
+    const second = consolidateGrids(after, [input('b.xlsx', form('市妇联', { '9.1': { h1: 3 } }))], { time: T });
+    const logCells = second.patch.cells.filter((c) => c.sheet === LOG_SHEET);
+    expect(Math.min(...logCells.map((c) => c.r))).toBe(lastRow + 1);
+    expect(second.patch.minRowHeights).toEqual(
+      second.report.log.map((row, i) => ({ sheet: LOG_SHEET, r: lastRow + 1 + i, height: logRowHeight(row) })),
+    );
+    const again = readLog(gridWithPatch(after, second.patch))!;
+    expect(again.lastRow).toBe(lastRow + second.report.log.length);
+  });
+
+  test('columns found by header text, the last row holding anything, old action codes read', () => {
+    const grid: WorkbookGrid = {
+      sheets: [
+        {
+          name: LOG_SHEET,
+          rows: [
+            ['说明', ' 处理 ', '单位', null],
+            ['覆盖原值', '冲突', '市妇联'],
+            [],
+            ['', 'rejected', '市教育局'],
+            [null, '', ''],
+          ],
+        } as WorkbookGrid['sheets'][number],
+      ],
+    } as WorkbookGrid;
+    const log = readLog(grid)!;
+    expect(log.lastRow).toBe(4);
+    // Rows are read as they stand, blanks included; a column the sheet lacks is not read at all.
+    expect(log.rows.map((r) => [r.note, r.action, r.unit, 'time' in r])).toEqual([
+      ['覆盖原值', 'conflict', '市妇联', false],
+      [null, null, null, false],
+      ['', 'rejected', '市教育局', false],
+      [null, '', '', false],
+    ]);
+  });
 });
 
 describe('normalizeFigure', () => {
