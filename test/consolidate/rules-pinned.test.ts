@@ -16,6 +16,8 @@ import {
   LOG_SHEET,
   logRowHeight,
   readLog,
+  PROGRESS_COLUMNS,
+  PROGRESS_SHEET,
   readProgress,
   roundAsOf,
   type ReturnInput,
@@ -465,6 +467,73 @@ describe('日志 written and read back', () => {
       [null, '', '', false],
     ]);
   });
+});
+
+describe('the 进展情况 sheet', () => {
+  const long = '已开展家庭教育公益大讲堂10场，覆盖全市中小学家长，另有线上直播三场，累计观看人数超过两万人次，反响良好';
+  const { patch } = consolidateGrids(
+    masterGrid,
+    [
+      input('a.xlsx', form('市教育局', { '7.2': { progress: long } })),
+      input('b.xlsx', form('市妇联', { '9.1': { progress: '短' } })),
+    ],
+    { time: T },
+  );
+  const sheet = patch.sheets.find((sh) => sh.name === PROGRESS_SHEET)!;
+  test('header, text columns as text, row heights for long texts, the column widths', () => {
+    expect(sheet.cells.filter((c) => c.r === 1).map((c) => [c.value, c.style])).toEqual(
+      PROGRESS_COLUMNS.map(([, label]) => [label, 'prog.head']),
+    );
+    expect(sheet.cells.filter((c) => c.r === 2).map((c) => c.style)).toEqual(
+      PROGRESS_COLUMNS.map(([key]) => (key === 'text' || key === 'label' ? 'prog.text' : 'prog.cell')),
+    );
+    expect(sheet.rowHeights![1]).toBe(22);
+    expect(sheet.rowHeights![2]).toBeGreaterThan(sheet.rowHeights![3]);
+    expect(sheet.columnWidths).toEqual(PROGRESS_COLUMNS.map(([, , w]) => w));
+  });
+  test('read back by header text; rows with neither id nor text are left out', () => {
+    const grid: WorkbookGrid = {
+      sheets: [
+        {
+          name: PROGRESS_SHEET,
+          rows: [
+            ['进展情况', ' 指标编号 ', '填报单位'],
+            [' 有进展 ', null, '市妇联'],
+            [null, '', '市教育局'],
+            [null, '7.2', null],
+          ],
+        } as WorkbookGrid['sheets'][number],
+      ],
+    } as WorkbookGrid;
+    expect(readProgress(grid).map((r) => [r.text, r.id, r.unit, r.round])).toEqual([
+      [' 有进展 ', null, '市妇联', null],
+      [null, '7.2', null, null],
+    ]);
+    expect(readProgress({ sheets: [] } as unknown as WorkbookGrid)).toEqual([]);
+  });
+});
+
+test('a master whose plan id was emptied is refused with a Chinese reason', () => {
+  const broken: WorkbookGrid = {
+    ...masterGrid,
+    sheets: masterGrid.sheets.map((sh) =>
+      sh.name === '_tuijin' ? { ...sh, rows: sh.rows.map((r) => r?.map((v) => (v === source.planId ? '' : v))) } : sh,
+    ),
+  } as WorkbookGrid;
+  expect(() => consolidateGrids(broken, [], { time: T })).toThrow(
+    expect.objectContaining({
+      name: 'InputError',
+      zh: '工作簿缺少计划标识（隐藏的计划信息表被删除或清空），请重新生成推进表',
+    }),
+  );
+});
+
+test('未报送 lists lead units in the plan’s item order', () => {
+  const { report } = consolidateGrids(masterGrid, [], { time: T });
+  const firstSeen: string[] = [];
+  for (const item of [...plan.items].sort((a, b) => a.no - b.no))
+    for (const u of item.leadUnits) if (!firstSeen.includes(u)) firstSeen.push(u);
+  expect(report.missingUnits).toEqual(firstSeen);
 });
 
 describe('normalizeFigure', () => {
