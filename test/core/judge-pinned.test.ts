@@ -186,6 +186,11 @@ describe('milestones', () => {
   ] as const)('%s on 2023-09-01', (_name, value, status) => {
     expect(at(ms, e(value), '2023-09-01').status).toBe(status);
   });
+  test('a formula without its result is named as such, not as an unknown word', () => {
+    expect(at(ms, e(uncalculatedFormula('A1+1')), '2023-09-01').message).toBe(
+      '公式未计算，请在 Excel 中打开并保存后再报',
+    );
+  });
   test('the met message names the deadline', () => {
     expect(at(ms, e('已完成'), '2023-09-01').message).toBe('已完成（要求2023年10月31日前完成）');
   });
