@@ -75,11 +75,19 @@ describe('the date a round is judged at', () => {
     ['2023年13月调度', null],
     ['1800年上半年', null],
     ['2023年', null],
+    ['2024 年上半年', '2024-06-30'],
+    ['1900年上半年', '1900-06-30'],
+    ['9999年全年', '9999-12-31'],
+    ['5月调度', '2023-05-31'],
+    ['2023年5 月调度', '2023-05-31'],
+    ['2023年1月调度', '2023-01-31'],
+    ['2023年0月调度', null],
   ])('%s → %s', (round, date) => expect(roundAsOf(round, 2023)).toBe(date));
 
   test('an as-of date asked for must be a real date; else the latest round decides', () => {
     expect(consolidationAsOf(['2023年上半年'], 2023, '2023-07-05', '2023-02-30')).toBe('2023-06-30');
     expect(consolidationAsOf(['2023年上半年', '2023年3月调度'], 2023, '2023-07-05')).toBe('2023-06-30');
+    expect(consolidationAsOf(['临时抽查', '2023年上半年'], 2023, '2023-07-05')).toBe('2023-06-30');
   });
 });
 
@@ -374,6 +382,8 @@ test.each([
   ['text that is no figure', '待核实', 10, true],
   ['a figure that differs by more than noise', 10.001, 10, true],
   ['a figure that differs by float noise', 10 + 1e-12, 10, false],
+  ['an empty text', '', 10, false],
+  ['nothing', null, 10, false],
 ])('覆盖原值 against %s in the master', (_what, old, sent, overwrites) => {
   const pos = readTracking(masterGrid).positions;
   const master = gridWithPatch(masterGrid, {
@@ -388,16 +398,18 @@ test.each([
   expect(note === '覆盖原值').toBe(overwrites);
 });
 
+// Consolidations run inside each test, not at describe time: StrykerJS counts coverage per test.
+const LONG = '已开展家庭教育公益大讲堂10场，覆盖全市中小学家长，另有线上直播三场，累计观看人数超过两万人次，反响良好';
+
 describe('日志 written and read back', () => {
-  const long = '已开展家庭教育公益大讲堂10场，覆盖全市中小学家长，另有线上直播三场，累计观看人数超过两万人次，反响良好';
-  const first = consolidateGrids(
-    masterGrid,
-    [input('a.xlsx', form('市教育局', { '7.2': { h1: 10, progress: long } }))],
-    { time: T },
-  );
-  const sheet = first.patch.sheets.find((sh) => sh.name === LOG_SHEET)!;
+  const run = () =>
+    consolidateGrids(masterGrid, [input('a.xlsx', form('市教育局', { '7.2': { h1: 10, progress: LONG } }))], {
+      time: T,
+    });
 
   test('a new sheet: header, one row per log row, numbers right-aligned, 处理 in words, tall rows for long text', () => {
+    const first = run();
+    const sheet = first.patch.sheets.find((sh) => sh.name === LOG_SHEET)!;
     expect(sheet.cells.filter((c) => c.r === 1).map((c) => [c.value, c.style])).toEqual(
       LOG_COLUMNS.map(([, label]) => [label, 'log.head']),
     );
@@ -423,6 +435,7 @@ describe('日志 written and read back', () => {
   });
 
   test('read back: every row, 处理 as its code, the last row found', () => {
+    const first = run();
     const after = gridWithPatch(masterGrid, first.patch);
     const log = readLog(after)!;
     expect(log.lastRow).toBe(1 + first.report.log.length);
@@ -430,6 +443,7 @@ describe('日志 written and read back', () => {
   });
 
   test('a later run appends below the last row, with row heights for the new rows', () => {
+    const first = run();
     const after = gridWithPatch(masterGrid, first.patch);
     const lastRow = readLog(after)!.lastRow;
     const second = consolidateGrids(after, [input('b.xlsx', form('市妇联', { '9.1': { h1: 3 } }))], { time: T });
@@ -470,17 +484,16 @@ describe('日志 written and read back', () => {
 });
 
 describe('the 进展情况 sheet', () => {
-  const long = '已开展家庭教育公益大讲堂10场，覆盖全市中小学家长，另有线上直播三场，累计观看人数超过两万人次，反响良好';
-  const { patch } = consolidateGrids(
-    masterGrid,
-    [
-      input('a.xlsx', form('市教育局', { '7.2': { progress: long } })),
-      input('b.xlsx', form('市妇联', { '9.1': { progress: '短' } })),
-    ],
-    { time: T },
-  );
-  const sheet = patch.sheets.find((sh) => sh.name === PROGRESS_SHEET)!;
   test('header, text columns as text, row heights for long texts, the column widths', () => {
+    const { patch } = consolidateGrids(
+      masterGrid,
+      [
+        input('a.xlsx', form('市教育局', { '7.2': { progress: LONG } })),
+        input('b.xlsx', form('市妇联', { '9.1': { progress: '短' } })),
+      ],
+      { time: T },
+    );
+    const sheet = patch.sheets.find((sh) => sh.name === PROGRESS_SHEET)!;
     expect(sheet.cells.filter((c) => c.r === 1).map((c) => [c.value, c.style])).toEqual(
       PROGRESS_COLUMNS.map(([, label]) => [label, 'prog.head']),
     );
@@ -534,6 +547,128 @@ test('未报送 lists lead units in the plan’s item order', () => {
   for (const item of [...plan.items].sort((a, b) => a.no - b.no))
     for (const u of item.leadUnits) if (!firstSeen.includes(u)) firstSeen.push(u);
   expect(report.missingUnits).toEqual(firstSeen);
+});
+
+test('a round named without a year is dated in the master’s plan year, not today’s', () => {
+  const r = consolidateAndCheck(masterGrid, [input('q.xlsx', form('市妇联', { '9.1': { h1: 3 } }, '第三季度'))], {
+    time: T,
+    today: '2024-01-05',
+  });
+  expect(r.check.asOf).toBe('2023-09-30');
+});
+
+describe('forms of another plan', () => {
+  test('of the same year, or of another year: the reason says which; its round still counts', () => {
+    const same = returnSourceFromPlan({ ...plan, title: `${plan.title}（另一份）` });
+    const other = returnSourceFromPlan({ ...plan, year: 2024 });
+    const of = (src: typeof source) => {
+      const layout = buildReturnLayout(src.plan, '市妇联', {
+        planId: src.planId,
+        planHash: src.planHash,
+        round: '2023年上半年',
+        createdAt: T,
+      });
+      return layoutGrid(layout);
+    };
+    const { report } = consolidateGrids(masterGrid, [input('s.xlsx', of(same)), input('o.xlsx', of(other))], {
+      time: T,
+    });
+    expect(report.rejected).toEqual([
+      { file: 's.xlsx', reason: '来自另一份计划（同为2023年度，但不是本主表的计划），请用本主表生成的填报表填报' },
+      {
+        file: 'o.xlsx',
+        reason: '来自另一份计划（填报表为2024年度计划，主表为2023年度计划），请用本主表生成的填报表填报',
+      },
+    ]);
+    expect(report.rounds).toEqual(['2023年上半年']);
+    expect(report.log.map((r) => [r.unit, r.round, r.action])).toEqual([
+      ['市妇联', '2023年上半年', 'rejected'],
+      ['市妇联', '2023年上半年', 'rejected'],
+    ]);
+  });
+});
+
+test('a form whose indicator rows were moved is rejected whole, naming at most three places', () => {
+  const grid = form('市教育局', { '7.2': { h1: 10 } });
+  const sheet = grid.sheets.find((sh) => sh.name === RETURN_SHEET)!;
+  const idCol = RETURN_COL.id - 1;
+  const at = sheet.rows.map((r, i) =>
+    typeof r?.[idCol] === 'string' && /^\d+\.\d+$/.test(r[idCol] as string) ? i : -1,
+  );
+  const rows = at.filter((i) => i >= 0);
+  const swapped = { ...sheet, rows: [...sheet.rows] };
+  [swapped.rows[rows[0]], swapped.rows[rows[1]]] = [swapped.rows[rows[1]], swapped.rows[rows[0]]];
+  const two = { ...grid, sheets: grid.sheets.map((sh) => (sh === sheet ? swapped : sh)) };
+  const reversed = { ...sheet, rows: [...sheet.rows] };
+  const block = rows.slice(0, 6).map((i) => sheet.rows[i]);
+  rows.slice(0, 6).forEach((i, k) => (reversed.rows[i] = block[block.length - 1 - k]));
+  const six = { ...grid, sheets: grid.sheets.map((sh) => (sh === sheet ? reversed : sh)) };
+  const { report } = consolidateGrids(masterGrid, [input('two.xlsx', two), input('six.xlsx', six)], { time: T });
+  const [a, b] = report.rejected;
+  expect(a.reason).toMatch(/^表单的行被移动、交换或改动：.+。请在原表单中填写，不要移动或修改指标行$/);
+  expect(a.reason).not.toMatch(/等\d+处/);
+  expect(a.reason.split('；').length).toBe(2);
+  expect(b.reason).toMatch(/^表单的行被移动、交换或改动：[^；]+；[^；]+；[^；]+等6处。/);
+  expect(report.applied).toBe(0);
+});
+
+describe('later runs of the same round', () => {
+  const twoUnits = () =>
+    consolidateGrids(
+      masterGrid,
+      [
+        input('a.xlsx', form('市教育局', { '7.2': { h1: 10, progress: '第一次' } })),
+        input('b.xlsx', form('市妇联', { '7.2': { h1: 12 } })),
+      ],
+      { time: T },
+    );
+  test('a conflicting figure logged earlier does not stand in for the one applied', () => {
+    const after = gridWithPatch(masterGrid, twoUnits().patch);
+    const again = consolidateGrids(after, [input('b2.xlsx', form('市妇联', { '7.2': { h1: 12 } }))], { time: T });
+    expect(again.report.conflicts.map((c) => [c.id, c.chosen])).toEqual([['7.2', '市教育局']]);
+    expect(again.patch.cells.filter((c) => c.sheet === '推进计划表')).toEqual([]);
+  });
+  test('the first-listed unit sending a new figure replaces its own earlier one', () => {
+    const after = gridWithPatch(masterGrid, twoUnits().patch);
+    const again = consolidateGrids(
+      after,
+      [
+        input('a2.xlsx', form('市教育局', { '7.2': { h1: 11 } })),
+        input('b2.xlsx', form('市妇联', { '7.2': { h1: 12 } })),
+      ],
+      { time: T },
+    );
+    expect(again.patch.cells.filter((c) => c.sheet === '推进计划表').map((c) => c.value)).toEqual([11]);
+    expect(again.report.log.find((r) => r.file === 'a2.xlsx' && r.id === '7.2')).toMatchObject({
+      old: 10,
+      new: 11,
+      note: expect.stringContaining('覆盖原值'),
+    });
+  });
+  test('a new 进展情况 text replaces the unit’s old one, which 日志 keeps', () => {
+    const after = gridWithPatch(masterGrid, twoUnits().patch);
+    const again = consolidateGrids(after, [input('a2.xlsx', form('市教育局', { '7.2': { progress: '第二次' } }))], {
+      time: T,
+    });
+    expect(again.report.applied).toBe(1);
+    expect(again.report.log.find((r) => r.field === '进展情况')).toMatchObject({
+      old: '第一次',
+      new: '第二次',
+      note: '',
+    });
+    const rows = readProgress(gridWithPatch(after, again.patch));
+    expect(rows.map((r) => [r.id, r.unit, r.text])).toEqual([['7.2', '市教育局', '第二次']]);
+  });
+});
+
+test('the words around a figure join the unit’s 进展情况; a refused figure is logged as typed', () => {
+  const { report } = consolidateGrids(
+    masterGrid,
+    [input('a.xlsx', form('市妇联', { '9.1': { h1: '约10场' }, '9.2': { h1: -5 } }))],
+    { time: T },
+  );
+  expect(report.log.find((r) => r.id === '9.1' && r.field === '进展情况')!.new).toBe('上半年完成填报“约10场”');
+  expect(report.log.find((r) => r.id === '9.2')).toMatchObject({ new: -5, action: 'rejected' });
 });
 
 describe('normalizeFigure', () => {
