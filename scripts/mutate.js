@@ -24,6 +24,14 @@ const CONSOLIDATE = [
 ];
 const HASH = ['test/core/fingerprint-golden.test.ts', 'test/tracking/zip-hash.test.ts'];
 const OFFICE = ['test/office/parity.test.ts', 'test/office/tracking.test.ts'];
+const CONVENTIONS = [
+  'test/core/status-table.test.ts',
+  'test/core/dates.test.ts',
+  'test/exceljs/read-dates.test.ts',
+  'test/office/read-dates.test.ts',
+  'test/office/parity.test.ts',
+  'test/tracking/patch.test.ts',
+];
 
 // [id, file, exact text (must occur once), replacement, what it means, tests]
 const MUTANTS = [
@@ -463,15 +471,15 @@ const MUTANTS = [
   ],
   [
     'O3',
-    'src/adapters/office/render.ts',
-    '(chars * 7 + 5) * 0.75',
-    '(chars * 8 + 5) * 0.75',
-    'Office widths at 8 px a character',
+    'src/core/layout/excelUnits.ts',
+    'return columnPx(width) * PT_PER_PX;',
+    'return (columnPx(width) + CELL_PADDING_PX) * PT_PER_PX;',
+    'Office widths with the padding counted twice',
     OFFICE,
   ],
   [
     'O4',
-    'src/adapters/office/render.ts',
+    'src/core/layout/excelUnits.ts',
     'Math.round(inches * 72 * 100) / 100',
     'Math.round(inches * 70 * 100) / 100',
     'Office margins at 70 pt an inch',
@@ -479,7 +487,7 @@ const MUTANTS = [
   ],
   [
     'O7',
-    'src/adapters/office/render.ts',
+    'src/adapters/office/write.ts',
     'dv.ignoreBlanks = v.allowBlank;',
     'dv.ignoreBlanks = !v.allowBlank;',
     'validation blanks inverted',
@@ -487,11 +495,59 @@ const MUTANTS = [
   ],
   [
     'O8',
-    'src/adapters/office/render.ts',
+    'src/adapters/office/write.ts',
     "operator: 'GreaterThanOrEqualTo'",
     "operator: 'LessThanOrEqualTo'",
     'decimal rule ≥ → ≤',
     OFFICE,
+  ],
+  [
+    'V1',
+    'src/core/status.ts',
+    'pressing: 2,',
+    'pressing: null,',
+    'at-risk no longer decides an item nor is listed in the 汇总',
+    CONVENTIONS,
+  ],
+  [
+    'V2',
+    'src/core/status.ts',
+    '(a, b) => (STATUS_TABLE[a].pressing ?? 0) - (STATUS_TABLE[b].pressing ?? 0),',
+    '(a, b) => (STATUS_TABLE[b].pressing ?? 0) - (STATUS_TABLE[a].pressing ?? 0),',
+    'pressing statuses sorted the other way round',
+    CONVENTIONS,
+  ],
+  [
+    'V3',
+    'src/core/dates.ts',
+    'if (!date1904 && days < PHANTOM_DAY) days += 1;',
+    '',
+    "the 1900 system's phantom leap day ignored",
+    CONVENTIONS,
+  ],
+  [
+    'V4',
+    'src/core/dates.ts',
+    'const SHIFT_1904 = 1462;',
+    'const SHIFT_1904 = 1461;',
+    '1904 dates a day off',
+    CONVENTIONS,
+  ],
+  [
+    'V5',
+    'src/core/dates.ts',
+    "if (/[hs]|上午|下午|am\\/pm|a\\/p/i.test(bare)) return 'time';",
+    '',
+    'time formats read as dates',
+    CONVENTIONS,
+  ],
+  [
+    'V6',
+    'src/core/layout/print.ts',
+    "return text.replace(/&(?![PN])/g, '&&');",
+    'return text;',
+    "a literal '&' in a header left as a code",
+    CONVENTIONS,
   ],
 ];
 

@@ -19,10 +19,8 @@ export function isIsoDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
-/** "2023-06-30" → "2023年6月30日" */
-export function chineseDate(date: string): string {
-  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
-}
+import { chineseDate } from './dates';
+export { chineseDate } from './dates';
 
 const DONE = /^(已完成|完成|已办结|是|已|✓|✔|√|☑|y|yes|done|true|ok)$/i;
 const NOT_DONE = /^(未完成|否|没有|无|未|进行中|推进中|×|✗|✘|n|no|false)$/i;

@@ -120,6 +120,8 @@ export interface MockOptions {
   printSetupWhenProtected?: 'throw' | 'allow';
   /** Response payload limit in bytes (Excel on the web: 5 MB); reads above it fail. */
   responseLimit?: number;
+  /** The workbook counts dates from 1904 (Excel for Mac before 2011; File → Options → "Use 1904 date system"). */
+  date1904?: boolean;
 }
 
 // ---------- addresses ----------
@@ -309,6 +311,7 @@ export class MockExcel {
   readonly unprotectUnprotected: 'noop' | 'throw';
   readonly printSetupWhenProtected: 'throw' | 'allow';
   readonly fitToPagesDropped: boolean;
+  readonly date1904: boolean;
   enableEvents = true;
   /** The user is typing in a cell: batches fail unless run with delayForCellEdit (then they wait). */
   editing = false;
@@ -328,6 +331,7 @@ export class MockExcel {
     this.unprotectUnprotected = opts.unprotectUnprotected ?? 'throw';
     this.printSetupWhenProtected = opts.printSetupWhenProtected ?? 'throw';
     this.fitToPagesDropped = opts.fitToPagesDropped ?? false;
+    this.date1904 = opts.date1904 ?? false;
     // Checked after every test by test/office/setup.ts: reads before load() are always adapter bugs.
     doubles().push(this);
   }
@@ -752,12 +756,44 @@ export class MockContext {
   }
 }
 
+/** Excel's DATE(y, m, d) as the serial it returns in the workbook's date system (1900: day 1 is 1900-01-01 and
+ *  1900-02-29 is counted; 1904: day 0 is 1904-01-01). Months and days past their end roll over, as in Excel. */
+function excelDate(y: number, m: number, d: number, date1904: boolean): number {
+  const utcDays = Date.UTC(y, m - 1, d) / 86400000;
+  if (date1904) return utcDays - Date.UTC(1904, 0, 1) / 86400000;
+  const days = utcDays - Date.UTC(1899, 11, 31) / 86400000;
+  return days >= 60 ? days + 1 : days;
+}
+
+/** Workbook.functions: worksheet functions evaluated at sync (ExcelApi 1.2); only DATE is modelled. */
+class MockFunctions {
+  constructor(private readonly ctx: MockContext) {}
+  date(year: number, month: number, day: number): { value: number; error: string; load(arg?: string): void } {
+    const ctx = this.ctx;
+    const state = new Loadable(ctx, 'functionResult', ['value', 'error'], () => {
+      if (ctx.mock.apiMinor < 2) throw fail('ApiNotFound', 'workbook.functions');
+      return { value: excelDate(year, month, day, ctx.mock.date1904), error: '' };
+    });
+    return {
+      get value() {
+        return state.get('value') as number;
+      },
+      get error() {
+        return state.get('error') as string;
+      },
+      load: (arg?: string) => state.load(arg),
+    };
+  }
+}
+
 class MockWorkbook {
   readonly worksheets: MockWorksheetCollection;
   readonly application: MockContext['application'];
+  readonly functions: MockFunctions;
   constructor(readonly ctx: MockContext) {
     this.worksheets = new MockWorksheetCollection(ctx);
     this.application = ctx.application;
+    this.functions = new MockFunctions(ctx);
   }
   getSelectedRange(): never {
     throw new Error('not mocked');

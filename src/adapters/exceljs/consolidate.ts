@@ -51,7 +51,7 @@ export async function loadMaster(data: Uint8Array, where?: string): Promise<Load
 }
 
 /** An InputError that names `file` (the master's "this isn't a master" comes from rules that don't know it). */
-function naming(e: unknown, file: string | undefined): unknown {
+export function naming(e: unknown, file: string | undefined): unknown {
   if (!(e instanceof InputError) || !file || e.message.startsWith(`${file}: `)) return e;
   const zh = e.zh && e.where ? `${placeZh(e.where)}：${e.zh}` : e.zh;
   return new InputError(e.message, file, zh ?? '这不是推进表总表');

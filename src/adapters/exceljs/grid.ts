@@ -11,6 +11,7 @@ import { BUILTIN_PERCENT_IDS, isPercentFormat } from '../../core/layout/numberFo
 import { resolveTarget, relsPathOf, parseRels, UnpackBudget, XlsxPackage } from './package';
 import { attr, columnOf, decodeXml, MAX_COL, MAX_ROW, P } from './xml';
 import { findSheetDataTag, windowEnd } from './sheetXml';
+import { builtinFormatKind, serialFormatKind, serialToIso } from '../../core/dates';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -28,21 +29,8 @@ function runsText(xml: string): string {
   return decodeXml(out);
 }
 
-/** Built-in number formats that are dates or times. */
-const BUILTIN_DATE = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
-  57, 58,
-]);
-
-function isDateCode(code: string): boolean {
-  const bare = code
-    .replace(/\[[^\]]*]/g, '')
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '');
-  return /[ymdhsb]/i.test(bare) && !/^general$/i.test(bare.trim());
-}
-
-/** Style indexes (cellXfs) whose number format shows a date, and those showing a percentage. */
+/** Style indexes (cellXfs) whose number format shows a date (a time of day alone stays a number, as through
+ *  Office.js), and those showing a percentage. */
 function formatStyles(xml: string | null): { dates: Set<number>; percents: Set<number> } {
   const out = new Set<number>();
   const percents = new Set<number>();
@@ -56,19 +44,11 @@ function formatStyles(xml: string | null): { dates: Set<number>; percents: Set<n
   for (const m of xfs.matchAll(new RegExp(`<${P}xf\\b([^>]*?)(\\/>|>)`, 'g'))) {
     const id = Number(attr(m[1], 'numFmtId') ?? '0');
     const code = custom.get(id);
-    if (code !== undefined ? isDateCode(code) : BUILTIN_DATE.has(id)) out.add(i);
+    if ((code !== undefined ? serialFormatKind(code) : builtinFormatKind(id)) === 'date') out.add(i);
     if (code !== undefined ? isPercentFormat(code) : BUILTIN_PERCENT_IDS.has(id)) percents.add(i);
     i++;
   }
   return { dates: out, percents };
-}
-
-function serialToIso(serial: number, date1904: boolean): string | null {
-  // Excel's 1900 system counts the fictitious 1900-02-29, hence the 25569 offset for serials after it.
-  const days = date1904 ? serial + 24107 : serial - 25569;
-  const d = new Date(Math.round(days * 86400) * 1000);
-  if (Number.isNaN(d.getTime())) return null;
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
 /** The cell attributes we use, in one pass (attr() builds a RegExp per call). */

@@ -6,24 +6,38 @@ import { guardXlsx } from '../../core/zipGuard';
 import { isPercentFormat } from '../../core/layout/numberFormat';
 import { uncalculatedFormula } from '../../core/formula';
 import { checkUnpackedSizes, readGridFast } from './grid';
+import { serialFormatKind, serialToIso, utcDateToSerial } from '../../core/dates';
 
-function isoDay(d: Date): string {
-  // ExcelJS turns serial dates into UTC midnights.
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+const DAY_MS = 86_400_000;
+
+/** How a cell shows dates: its number format and the workbook's date system. */
+interface DateContext {
+  numFmt?: string;
+  date1904?: boolean;
+}
+
+/** A date ExcelJS made of a serial: an ISO day under a date format, the serial itself under a time-only one
+ *  (the same values the fast reader and the Office.js reader give). */
+function dateValue(d: Date, at: DateContext): CellValue {
+  if (Number.isNaN(d.getTime())) return null;
+  const serial = utcDateToSerial(d, at.date1904);
+  if (serialFormatKind(at.numFmt) === 'time') return Math.round(serial * DAY_MS) / DAY_MS;
+  // ExcelJS already moved 1904 serials to their day; the 1900 system's phantom 1900-02-29 is ours to mend.
+  return serialToIso(utcDateToSerial(d), false);
 }
 
 /** One ExcelJS cell value as a plain grid value (rich text joined, formulas → cached result, dates → ISO). */
-export function plainValue(v: ExcelJS.CellValue): CellValue {
+export function plainValue(v: ExcelJS.CellValue, at: DateContext = {}): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoDay(v);
+  if (v instanceof Date) return dateValue(v, at);
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
     if ('formula' in v || 'sharedFormula' in v) {
       const f = v as ExcelJS.CellFormulaValue;
       // No stored result (a script wrote the file): say so rather than read it as blank or 0.
       if (f.result === undefined || f.result === null) return uncalculatedFormula(f.formula ?? '');
-      return plainValue(f.result as ExcelJS.CellValue);
+      return plainValue(f.result as ExcelJS.CellValue, at);
     }
     if ('text' in v && typeof v.text === 'string') return v.text;
     if ('error' in v) return String(v.error);
@@ -34,6 +48,7 @@ export function plainValue(v: ExcelJS.CellValue): CellValue {
 /** Values of every sheet in an ExcelJS workbook, as the core reads them. */
 export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
   const sheets: GridSheet[] = [];
+  const date1904 = Boolean(wb.properties.date1904);
   wb.eachSheet((ws) => {
     const rows: CellValue[][] = [];
     const rowHeights: Record<number, number> = {};
@@ -43,7 +58,8 @@ export function gridOf(wb: ExcelJS.Workbook): WorkbookGrid {
       const out: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         // Slaves of a merge repeat the master's value in ExcelJS; the grid keeps it in the master only.
-        const v = cell.isMerged && cell.master !== cell ? null : plainValue(cell.value);
+        const v =
+          cell.isMerged && cell.master !== cell ? null : plainValue(cell.value, { numFmt: cell.numFmt, date1904 });
         if (v !== null && v !== '') out[c - 1] = v;
         if (typeof v === 'number' && isPercentFormat(cell.numFmt)) percentCells.push([r, c]);
       });

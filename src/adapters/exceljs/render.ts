@@ -3,6 +3,8 @@ import * as ExcelJS from 'exceljs';
 import type { DataValidationRule, PrintSetup, Range, SheetLayout, WorkbookLayout } from '../../core/layout/types';
 import { styleTable } from './styles';
 import { colLetters } from '../../core/layout/address';
+import { headerSection } from '../../core/layout/print';
+import { PROTECTION_ALLOWS } from '../../core/layout/protection';
 
 type StyleOf = ReturnType<typeof styleTable>;
 
@@ -11,9 +13,9 @@ function address(r: Range): string {
   return `${colLetters(r.c1)}${r.r1}:${colLetters(r.c2)}${r.r2}`;
 }
 
-/** Header/footer text: '&' is a code character in Excel, except for the codes we use on purpose. */
+/** Header/footer text as the centre section. */
 function headerCode(text: string): string {
-  return `&C${text.replace(/&(?![PN])/g, '&&')}`;
+  return `&C${headerSection(text)}`;
 }
 
 /** Applies print setup. ExcelJS 4.4.0 writes fitToPage into sheetPr/pageSetUpPr; we set nothing else
@@ -109,15 +111,12 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetLayout, styleOf: StyleOf
   if (sheet.print) applyPrint(ws, sheet.print);
   setRowBreaks(ws, sheet.rowBreaks ?? []);
   if (sheet.protect) {
-    // No password: a guard against accidents. Filtering, sorting and resizing stay allowed.
+    // ExcelJS's model names what stays allowed, as the policy does.
     (ws as unknown as { sheetProtection: Record<string, boolean> }).sheetProtection = {
       sheet: true,
       selectLockedCells: true,
       selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-      autoFilter: true,
-      sort: true,
+      ...PROTECTION_ALLOWS,
     };
   }
 }

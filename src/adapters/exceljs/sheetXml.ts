@@ -5,6 +5,8 @@ import type { CellValue, DataValidationRule, PrintSetup, SheetLayout } from '../
 import { colLetters } from '../../core/layout/address';
 import { attr, columnOf, decodeXml, escapeText, escapeXml, MAX_COL, P, rootPrefix, withAttr } from './xml';
 import { Utf8Sink } from './package';
+import { headerSection } from '../../core/layout/print';
+import { sheetProtectionXml } from '../../core/layout/protection';
 
 /** One cell to write: a value (undefined keeps the cell's content) and a style index. */
 interface CellWrite {
@@ -307,9 +309,9 @@ export function rowBreaksXml(p: string, rows: number[]): string {
   return `<${p}rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${brks}</${p}rowBreaks>`;
 }
 
-/** Header/footer text: '&' is a code character in Excel, except for the codes we use on purpose. */
+/** Header/footer text as the centre section. */
 function headerCode(text: string): string {
-  return `&C${text.replace(/&(?![PN])/g, '&&')}`;
+  return `&C${headerSection(text)}`;
 }
 
 /** A header's sections: each starts at &L, &C or &R (a doubled && is a literal ampersand). */
@@ -454,7 +456,7 @@ export function sheetLayoutXml(
   emptyRowsBelow(Infinity);
   out.push(
     '</sheetData>' +
-      (sheet.protect ? '<sheetProtection sheet="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>' : '') +
+      (sheet.protect ? sheetProtectionXml() : '') +
       (sheet.autoFilter ? `<autoFilter ref="${range(sheet.autoFilter)}"/>` : '') +
       (sheet.merges.length
         ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${range(m)}"/>`).join('')}</mergeCells>`

@@ -3,11 +3,9 @@
 import { InputError, STATUS_LABEL } from '../../core/model';
 import { chineseDate } from '../../core/judge';
 import { isIsoDate } from '../../core/judge';
-import { readTracking } from '../../core/tracking/read';
 import { statusText } from '../../core/tracking/patch';
-import { checkTracking } from '../../core/tracking/check';
-import { readWorkbookGrid } from '../../adapters/exceljs/read';
-import { applyPatch } from '../../adapters/exceljs/patch';
+import { runCheck } from '../../core/jobs/check';
+import { XlsxHost } from '../../adapters/exceljs/host';
 import { flagValue, parseArgs } from './args';
 import { guardOutput, readBinaryFile, writeFileAtomic } from './files';
 import { badInput, inFileError, say } from './lang';
@@ -19,9 +17,9 @@ function today(): string {
 }
 
 /** Prefixes the file name to errors that name only a sheet or cell. */
-function inFile<T>(file: string, f: () => T): T {
+async function inFile<T>(file: string, f: () => Promise<T>): Promise<T> {
   try {
-    return f();
+    return await f();
   } catch (e) {
     if (e instanceof InputError) throw inFileError(e, file);
     throw e;
@@ -50,25 +48,17 @@ export const checkCommand: Command = async (argv, io) => {
   // Never the input (also through a link); an existing file only with --force.
   if (out) guardOutput(out, [file], args.flags.has('force'), '--write');
 
-  const data = readBinaryFile(file);
-  // The grid and what was read from it are let go once judged: a big workbook's values needn't stay
-  // while the patch is written.
+  const host = new XlsxHost(readBinaryFile(file), file);
+  // The check job, writing the highlighted copy only with --write (the patch goes in place, window by window).
   const {
     judgements,
     counts: summary,
-    patch,
     warnings,
     unplaced,
-  } = await readWorkbookGrid(data, file).then((grid) => {
-    const read = inFile(file, () => readTracking(grid));
-    return { ...checkTracking(read, asOf), unplaced: read.unplaced };
-  });
+  } = await inFile(file, () => runCheck(host, asOf, { write: Boolean(out), lean: true }));
   // Not judged is said out loud, on stderr, whatever the output format.
   for (const w of warnings) io.err(say('警告：', 'warning: ') + w);
-  if (out) {
-    const patched = await applyPatch(data, patch, file);
-    writeFileAtomic(out, patched);
-  }
+  if (out) writeFileAtomic(out, host.bytes!);
   if (args.flags.has('json')) {
     io.out(
       JSON.stringify(

@@ -3,9 +3,11 @@
 // logged in 日志, then checks the merged figures at the round's as-of date so 状态, 说明 and 汇总 match them.
 import * as path from 'path';
 import { InputError, STATUS_LABEL } from '../../core/model';
-import { consolidateAndCheck, FIELD_LABEL, PARTIAL_LABEL } from '../../core/consolidate';
+import { FIELD_LABEL, PARTIAL_LABEL } from '../../core/consolidate';
 import { chineseDate, isIsoDate } from '../../core/judge';
-import { loadMaster, readReturnFiles, type ReturnFile } from '../../adapters/exceljs/consolidate';
+import { naming, readReturnFiles, type ReturnFile } from '../../adapters/exceljs/consolidate';
+import { XlsxHost } from '../../adapters/exceljs/host';
+import { runConsolidate } from '../../core/jobs/consolidate';
 import { parseArgs, flagValue } from './args';
 import { guardOutput, writeFileAtomic } from './files';
 import type { Command } from './io';
@@ -46,12 +48,12 @@ export const consolidateCommand: Command = async (argv, io) => {
     }
   }
   const time = localStamp();
-  // Master first: a broken master fails fast, before any return is read.
-  const loaded = await loadMaster(master, masterFile);
-  const inputs = await readReturnFiles(returns);
-  const result = consolidateAndCheck(loaded.grid, inputs, { time, today: time.slice(0, 10), asOf: asked });
-  const bytes = await loaded.apply(result.combined);
-  writeFileAtomic(out, bytes);
+  const host = new XlsxHost(master, masterFile);
+  // The consolidate job reads the master first: a broken master fails fast, before any return is read.
+  const result = await runConsolidate(host, () => readReturnFiles(returns), { time, asOf: asked }).catch((e) => {
+    throw naming(e, masterFile);
+  });
+  writeFileAtomic(out, host.bytes!);
 
   const { report, check } = result;
   if (args.flags.has('json')) {

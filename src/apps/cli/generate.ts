@@ -4,11 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { InputError } from '../../core/model';
 import { badInput, say } from './lang';
-import { buildTrackingLayout } from '../../core/tracking/layout';
-import { regenerateTracking } from '../../core/tracking/regenerate';
-import type { WorkbookLayout } from '../../core/layout/types';
-import { writeWorkbook } from '../../adapters/exceljs/render';
-import { readWorkbookGrid } from '../../adapters/exceljs/read';
+import { runGenerate } from '../../core/jobs/generate';
+import { XlsxHost } from '../../adapters/exceljs/host';
 import { flagValue, parseArgs } from './args';
 import { guardOutput, packageRoot, readPlanFile, seedPath, writeFileAtomic } from './files';
 import type { Command } from './io';
@@ -38,33 +35,30 @@ export const generateCommand: Command = async (argv, io) => {
   guardOutput(out, [planFile], force);
   const { plan, notes } = await readPlanFile(planFile);
   for (const n of notes) io.err(say('说明：', 'note: ') + n);
-  const opts = { toolVersion: toolVersion() };
-  let layout: WorkbookLayout = buildTrackingLayout(plan, opts);
-  let kept = 0;
-  let sheetsKept: string[] = [];
+  let host = new XlsxHost(null, out);
   if (fs.existsSync(out)) {
     // --force over an existing workbook: what was entered in it goes into the new one, as the add-in does.
-    let old = null;
+    const old = new XlsxHost(new Uint8Array(fs.readFileSync(out)), out);
     try {
-      old = await readWorkbookGrid(new Uint8Array(fs.readFileSync(out)), out);
+      await old.listSheets();
+      host = old;
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       // Not a workbook at all (a stray file): --force replaces it.
     }
-    if (old) {
-      const regen = regenerateTracking(plan, old, opts);
-      if (!regen.ok) {
-        throw badInput(
-          `${regen.reason}; not overwritten, so nothing is lost: write to another file`,
-          `${regen.reason}；为免丢失，不覆盖此文件。请输出到另一个文件`,
-          out,
-        );
-      }
-      ({ layout, kept, sheetsKept } = regen);
-    }
   }
-  const bytes = await writeWorkbook(layout);
-  writeFileAtomic(out, bytes);
+  // The output exists only with --force (guardOutput), so replacing is agreed.
+  const r = await runGenerate(host, plan, { toolVersion: toolVersion(), replace: true });
+  if (r.status === 'refused') {
+    throw badInput(
+      `${r.reason}; not overwritten, so nothing is lost: write to another file`,
+      `${r.reason}；为免丢失，不覆盖此文件。请输出到另一个文件`,
+      out,
+    );
+  }
+  if (r.status !== 'written') throw new Error('generate asked to confirm a replacement already agreed');
+  const { kept, keptSheets: sheetsKept } = r;
+  writeFileAtomic(out, host.bytes!);
   const count = plan.items.reduce((n, it) => n + it.indicators.length, 0);
   for (const w of plan.warnings)
     io.err(

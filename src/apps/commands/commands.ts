@@ -8,6 +8,7 @@ import '../taskpane/jobs/zodConfig';
 import { checkTracking, type CheckResult } from '../../adapters/office/tracking';
 import { todayIso } from '../../adapters/office/live';
 import { explainOfficeError, type Lang } from '../../adapters/office/errors';
+import { countsText } from '../../core/status';
 
 /** localStorage key of the last ribbon 校验 (read and cleared by the pane: apps/taskpane/ribbonNote.ts). */
 export const RIBBON_OUTCOME_KEY = 'tuijin.ribbonCheck';
@@ -35,7 +36,7 @@ function summary(r: CheckResult, asOf: string, lang: Lang): string {
   const c = r.counts;
   if (lang === 'en')
     return `Ribbon Check done (as of ${asOf}): ${c.shortfall} shortfall, ${c['at-risk']} behind, ${c.missing} not filled, ${c.met} met. See 状态/说明 and the 汇总 sheet.`;
-  return `功能区“校验”已完成（截至 ${asOf}）：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，未填报 ${c.missing} 个，已达标 ${c.met} 个。详见“状态”“说明”列和“汇总”工作表。`;
+  return `功能区“校验”已完成（截至 ${asOf}）：${countsText(c, ['shortfall', 'at-risk', 'missing', 'met'])}。详见“状态”“说明”列和“汇总”工作表。`;
 }
 
 function leave(outcome: RibbonOutcome): void {

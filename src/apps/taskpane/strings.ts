@@ -1,8 +1,6 @@
 // UI texts. Chinese first; English when Office's display language is English.
-import { STATUS_LABEL, STATUS_SYMBOL, type Status } from '../../core/status';
-
-/** '2023-06-30' → '2023年6月30日'. */
-const cnDate = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日');
+import { PANE_ORDER, STATUS_LABEL, STATUS_SYMBOL, type Status } from '../../core/status';
+import { chineseDate as cnDate } from '../../core/chineseDate';
 
 const zh = {
   appTitle: '推进表助手',
@@ -233,5 +231,5 @@ export const STATUS_TEXT: Record<'zh' | 'en', Record<Status, string>> = {
 /** The marks 状态 cells carry in the workbook, so screen and paper agree. */
 export const STATUS_MARK: Record<Status, string> = STATUS_SYMBOL;
 
-/** Display order: what needs attention first. */
-export const STATUS_ORDER: Status[] = ['shortfall', 'at-risk', 'invalid', 'missing', 'on-track', 'met', 'not-due'];
+/** Display order: what needs attention first (the status table's pane order). */
+export const STATUS_ORDER: readonly Status[] = PANE_ORDER;

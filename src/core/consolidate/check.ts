@@ -40,7 +40,7 @@ export function consolidationAsOf(rounds: string[], year: number, today: string,
 }
 
 /** Judges the master as it will be once `patch` (a consolidation) is applied. */
-export function checkAfterConsolidation(master: WorkbookGrid, patch: WorkbookPatch, asOf: string): TrackingCheck {
+function checkAfterConsolidation(master: WorkbookGrid, patch: WorkbookPatch, asOf: string): TrackingCheck {
   return checkTracking(readTracking(gridWithPatch(master, patch)), asOf);
 }
 

@@ -1,18 +1,10 @@
 // A plain list sheet (日志, 进展情况): one header row, frozen and filtered, printed A4 landscape one page wide.
 import type { LayoutCell, PrintSetup, SheetLayout } from './types';
-import { PAGE_FOOTER } from './styles';
+import { landscapePrint } from './print';
 
 /** A4 landscape, one page wide, the first row repeated, `header` in the page header. */
 function listPrint(header: string): PrintSetup {
-  return {
-    orientation: 'landscape',
-    paper: 'A4',
-    fitToWidth: 1,
-    titleRows: { from: 1, to: 1 },
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    header,
-    footer: PAGE_FOOTER,
-  };
+  return landscapePrint('A4', 'list', { titleRows: { from: 1, to: 1 }, header });
 }
 
 export function listSheet(opts: {

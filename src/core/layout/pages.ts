@@ -1,6 +1,7 @@
 // Where printed pages end: manual row breaks so a merged block (an item and its indicator rows) is
 // never cut in the middle of a page, which would clip its text on both pages.
 import type { PrintSetup } from './types';
+import { columnPoints, POINTS_PER_INCH } from './excelUnits';
 
 /** Paper size in points, portrait. */
 const PAPER: Record<PrintSetup['paper'], { w: number; h: number }> = {
@@ -8,20 +9,15 @@ const PAPER: Record<PrintSetup['paper'], { w: number; h: number }> = {
   A4: { w: 595.28, h: 841.89 },
 };
 
-/** Width of a column in points for a width in Excel character units (7 px per unit plus 5 px padding). */
-function columnPt(widthChars: number): number {
-  return (Math.round(widthChars * 7) + 5) * 0.75;
-}
-
 /** Sheet points that fit on one printed page when the sheet is scaled to fit one page wide.
  *  `safety` leaves room for hosts whose scale differs slightly from ours. */
 export function pageCapacity(columnWidths: number[], print: PrintSetup, safety = 0.95): number {
   const paper = PAPER[print.paper];
   const [pw, ph] = print.orientation === 'landscape' ? [paper.h, paper.w] : [paper.w, paper.h];
   const m = print.margins;
-  const printableW = pw - (m.left + m.right) * 72;
-  const printableH = ph - (m.top + m.bottom) * 72;
-  const sheetW = columnWidths.reduce((a, w) => a + columnPt(w), 0);
+  const printableW = pw - (m.left + m.right) * POINTS_PER_INCH;
+  const printableH = ph - (m.top + m.bottom) * POINTS_PER_INCH;
+  const sheetW = columnWidths.reduce((a, w) => a + columnPoints(w), 0);
   const scale = Math.min(1, Math.floor((printableW / sheetW) * 100) / 100);
   return (printableH / scale) * safety;
 }

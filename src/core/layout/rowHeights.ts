@@ -1,15 +1,12 @@
 // Row heights computed from text: LibreOffice (and Excel for merged cells) won't grow a wrapped row
 // by itself, so every wrapped row gets an explicit height that fits its text.
+import { DIGIT_PX, textPx } from './excelUnits';
 
-/** Width of one column-width unit (a '0' of the default 11 pt font) in pixels at 96 dpi. */
-const UNIT_PX = 7;
-/** Cell padding Excel/LibreOffice keep inside a column, in pixels. */
-const PADDING_PX = 6;
 /** Safety margin on measured text width: fonts differ between hosts (仿宋 vs Noto Serif CJK); LibreOffice fits a
  *  little more per line than this assumes, Excel about as much. */
 const SLACK = 1.02;
 /** Width of one indent step (CellStyle.indent) in pixels: a character of the default font (Calibri 11: 7 px). */
-const INDENT_PX = 7;
+const INDENT_PX = DIGIT_PX;
 
 /** True for characters drawn full-width (CJK, full-width forms, CJK punctuation, symbols we use). */
 function isWide(cp: number): boolean {
@@ -41,7 +38,7 @@ function charPx(cp: number, fontSize: number): number {
 /** Lines `text` wraps to in a column `widthChars` wide (Excel width units) at `fontSize` points. */
 export function linesNeeded(text: string, widthChars: number, fontSize: number, indent = 0): number {
   if (text === '') return 1;
-  const avail = Math.max(widthChars * UNIT_PX - PADDING_PX - indent * INDENT_PX, 8);
+  const avail = Math.max(textPx(widthChars) - indent * INDENT_PX, 8);
   const wide = charPx(0x4e00, fontSize) * SLACK;
   const narrow = charPx(0x41, fontSize) * SLACK;
   let lines = 1;

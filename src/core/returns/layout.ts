@@ -10,7 +10,8 @@ import type {
   WorkbookLayout,
 } from '../layout/types';
 import type { Indicator } from '../model';
-import { COLOR, FONT, PAGE_FOOTER, SIZE } from '../layout/styles';
+import { COLOR, FONT, SIZE } from '../layout/styles';
+import { landscapePrint } from '../layout/print';
 import { heightForText, MAX_ROW_HEIGHT, spreadHeights } from '../layout/rowHeights';
 import { indicatorLabel, targetText } from '../tracking/format';
 import { makeReturnMeta, returnMetaSheet, ReturnMeta, type ReturnRowBinding } from './meta';
@@ -298,16 +299,11 @@ export function buildReturnLayout(plan: ReturnPlan, unit: string, opts: ReturnFo
     freeze: { rows: 3, cols: 0 },
     protect: true,
     validations,
-    print: {
-      orientation: 'landscape',
-      paper: 'A4',
-      fitToWidth: 1,
+    print: landscapePrint('A4', 'form', {
       titleRows: { from: 3, to: 3 },
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       header: `${unit}　${opts.round}`,
-      footer: PAGE_FOOTER,
-      horizontalCentered: true,
-    },
+      centred: true,
+    }),
   };
   const meta: ReturnMeta = makeReturnMeta({
     planId: opts.planId,

@@ -1,18 +1,7 @@
 // Display texts for targets and dates in the tracking workbook.
 import type { Indicator } from '../model';
 import { COMPARATOR_LABEL } from './sheet';
-
-/** '2023-06-30' → '2023年6月30日'. */
-export function cnDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-/** '2023-06-30' → '6月30日'. */
-export function cnMonthDay(iso: string): string {
-  const [, m, d] = iso.split('-').map(Number);
-  return `${m}月${d}日`;
-}
+import { chineseDate as cnDate } from '../dates';
 
 function groupThousands(n: number): string {
   const [int, frac] = String(Math.abs(n)).split('.');

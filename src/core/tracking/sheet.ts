@@ -1,6 +1,6 @@
-// Where things are in the tracking workbook: sheet names, header texts, columns, status marks.
+// Where things are in the tracking workbook: sheet names, header texts, columns.
 // Other tools find columns by the header texts, so those are fixed strings.
-import type { IndicatorKind, Comparator, Status } from '../model';
+import type { IndicatorKind, Comparator } from '../model';
 
 /** Sheet names of the tracking workbook. */
 export const SHEET = {
@@ -104,15 +104,5 @@ export const KIND_LABEL: Record<IndicatorKind, string> = {
 
 export const COMPARATOR_LABEL: Record<Comparator, string> = { '>=': '≥', '<=': '≤', '≈': '≈', '=': '=' };
 
-export { STATUS_SYMBOL } from '../status';
-
-/** Fill per status, 'RRGGBB': red shortfall, amber at-risk, green met, grey not-due. */
-export const STATUS_FILL: Record<Status, string> = {
-  met: 'C6EFCE',
-  'on-track': 'DDEBF7',
-  'at-risk': 'FFEB9C',
-  shortfall: 'FFC7CE',
-  missing: 'FCE4D6',
-  'not-due': 'EDEDED',
-  invalid: 'E4DFEC',
-};
+// Kept for importers: status marks and fills live in the status table (core/status.ts).
+export { STATUS_FILL, STATUS_SYMBOL } from '../status';

@@ -1,19 +1,20 @@
-// File mode: the four jobs on .xlsx bytes in the page, through the core and the ExcelJS adapter.
+// File mode: the core's jobs (src/core/jobs) on .xlsx bytes in the page, through the file host.
 // Loaded on the first file job, with ExcelJS; nothing here decides anything the core doesn't.
 import './zodConfig';
 import { seedText } from './seed';
 import { parsePlan } from '../../../core/plan/parse';
 import { isIsoDate } from '../../../core/judge';
-import { buildTrackingLayout } from '../../../core/tracking/layout';
-import { readTracking, type TrackingRead } from '../../../core/tracking/read';
-import { checkTracking } from '../../../core/tracking/check';
+import { countsText } from '../../../core/status';
+import type { WorkbookGrid } from '../../../core/layout/types';
+import { readTracking } from '../../../core/tracking/read';
+import { runCheck, runPrint } from '../../../core/jobs/check';
+import { runGenerate } from '../../../core/jobs/generate';
+import { runConsolidate } from '../../../core/jobs/consolidate';
 import { defaultRound, returnSourceFromPlan, type ReturnSource } from '../../../core/returns/source';
-import { writeWorkbook } from '../../../adapters/exceljs/render';
 import { readWorkbookGrid } from '../../../adapters/exceljs/read';
-import { applyPatch } from '../../../adapters/exceljs/patch';
+import { XlsxHost } from '../../../adapters/exceljs/host';
 import { returnSourceFromWorkbook, writeReturnForms } from '../../../adapters/exceljs/returns';
-import { loadMaster, readReturnFiles } from '../../../adapters/exceljs/consolidate';
-import { consolidateAndCheck } from '../../../core/consolidate/check';
+import { naming, readReturnFiles } from '../../../adapters/exceljs/consolidate';
 import { readPlanFile, type PlanRead } from '../../../adapters/exceljs/planFile';
 import { PaneError } from '../errors';
 import { checkViewOf, consolidationViewOf, reviewOf } from './review';
@@ -39,13 +40,13 @@ async function planOf(source: PlanSource): Promise<PlanRead> {
   return { plan: parsePlan(source.kind === 'text' ? source.text : seedText), notes: [] };
 }
 
-/** A workbook read once per opened file: later jobs on the same file reuse it. */
-const opened = new WeakMap<FileIn, Promise<TrackingRead>>();
+/** A workbook's values read once per opened file: later jobs on the same file reuse them. */
+const opened = new WeakMap<FileIn, Promise<WorkbookGrid>>();
 
-function readBook(book: FileIn): Promise<TrackingRead> {
+function readBook(book: FileIn): Promise<WorkbookGrid> {
   let read = opened.get(book);
   if (!read) {
-    read = readWorkbookGrid(book.bytes, book.name).then(readTracking);
+    read = readWorkbookGrid(book.bytes, book.name);
     opened.set(book, read);
     // A failed read must not stick: the user may fix the file and pick it again.
     read.catch(() => opened.delete(book));
@@ -57,17 +58,20 @@ function checkDate(asOf: string): void {
   if (!isIsoDate(asOf)) throw new PaneError('截至日期无效，请选择一个日期。');
 }
 
-async function annotate(book: FileIn, asOf: string, progress: Progress, suffix: string) {
+/** The check (or print) job on a copy of the book; the copy comes back as a download. */
+async function annotate(book: FileIn, asOf: string, progress: Progress, print: boolean) {
   checkDate(asOf);
   progress('正在读取工作簿…', 0.1);
   await breathe();
-  const read = await readBook(book);
+  const host = new XlsxHost(book.bytes, book.name, { grid: readBook(book) });
+  await host.listSheets();
   progress('正在校验…', 0.5);
   await breathe();
-  const { judgements, patch, bulletin } = checkTracking(read, asOf);
-  const bytes = await applyPatch(book.bytes, patch, book.name);
+  // The file keeps the page setup it was generated with (printNotApplied); the print headers get the date.
+  const { read, judgements, bulletin } = await (print ? runPrint(host, asOf) : runCheck(host, asOf));
   progress('完成', 1);
-  const file: FileOut = { fileName: `${baseName(book.name)}-${suffix}${asOf}.xlsx`, bytes, mime: XLSX };
+  const suffix = print ? '打印版' : '校验';
+  const file: FileOut = { fileName: `${baseName(book.name)}-${suffix}${asOf}.xlsx`, bytes: host.bytes!, mime: XLSX };
   return { read, judgements, bulletin, file };
 }
 
@@ -88,13 +92,15 @@ export const fileJobs: FileJobs = {
     progress('正在生成推进表…', 0.2);
     await breathe();
     const { plan } = await planOf(source);
-    const bytes = await writeWorkbook(buildTrackingLayout(plan, { toolVersion: TUIJIN_VERSION }));
+    // A new file: nothing to replace or carry.
+    const host = new XlsxHost(null);
+    await runGenerate(host, plan, { toolVersion: TUIJIN_VERSION });
     progress('完成', 1);
-    return { fileName: `${plan.year}年重要事项推进计划表.xlsx`, bytes, mime: XLSX };
+    return { fileName: `${plan.year}年重要事项推进计划表.xlsx`, bytes: host.bytes!, mime: XLSX };
   },
 
   async openBook(book): Promise<BookInfo> {
-    const read = await readBook(book);
+    const read = readTracking(await readBook(book));
     return {
       title: read.meta.title ?? baseName(book.name),
       year: read.meta.year ?? new Date().getFullYear(),
@@ -103,12 +109,12 @@ export const fileJobs: FileJobs = {
   },
 
   async check(book, asOf, progress) {
-    const { read, judgements, bulletin, file } = await annotate(book, asOf, progress, '校验');
+    const { read, judgements, bulletin, file } = await annotate(book, asOf, progress, false);
     return { view: checkViewOf(read, judgements, bulletin, asOf), annotated: file };
   },
 
   async printCopy(book, asOf, progress) {
-    const { file, bulletin } = await annotate(book, asOf, progress, '打印版');
+    const { file, bulletin } = await annotate(book, asOf, progress, true);
     return { file, bulletin };
   },
 
@@ -139,17 +145,20 @@ export const fileJobs: FileJobs = {
     progress('正在读取总表和填报表…', 0.1);
     await breathe();
     const now = stamp();
-    const loaded = await loadMaster(master.bytes, master.name);
-    const inputs = await readReturnFiles(returns.map((r) => ({ file: r.name, data: r.bytes })));
-    // Then the same check as the CLI and the add-in, so 状态, 说明 and 汇总 match the figures just applied.
-    const result = consolidateAndCheck(loaded.grid, inputs, { time: now, today: now.slice(0, 10), asOf });
-    progress('正在写入总表…', 0.7);
-    await breathe();
-    const bytes = await loaded.apply(result.combined);
+    const host = new XlsxHost(master.bytes, master.name, {
+      progress: (note, f) => progress(`正在${note}…`, 0.1 + 0.8 * (f ?? 0)),
+    });
+    // Master first, then the returns; then the same check as the CLI and the add-in, so 状态, 说明 and 汇总
+    // match the figures just applied.
+    const read = () => readReturnFiles(returns.map((r) => ({ file: r.name, data: r.bytes })));
+    const result = await runConsolidate(host, read, { time: now, asOf }).catch((e) => {
+      throw naming(e, master.name);
+    });
+    const bytes = host.bytes!;
     progress('完成', 1);
     const report = consolidationViewOf(result.report);
     const c = result.check.counts;
-    const message = `已按截至 ${result.check.asOf} 重新校验：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，已达标 ${c.met} 个。`;
+    const message = `已按截至 ${result.check.asOf} 重新校验：${countsText(c, ['shortfall', 'at-risk', 'met'])}。`;
     return {
       report,
       message,

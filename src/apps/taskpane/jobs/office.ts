@@ -1,11 +1,12 @@
 /// <reference types="office-js" />
-// Office mode: the four jobs on the open workbook, through the core and the Office.js adapter.
+// Office mode: the core's jobs (src/core/jobs) on the open workbook, run by the Office.js adapter on its host.
 // Loaded on the first job; the adapter keeps the sync counts, the core decides everything.
 import './zodConfig';
 import { seedText } from './seed';
 import type { Plan } from '../../../core/model';
 import { parsePlan } from '../../../core/plan/parse';
 import { isIsoDate } from '../../../core/judge';
+import { countsText } from '../../../core/status';
 import { SHEET } from '../../../core/tracking/sheet';
 import { defaultRound, returnSourceFromTracking } from '../../../core/returns/source';
 import type { ReturnInput } from '../../../core/consolidate/consolidate';
@@ -217,9 +218,7 @@ export const officeJobs: OfficeJobs = {
     const parts = [`已写入 ${r.report.applied} 个数字，变动已记入“日志”工作表。`];
     if (r.check) {
       const c = r.check.counts;
-      parts.push(
-        `已按截至 ${asOf} 重新校验：未达标 ${c.shortfall} 个，进度滞后 ${c['at-risk']} 个，已达标 ${c.met} 个。`,
-      );
+      parts.push(`已按截至 ${asOf} 重新校验：${countsText(c, ['shortfall', 'at-risk', 'met'])}。`);
     }
     return { report: consolidationViewOf(r.report), message: parts.join('') };
   },
