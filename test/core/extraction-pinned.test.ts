@@ -1,0 +1,423 @@
+// Plan extraction pinned wording by wording: each row is plan text and what must be read from it. Written against
+// the surviving mutants of the plan-area StrykerJS run (reports/mutation/plan.json), grouped by the rule they test.
+import { extractIndicators } from '../../src/core/plan/indicators';
+import { findDates, findQuantities } from '../../src/core/plan/quantities';
+import { notAFigure } from '../../src/core/plan/qualifiers';
+
+type Row = [
+  text: string,
+  value: number,
+  unit: string,
+  comparator: string,
+  start: number,
+  end: number,
+  numStart: number,
+];
+
+describe('the number, its unit, comparator and span', () => {
+  const rows: Row[] = [
+    ['人数控制在100人以内', 100, '人', '<=', 2, 11, 5],
+    ['培训100人以上', 100, '人', '>=', 2, 8, 2],
+    ['培训100人及以上', 100, '人', '>=', 2, 9, 2],
+    ['培训约100人', 100, '人', '≈', 2, 7, 3],
+    ['培训 100 人', 100, '人', '>=', 3, 8, 3],
+    ['新增3.5万人', 35000, '人', '>=', 2, 7, 2],
+    ['新增两万人', 20000, '人', '>=', 2, 5, 2],
+    ['新增十五个站', 15, '个', '>=', 2, 5, 2],
+    ['达到95%', 95, '%', '>=', 0, 5, 2],
+    ['由80%提高到90%', 90, '%', '>=', 4, 10, 7],
+    ['1-5月完成20场', 20, '场', '>=', 6, 9, 6],
+    ['每5人配1名', 1, '名', '>=', 4, 6, 4],
+    // the word after the number: 以内/以下 cap it, 左右 makes it approximate, 以上/及以上/余 or a range make 约 a floor
+    ['培训人数100人以内', 100, '人', '<=', 4, 10, 4],
+    ['事故100起以下', 100, '起', '<=', 2, 8, 2],
+    ['培训100人左右', 100, '人', '≈', 2, 8, 2],
+    ['约100人以上', 100, '人', '>=', 0, 7, 1],
+    ['约100人及以上', 100, '人', '>=', 0, 8, 1],
+    ['约100余人', 100, '人', '>=', 0, 6, 1],
+    ['约100-200人', 100, '人', '>=', 0, 9, 1],
+    // a time is a cap when the clause names it a limit, a count of days otherwise
+    ['办结时限3天', 3, '天', '<=', 4, 6, 4],
+    ['压缩审批时间至5个工作日', 5, '工作日', '<=', 7, 12, 7],
+    ['优良天数317天', 317, '天', '>=', 4, 8, 4],
+    // multipliers and units with their own scale
+    ['完成投资2亿元', 200000000, '元', '>=', 4, 7, 4],
+    ['完成投资3万亿元', 3000000000000, '元', '>=', 4, 8, 4],
+    ['新增2万千米', 20000, '公里', '>=', 2, 6, 2],
+    ['10个以上老旧小区', 10, '个', '>=', 0, 5, 0],
+    ['各开展3场', 3, '场', '>=', 3, 5, 3],
+    // 以上 followed by a stop qualifies nothing: the figure stands
+    ['完成投资10万元以上，新增', 100000, '元', '>=', 4, 10, 4],
+  ];
+  test.each(rows)('%s → %d %s %s [%d,%d) number at %d', (text, value, unit, comparator, start, end, numStart) => {
+    expect(findQuantities(text).map((q) => [q.value, q.unit, q.comparator, q.start, q.end, q.numStart])).toEqual([
+      [value, unit, comparator, start, end, numStart],
+    ]);
+  });
+
+  test('Chinese numerals are marked as such; digits are not', () => {
+    expect(findQuantities('新增两万人').map((q) => q.chinese)).toEqual([true]);
+    expect(findQuantities('新增十五个站').map((q) => q.chinese)).toEqual([true]);
+    expect(findQuantities('新增3.5万人').map((q) => q.chinese)).toEqual([false]);
+  });
+
+  test('two figures in one sentence come out in reading order, each with its own span', () => {
+    expect(findQuantities('建设3个站，新增5家').map((q) => [q.value, q.unit, q.start, q.end])).toEqual([
+      [3, '个', 2, 4],
+      [5, '家', 8, 10],
+    ]);
+  });
+});
+
+describe('change in percentage points: direction from the word before', () => {
+  test.each([
+    ['降低2个百分点', 2, 'down'],
+    ['发病率下降0.5个百分点', 0.5, 'down'],
+    ['提高2个百分点', 2, 'up'],
+    // no direction word right before the number: read from earlier in the clause
+    ['降低发病率0.5个百分点', 0.5, 'down'],
+    ['提高覆盖率2个百分点', 2, 'up'],
+    // a direction word more than 30 characters back belongs to another clause
+    ['降低能耗，推进全市各级各类公共机构节能改造工作全面落实到位，覆盖率2个百分点', 2, null],
+  ])('%s → %d, %s', (text, value, direction) => {
+    expect(findQuantities(text).map((q) => [q.value, q.unit, q.comparator, q.direction])).toEqual([
+      [value, '个百分点', '>=', direction],
+    ]);
+  });
+});
+
+describe('per-event and per-population bases', () => {
+  test.each([
+    ['每场不少于30人', 30, '人', '场'],
+    ['每千人口托位数达到4.5个', 4.5, '个', '千人口'],
+  ])('%s → %d %s per %s', (text, value, unit, per) => {
+    expect(findQuantities(text).map((q) => [q.value, q.unit, q.per])).toEqual([[value, unit, per]]);
+  });
+  test('a figure with no basis has per null', () => {
+    expect(findQuantities('开展10场').map((q) => q.per)).toEqual([null]);
+  });
+});
+
+describe('numbers that are not figures', () => {
+  test.each([
+    '3月5日前完成',
+    'PM2.5浓度35微克',
+    '按GB 3095标准',
+    '第3名',
+    '排名前10名',
+    '每月开展2次',
+    '完成2号楼',
+    '10万元以上项目',
+    '65岁及以上老年人',
+  ])('%s has no figure', (text) => expect(findQuantities(text)).toEqual([]));
+
+  // notAFigure looks at the three characters before the number.
+  const reasons: Array<[string, number, string | null]> = [
+    ['12345', 3, 'part of a longer number'],
+    ['1.5', 2, 'part of a longer number'],
+    ['GB3095', 2, 'a name or standard number (PM2.5, GB 3095)'],
+    ['GB 3095', 3, 'a name or standard number (PM2.5, GB 3095)'],
+    ['A增5', 2, null],
+    ['1-5', 2, 'the second part of a code or range (29639-2020)'],
+    ['1 -5', 3, 'the second part of a code or range (29639-2020)'],
+    ['1- 5', 3, 'the second part of a code or range (29639-2020)'],
+    ['1/5', 2, 'the second part of a code or range (29639-2020)'],
+    ['1-增5', 3, null],
+    ['第5', 1, 'an ordinal'],
+    ['第 5', 2, 'an ordinal'],
+    ['#5', 1, 'an ordinal'],
+    ['第增5', 2, null],
+    ['前10', 1, 'a ranking'],
+    ['前后5', 2, null],
+    ['新增10家', 2, null],
+    ['5', 0, null],
+  ];
+  test.each(reasons)('notAFigure(%s, %d) → %s', (masked, at, reason) => {
+    expect(notAFigure(masked, at)).toBe(reason);
+  });
+});
+
+describe('deadlines', () => {
+  const rows: Array<[string, Array<[number, number, string]>]> = [
+    ['6月30日前', [[0, 6, '2023-06-30']]],
+    ['2月30日前', [[0, 6, '2023-02-28']]],
+    ['1月份', [[0, 3, '2023-01-31']]],
+    ['12月底前', [[0, 5, '2023-12-31']]],
+    ['9月中旬', [[0, 4, '2023-09-30']]],
+    ['年底前', [[0, 3, '2023-12-31']]],
+    ['2024年末', [[0, 6, '2024-12-31']]],
+    ['2023年3月', [[0, 7, '2023-03-31']]],
+    ['于6月底前完成', [[1, 5, '2023-06-30']]],
+    [
+      '3月底前完成调研，6月30日前出台',
+      [
+        [0, 4, '2023-03-31'],
+        [9, 15, '2023-06-30'],
+      ],
+    ],
+    ['13月', []],
+    ['0月', []],
+    ['底前完成', []],
+    ['月末', []],
+  ];
+  test.each(rows)('%s', (text, dates) => {
+    expect(findDates(text, 2023).map((d) => [d.start, d.end, d.date])).toEqual(dates);
+  });
+});
+
+describe('indicators of an item: label, kind, unit, comparator, annual/h1/h2, deadline, per, review', () => {
+  const ind = (annualGoal: string, h1Plan = '', h2Plan = '') =>
+    extractIndicators({ no: 3, name: '测试事项', annualGoal, h1Plan, h2Plan }, 2023).map((d) => [
+      d.label,
+      d.kind,
+      d.unit,
+      d.comparator,
+      d.annual,
+      d.h1,
+      d.h2,
+      d.deadline,
+      d.per,
+      d.review,
+    ]);
+  const CUMULATIVE = '上下半年数字像是累计数（下半年等于全年），按存量处理，请核对';
+
+  test.each([
+    // [annual goal, h1 plan, h2 plan, indicators]
+    [
+      '完成“两癌”检查22万人',
+      '完成检查10万人',
+      '完成检查22万人',
+      [['完成“两癌”检查', 'level', '人', '>=', 220000, 100000, 220000, null, null, CUMULATIVE]],
+    ],
+    [
+      '开展培训20场次',
+      '开展培训8场次',
+      '开展培训12场次',
+      [['开展培训', 'count', '场次', '>=', 20, 8, 12, null, null, null]],
+    ],
+    [
+      '开展培训不少于20场次',
+      '上半年开展培训8场次',
+      '',
+      [['开展培训', 'count', '场次', '>=', 20, 8, null, null, null, null]],
+    ],
+    [
+      '孕产妇死亡率控制在15/10万以内',
+      '',
+      '',
+      [['孕产妇死亡率', 'ratio', '/10万', '<=', 15, null, null, null, null, null]],
+    ],
+    [
+      '新建养老床位500张、托位300个',
+      '',
+      '',
+      [
+        ['新建养老床位', 'count', '张', '>=', 500, null, null, null, null, null],
+        ['托位', 'count', '个', '>=', 300, null, null, null, null, null],
+      ],
+    ],
+    ['降低事故率2个百分点', '', '', [['降低事故率', 'change', '个百分点', '>=', 2, null, null, null, null, null]]],
+    ['9月底前完成改造100户', '', '', [['完成改造', 'count', '户', '>=', 100, null, null, '2023-09-30', null, null]]],
+    ['全年完成100户', '完成50户', '完成50户', [['完成', 'count', '户', '>=', 100, 50, 50, null, null, null]]],
+    ['全年完成100户', '完成50户', '', [['完成', 'count', '户', '>=', 100, 50, null, null, null, null]]],
+    ['全年完成100户', '', '完成100户', [['完成', 'count', '户', '>=', 100, null, 100, null, null, null]]],
+    ['优良率达到90%', '优良率达到88%', '优良率达到90%', [['优良率', 'ratio', '%', '>=', 90, 88, 90, null, null, null]]],
+    [
+      '每场不少于30人，开展10场',
+      '',
+      '',
+      [
+        ['每场', 'ratio', '人', '>=', 30, null, null, null, '场', null],
+        ['开展', 'count', '场', '>=', 10, null, null, null, null, null],
+      ],
+    ],
+    [
+      '6月底前完成方案制定；12月底前全面完成',
+      '',
+      '',
+      [
+        ['完成方案制定', 'milestone', '', '=', null, null, null, '2023-06-30', null, null],
+        ['全面完成', 'milestone', '', '=', null, null, null, '2023-12-31', null, null],
+      ],
+    ],
+    ['培训约2000人', '培训约1000人', '', [['培训', 'count', '人', '≈', 2000, 1000, null, null, null, null]]],
+    [
+      '培训农民2000人以上、教师300人以上',
+      '',
+      '',
+      [
+        ['培训农民', 'count', '人', '>=', 2000, null, null, null, null, null],
+        ['教师', 'count', '人', '>=', 300, null, null, null, null, null],
+      ],
+    ],
+    [
+      '开展活动1000场，参与群众10万人次',
+      '',
+      '',
+      [
+        ['开展活动', 'count', '场', '>=', 1000, null, null, null, null, null],
+        ['参与群众', 'count', '人次', '>=', 100000, null, null, null, null, null],
+      ],
+    ],
+    [
+      '完成2号楼改造3栋',
+      '',
+      '',
+      [['完成2号楼改造', 'count', '栋', '>=', 3, null, null, null, null, '标签含有数字，请核对指标名称']],
+    ],
+  ] as Array<[string, string, string, unknown[]]>)('%s | %s | %s', (annual, h1, h2, expected) => {
+    expect(ind(annual, h1, h2)).toEqual(expected);
+  });
+});
+
+describe('targets the work plans add, shares of the year, quarter milestones, qualitative items', () => {
+  const ind = (annualGoal: string, h1Plan: string, h2Plan: string) =>
+    extractIndicators({ no: 3, name: '测试事项', annualGoal, h1Plan, h2Plan }, 2023).map((d) => [
+      d.id,
+      d.label,
+      d.kind,
+      d.unit,
+      d.annual,
+      d.h1,
+      d.h2,
+      d.deadline,
+      d.per,
+    ]);
+
+  test.each([
+    // a count only in the plans sums its halves and is due at year end; with one half, due at that half's end
+    [
+      '推进改造工作',
+      '完成改造30户',
+      '完成改造50户',
+      [['3.1', '完成改造', 'count', '户', 80, 30, 50, '2023-12-31', null]],
+    ],
+    ['推进改造工作', '完成改造30户', '', [['3.1', '完成改造', 'count', '户', 30, 30, null, '2023-06-30', null]]],
+    ['推进改造工作', '', '完成改造50户', [['3.1', '完成改造', 'count', '户', 50, null, 50, '2023-12-31', null]]],
+    // a rate only in the plans holds: the year's figure is the later half's
+    ['推进工作', '覆盖率达到80%', '覆盖率达到90%', [['3.1', '覆盖率', 'ratio', '%', 90, 80, 90, '2023-12-31', null]]],
+    ['推进工作', '覆盖率达到80%', '', [['3.1', '覆盖率', 'ratio', '%', 80, 80, null, '2023-06-30', null]]],
+    // a target both halves name again is the same target, per basis kept apart
+    [
+      '开展培训20场',
+      '开展培训10场，培训骨干50人',
+      '开展培训10场，培训骨干60人',
+      [
+        ['3.1', '开展培训', 'count', '场', 20, 10, 10, null, null],
+        ['3.2', '培训骨干', 'count', '人', 110, 50, 60, '2023-12-31', null],
+      ],
+    ],
+    [
+      '推进',
+      '开展培训2场，每场50人',
+      '开展培训3场',
+      [
+        ['3.1', '开展培训', 'count', '场', 5, 2, 3, '2023-12-31', null],
+        ['3.2', '每场', 'ratio', '人', 50, 50, null, '2023-06-30', '场'],
+      ],
+    ],
+    // a share of the year fills the half of each additive annual target
+    ['完成改造100户', '完成全年任务的50%', '', [['3.1', '完成改造', 'count', '户', 100, 50, null, null, null]]],
+    // both halves restating the year's figure: a stock, not twice the work
+    [
+      '完成改造100户',
+      '完成改造100户',
+      '完成改造100户',
+      [['3.1', '完成改造', 'level', '户', 100, 100, 100, null, null]],
+    ],
+    ['完成改造100户', '完成改造40户', '完成改造40户', [['3.1', '完成改造', 'count', '户', 100, 40, 40, null, null]]],
+    // a figure due at a quarter's end is a dated milestone of the target, not the half's figure
+    [
+      '完成改造100户',
+      '一季度末完成改造30户',
+      '',
+      [
+        ['3.1', '完成改造', 'count', '户', 100, null, null, null, null],
+        ['3.2', '一季度末完成改造30户', 'milestone', '', null, null, null, '2023-03-31', null],
+      ],
+    ],
+    [
+      '完成改造100户',
+      '三季度末完成改造30户',
+      '',
+      [
+        ['3.1', '完成改造', 'count', '户', 100, null, null, null, null],
+        ['3.2', '三季度末完成改造30户', 'milestone', '', null, null, null, '2023-09-30', null],
+      ],
+    ],
+    // a quarter figure in another unit is a new target of the half, not a milestone of the year's
+    [
+      '完成改造100户',
+      '一季度末完成改造30栋',
+      '',
+      [
+        ['3.1', '完成改造', 'count', '户', 100, null, null, null, null],
+        ['3.2', '一季度末完成改造', 'count', '栋', 30, 30, null, '2023-06-30', null],
+      ],
+    ],
+    // a share of the year fills counts, not rates
+    [
+      '覆盖率达到90%，完成改造100户',
+      '完成全年任务的50%',
+      '',
+      [
+        ['3.1', '覆盖率', 'ratio', '%', 90, null, null, null, null],
+        ['3.2', '完成改造', 'count', '户', 100, 50, null, null, null],
+      ],
+    ],
+    // goal order: dated tasks and figures as they appear in the goal
+    [
+      '6月底前出台方案；完成改造100户',
+      '',
+      '',
+      [
+        ['3.1', '出台方案', 'milestone', '', null, null, null, '2023-06-30', null],
+        ['3.2', '完成改造', 'count', '户', 100, null, null, null, null],
+      ],
+    ],
+    [
+      '完成改造100户；6月底前出台方案',
+      '',
+      '',
+      [
+        ['3.1', '完成改造', 'count', '户', 100, null, null, null, null],
+        ['3.2', '出台方案', 'milestone', '', null, null, null, '2023-06-30', null],
+      ],
+    ],
+    // an annual-only item takes nothing from the plans
+    [
+      '完成改造100户',
+      '本目标为年度目标',
+      '完成改造60户',
+      [['3.1', '完成改造', 'count', '户', 100, null, null, null, null]],
+    ],
+    // no figure anywhere: the plans are milestones, due at their date or at the half's end
+    [
+      '推进改造工作',
+      '制定方案',
+      '组织实施',
+      [
+        ['3.1', '制定方案', 'milestone', '', null, null, null, '2023-06-30', null],
+        ['3.2', '组织实施', 'milestone', '', null, null, null, '2023-12-31', null],
+      ],
+    ],
+    [
+      '推进改造工作',
+      '4月底前制定方案',
+      '10月底前组织实施',
+      [
+        ['3.1', '制定方案', 'milestone', '', null, null, null, '2023-04-30', null],
+        ['3.2', '组织实施', 'milestone', '', null, null, null, '2023-10-31', null],
+      ],
+    ],
+    [
+      '推进改造工作',
+      '推进方案',
+      '推进方案',
+      [['3.1', '推进方案', 'milestone', '', null, null, null, '2023-12-31', null]],
+    ],
+    ['推进改造工作', '推进方案', '', [['3.1', '推进方案', 'milestone', '', null, null, null, '2023-06-30', null]]],
+  ] as Array<[string, string, string, unknown[]]>)('%s | %s | %s', (annual, h1, h2, expected) => {
+    expect(ind(annual, h1, h2)).toEqual(expected);
+  });
+});
