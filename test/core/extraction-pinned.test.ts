@@ -421,3 +421,81 @@ describe('targets the work plans add, shares of the year, quarter milestones, qu
     expect(ind(annual, h1, h2)).toEqual(expected);
   });
 });
+
+describe('"A、B和C分别…": one target per name, the shared noun and the cue words carried to each', () => {
+  const ind = (annualGoal: string) =>
+    extractIndicators({ no: 3, name: '测试事项', annualGoal, h1Plan: '', h2Plan: '' }, 2023).map((d) => [
+      d.label,
+      d.kind,
+      d.unit,
+      d.comparator,
+      d.annual,
+      d.review,
+    ]);
+  const MISMATCH = '一句列出多个目标，未能一一对应名称，请核对指标名称';
+
+  test.each([
+    [
+      '城市、县城和农村生活垃圾处理覆盖率分别达到96%、92%和90%以上',
+      [
+        ['城市覆盖率', 'ratio', '%', '>=', 96, null],
+        ['县城覆盖率', 'ratio', '%', '>=', 92, null],
+        ['农村生活垃圾处理覆盖率', 'ratio', '%', '>=', 90, null],
+      ],
+    ],
+    [
+      '城市、县城和农村生活垃圾处理覆盖率分别达到约96%、92%和约90%',
+      [
+        ['城市覆盖率', 'ratio', '%', '≈', 96, null],
+        ['县城覆盖率', 'ratio', '%', '≈', 92, null],
+        ['农村生活垃圾处理覆盖率', 'ratio', '%', '≈', 90, null],
+      ],
+    ],
+    [
+      '城市、县城和农村垃圾处理率分别控制在96%、92%和90%以内',
+      [
+        ['城市处理率', 'ratio', '%', '<=', 96, null],
+        ['县城处理率', 'ratio', '%', '<=', 92, null],
+        ['农村垃圾处理率', 'ratio', '%', '<=', 90, null],
+      ],
+    ],
+    // a name that already ends with the shared noun keeps it once
+    [
+      '城市覆盖率、农村生活垃圾处理覆盖率分别达到96%和90%',
+      [
+        ['城市覆盖率', 'ratio', '%', '>=', 96, null],
+        ['农村生活垃圾处理覆盖率', 'ratio', '%', '>=', 90, null],
+      ],
+    ],
+    [
+      '城市和农村发病率分别降低2个百分点和1个百分点',
+      [
+        ['城市发病率降低', 'change', '个百分点', '>=', 2, null],
+        ['农村发病率降低', 'change', '个百分点', '>=', 1, null],
+      ],
+    ],
+    [
+      '城市、县城和农村分别达到96%、92%',
+      [
+        ['城市、县城和农村', 'ratio', '%', '>=', 96, MISMATCH],
+        ['测试事项', 'ratio', '%', '>=', 92, MISMATCH],
+      ],
+    ],
+  ] as Array<[string, unknown[]]>)('%s', (annual, expected) => {
+    expect(ind(annual)).toEqual(expected);
+  });
+
+  test('a frequency clause before a yearly count names it ("每月开展一次…，全年不少于12次")', () => {
+    const [d] = extractIndicators(
+      { no: 3, name: '测试事项', annualGoal: '每月开展一次“村晚”活动，全年不少于12次', h1Plan: '', h2Plan: '' },
+      2023,
+    );
+    expect([d.label, d.unit, d.annual, d.review, d.source]).toEqual([
+      '开展“村晚”活动',
+      '次',
+      12,
+      null,
+      '全年不少于12次',
+    ]);
+  });
+});
