@@ -3,6 +3,10 @@
 import { extractIndicators } from '../../src/core/plan/indicators';
 import { findDates, findQuantities } from '../../src/core/plan/quantities';
 import { notAFigure } from '../../src/core/plan/qualifiers';
+import { lintPlan } from '../../src/core/plan/lint';
+import { detectSeparator, splitRows } from '../../src/core/plan/rows';
+import { scaleDecimal } from '../../src/core/plan/units';
+import type { PlanItem } from '../../src/core/model';
 
 type Row = [
   text: string,
@@ -497,5 +501,86 @@ describe('"A、B和C分别…": one target per name, the shared noun and the cue
       null,
       '全年不少于12次',
     ]);
+  });
+});
+
+describe('plan lint: halves that do not add up, numbers with no unit', () => {
+  const item = (annualGoal: string, h1Plan: string, h2Plan: string) =>
+    ({
+      no: 2,
+      name: '测试事项',
+      annualGoal,
+      h1Plan,
+      h2Plan,
+      indicators: extractIndicators({ no: 2, name: '测试事项', annualGoal, h1Plan, h2Plan }, 2023),
+    }) as unknown as PlanItem;
+  const messages = (annualGoal: string, h1Plan: string, h2Plan: string) =>
+    lintPlan([item(annualGoal, h1Plan, h2Plan)]).map((w) => [w.item, w.message]);
+
+  test.each([
+    [
+      '完成改造100户',
+      '完成改造30户',
+      '完成改造50户',
+      [[2, '指标2.1“完成改造”：上半年30户＋下半年50户＝80户，与全年目标100户不一致']],
+    ],
+    // halves that add up, within floating-point error
+    ['完成改造100户', '完成改造40户', '完成改造60户', []],
+    ['完成改造0.3户', '完成改造0.1户', '完成改造0.2户', []],
+    // rates hold, they don't add up
+    ['覆盖率达到90%', '覆盖率达到80%', '覆盖率达到85%', []],
+    // one half without a figure: nothing to add
+    ['完成改造100户', '完成改造30户', '', []],
+    // a number with no unit is named, field by field; the same plan for both halves is named once
+    [
+      '推进',
+      '智慧灯杆100基',
+      '智慧灯杆200基',
+      [
+        [2, '上半年计划“…智慧灯杆100基…”中的数字100单位不明，未作为指标，请核对'],
+        [2, '下半年计划“…智慧灯杆200基…”中的数字200单位不明，未作为指标，请核对'],
+      ],
+    ],
+    [
+      '全市智慧灯杆300基。',
+      '智慧灯杆100基',
+      '智慧灯杆100基',
+      [
+        [2, '年度任务目标“…全市智慧灯杆300基。…”中的数字300单位不明，未作为指标，请核对'],
+        [2, '上半年计划“…智慧灯杆100基…”中的数字100单位不明，未作为指标，请核对'],
+      ],
+    ],
+    // five digits and more are codes and hotlines
+    ['推进', '', '智慧灯杆12345基', []],
+  ] as Array<[string, string, string, unknown[]]>)('%s | %s | %s', (annual, h1, h2, expected) => {
+    expect(messages(annual, h1, h2)).toEqual(expected);
+  });
+});
+
+describe('decimals scaled on their digits, rows split with quoted cells', () => {
+  test.each([
+    ['.5', 2, 50],
+    ['1.2345', 2, 123.45],
+    ['123', -5, 0.00123],
+    ['12.5', -1, 1.25],
+    ['abc', 2, NaN],
+  ] as Array<[string, number, number]>)('scaleDecimal(%s, %d) → %d', (digits, exp, value) => {
+    expect(scaleDecimal(digits, exp)).toBe(value);
+  });
+
+  test('a quoted CSV cell keeps its comma, its doubled quotes and its line break; the next row starts on line 3', () => {
+    expect(splitRows('a,"b,""c""\nd",e\nf,g\n', ',')).toEqual([
+      { line: 1, cells: ['a', 'b,"c"\nd', 'e'] },
+      { line: 3, cells: ['f', 'g'] },
+    ]);
+    expect(splitRows('a\r\nb\r\n')).toEqual([
+      { line: 1, cells: ['a'] },
+      { line: 2, cells: ['b'] },
+    ]);
+  });
+
+  test('a comma only inside quotes does not make CSV', () => {
+    expect(detectSeparator('"a,b"\nc')).toBe('\t');
+    expect(detectSeparator('"a,b",c')).toBe(',');
   });
 });
