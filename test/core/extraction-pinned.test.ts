@@ -584,3 +584,53 @@ describe('decimals scaled on their digits, rows split with quoted cells', () => 
     expect(detectSeparator('"a,b",c')).toBe(',');
   });
 });
+
+describe('figures with a unit the lexicon lacks, and starting points', () => {
+  const bare = (text: string) =>
+    findQuantities(text, { bare: true }).map((q) => [
+      q.value,
+      q.unit,
+      q.comparator,
+      q.unitKind,
+      q.review !== null,
+      q.start,
+      q.end,
+      q.numStart,
+    ]);
+
+  test.each([
+    // a verb before it: a target flagged for review, with 万, 约 … 余 and its span
+    ['新建智慧灯杆300基', [[300, '基', '>=', null, true, 6, 10, 6]]],
+    ['新建智慧灯杆约300余基', [[300, '基', '>=', null, true, 6, 12, 7]]],
+    ['新建智慧灯杆3.5万基', [[35000, '基', '>=', null, true, 6, 11, 6]]],
+    // mixed with known units, in reading order
+    [
+      '新建智慧灯杆300基，完成改造50户',
+      [
+        [300, '基', '>=', null, true, 6, 10, 6],
+        [50, '户', '>=', 'count', false, 15, 18, 15],
+      ],
+    ],
+    [
+      '完成改造50户，新建智慧灯杆300基',
+      [
+        [50, '户', '>=', 'count', false, 4, 7, 4],
+        [300, '基', '>=', null, true, 14, 18, 14],
+      ],
+    ],
+    // a range or an ordinal is not a bare figure
+    ['新建智慧灯杆300-400基', []],
+    ['新建智慧灯杆第3基', []],
+    // 由/从 … 至/到: the first figure is where it starts from
+    ['由45天压缩至20天', [[20, '天', '<=', 'time', false, 4, 10, 7]]],
+    ['从120个工作日缩减至46个', [[46, '个', '<=', 'count', false, 8, 14, 11]]],
+    ['由45天以来', [[45, '天', '>=', 'time', false, 1, 4, 1]]],
+    // 每 before digits is a basis; before Chinese numerals it is not read either
+    ['每10场不少于30人', [[30, '人', '>=', 'count', false, 4, 10, 7]]],
+    ['每 10万人拥有律师20名', [[20, '名', '>=', 'count', false, 10, 13, 10]]],
+    ['每十场', []],
+    ['新建二十个站', [[20, '个', '>=', 'count', false, 2, 5, 2]]],
+  ] as Array<[string, unknown[]]>)('%s', (text, expected) => {
+    expect(bare(text)).toEqual(expected);
+  });
+});
