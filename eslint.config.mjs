@@ -9,7 +9,19 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'build/', 'coverage/', 'test-output/', '.tmp/', 'seeds/', 'test/fixtures/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'build/',
+      'coverage/',
+      'test-output/',
+      '.tmp/',
+      'seeds/',
+      'test/fixtures/',
+      // StrykerJS: its reports and the sandbox copy of the project it leaves when stopped.
+      'reports/',
+      '.stryker-tmp/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

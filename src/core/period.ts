@@ -2,7 +2,7 @@
 // date, may close one of the plan's targets (the H1 target on 06-30, the annual one on 12-31) or none (then the
 // figures are judged pro rata), and its to-date figure goes into one of the master's two entry columns:
 // 上半年完成 (field h1) up to the H1 close, 全年完成 (field annual) after it. Every close date lives in PERIODS.
-import { parseChineseNumeral } from './numbers';
+import { parseChineseNumeral } from './chineseNumerals';
 
 /** The master's two entry fields: 上半年完成 and 全年完成. */
 export type EntryField = 'h1' | 'annual';

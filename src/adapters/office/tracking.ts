@@ -2,13 +2,13 @@
 // The pane's jobs on the open workbook: generate, check, print and consolidation are the core's jobs
 // (src/core/jobs) run on the Office host (./host); this file adds what only the add-in does (reading the
 // active sheet, selecting a row, opening a new workbook) and the sync counts the tests hold us to.
-import type { Entry, Judgement, Plan, Status } from '../../core/model';
+import type { Judgement, Plan, Status } from '../../core/model';
 import type { GridSheet } from '../../core/layout/types';
 import type { TrackingOptions } from '../../core/tracking/layout';
 import { readTracking, type TrackingRead } from '../../core/tracking/read';
 import type { ConsolidationResult, ReturnInput } from '../../core/consolidate/consolidate';
 import { printSetups, READ_SHEETS, runCheck, runPrint, TRACKING_SHEETS } from '../../core/jobs/check';
-import { runGenerate } from '../../core/jobs/generate';
+import { runGenerate, type GenerateJobResult } from '../../core/jobs/generate';
 import { runConsolidate } from '../../core/jobs/consolidate';
 import { SHEET } from '../../core/tracking/sheet';
 import type { OfficeCaps } from './caps';
@@ -24,21 +24,14 @@ export async function existingTrackingSheets(context: Excel.RequestContext): Pro
   return TRACKING_SHEETS.filter((n) => names.has(n));
 }
 
-export type GenerateResult =
-  | { status: 'needs-confirmation'; existing: string[]; syncs: number }
-  | {
-      status: 'written';
-      indicators: number;
-      /** Entered figures carried over from the sheets replaced, by indicator id. */
-      kept: number;
-      /** Figures whose indicator is gone from the new plan; their old sheets are kept (renamed) so nothing is lost. */
-      orphaned: Entry[];
-      /** Old sheets kept under a new name (when figures were orphaned or the old table was unreadable). */
-      keptSheets: string[];
-      syncs: number;
-      /** Syncs added only because a request would have passed the payload limit. */
-      splits: number;
-    };
+/** The core job's outcome with the request counts; the Office host keeps old sheets aside, so it never refuses. */
+export type GenerateResult = (
+  Extract<GenerateJobResult, { status: 'needs-confirmation' }> | Extract<GenerateJobResult, { status: 'written' }>
+) & {
+  syncs: number;
+  /** Syncs added only because a request would have passed the payload limit (written only). */
+  splits?: number;
+};
 
 export interface GenerateOptions extends OfficeJobOptions, TrackingOptions {
   /** The user agreed to replace existing tracking sheets. */

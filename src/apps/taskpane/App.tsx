@@ -10,7 +10,6 @@ import type { BookInfo, FileIn } from './jobs/types';
 import { PaneContext, type PaneState } from './context';
 import { PlanTab } from './tabs/PlanTab';
 import { useRibbonNote } from './ribbonNote';
-import { closeOf } from '../../core/period';
 
 // The first tab paints at once; the others (and their Fluent parts) load right after.
 const loadCheck = () => import(/* webpackChunkName: "tab-check" */ './tabs/CheckTab');
@@ -95,12 +94,12 @@ function usePaneState(mode: Mode, english: boolean): PaneState {
       chosen.current = how;
       setAsOfState(iso);
     },
-    bookYear: (year) => {
+    bookYear: (year, yearClose) => {
       setAsOfState((current) => {
         if (chosen.current === 'typed') return current;
         if (chosen.current === 'quick') return `${year}${current.slice(4)}`;
         // Nothing chosen: a past year's plan is judged at its year end, not at today's date.
-        return Number(current.slice(0, 4)) > year ? closeOf('year', year) : current;
+        return Number(current.slice(0, 4)) > year ? yearClose : current;
       });
     },
   };

@@ -16,8 +16,9 @@ export interface PaneState {
   asOf: string;
   /** The user's own choice of date: typed, or a quick pick (which keeps its month and day for the plan's year). */
   setAsOf: (iso: string, how?: 'typed' | 'quick') => void;
-  /** A workbook was opened: the date moves only if the user hasn't chosen one (or chose a quick pick). */
-  bookYear: (year: number) => void;
+  /** A workbook was opened: the date moves only if the user hasn't chosen one (or chose a quick pick).
+   *  `yearClose`: the plan year's last close, from the period table (kept out of the first paint). */
+  bookYear: (year: number, yearClose: string) => void;
 }
 
 export const PaneContext = React.createContext<PaneState>(null as unknown as PaneState);

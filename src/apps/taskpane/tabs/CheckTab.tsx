@@ -5,6 +5,7 @@ import { FilePicker, JobStatus, download, useJob, useStrings, useStyles } from '
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { usePane } from '../context';
 import { AsOfField } from './AsOfField';
+import { closeOf } from '../../../core/period';
 import type { CheckView, FileIn, FileOut } from '../jobs/types';
 import { ResultGroups } from '../views';
 
@@ -22,7 +23,7 @@ export function BookPicker(props: { testId: string }) {
     }, s.errNotXlsx);
     if (info) {
       pane.setBook(file, info);
-      pane.bookYear(info.year);
+      pane.bookYear(info.year, closeOf('year', info.year));
     }
   };
   return (
