@@ -11,47 +11,11 @@ export function ConsolidateSection() {
   const css = useStyles();
   const pane = usePane();
   const office = pane.mode.kind === 'office';
-  const mergeJob = useJob();
   const [master, setMaster] = React.useState<FileIn | null>(null);
   const [returns, setReturns] = React.useState<FileIn[]>([]);
-  const [report, setReport] = React.useState<ConsolidationView | null>(null);
-  const [merged, setMerged] = React.useState<FileOut | null>(null);
-  const [applied, setApplied] = React.useState<string | null>(null);
-
   // The master defaults to the workbook opened in 校验.
   const theMaster = master ?? pane.book;
-
-  const consolidate = async () => {
-    setReport(null);
-    setMerged(null);
-    setApplied(null);
-    if (office) {
-      const out = await mergeJob.run(async (progress) =>
-        (await pane.officeJobs()).previewConsolidation(returns, progress),
-      );
-      if (out) setReport(out);
-    } else if (theMaster) {
-      const m = theMaster;
-      const out = await mergeJob.run(async (progress) =>
-        (await pane.fileJobs()).consolidate(m, returns, progress, pane.asOf),
-      );
-      if (out) {
-        setReport(out.report);
-        setMerged(out.merged);
-        setApplied(out.message);
-      }
-    }
-  };
-
-  const apply = async () => {
-    const out = await mergeJob.run(async (progress) =>
-      (await pane.officeJobs()).applyConsolidation(pane.asOf, progress),
-    );
-    if (out) {
-      setReport(out.report);
-      setApplied(out.message);
-    }
-  };
+  const { mergeJob, report, setReport, merged, applied, consolidate, apply } = useConsolidation(returns, theMaster);
 
   return (
     <div className={css.section}>
@@ -102,4 +66,47 @@ export function ConsolidateSection() {
       {report && <ConsolidationReportView report={report} />}
     </div>
   );
+}
+
+/** Consolidation, report first: inside Excel a preview then 应用; on the page the merged master to download. */
+function useConsolidation(returns: FileIn[], theMaster: FileIn | null) {
+  const pane = usePane();
+  const office = pane.mode.kind === 'office';
+  const mergeJob = useJob();
+  const [report, setReport] = React.useState<ConsolidationView | null>(null);
+  const [merged, setMerged] = React.useState<FileOut | null>(null);
+  const [applied, setApplied] = React.useState<string | null>(null);
+
+  const consolidate = async () => {
+    setReport(null);
+    setMerged(null);
+    setApplied(null);
+    if (office) {
+      const out = await mergeJob.run(async (progress) =>
+        (await pane.officeJobs()).previewConsolidation(returns, progress),
+      );
+      if (out) setReport(out);
+    } else if (theMaster) {
+      const m = theMaster;
+      const out = await mergeJob.run(async (progress) =>
+        (await pane.fileJobs()).consolidate(m, returns, progress, pane.asOf),
+      );
+      if (out) {
+        setReport(out.report);
+        setMerged(out.merged);
+        setApplied(out.message);
+      }
+    }
+  };
+
+  const apply = async () => {
+    const out = await mergeJob.run(async (progress) =>
+      (await pane.officeJobs()).applyConsolidation(pane.asOf, progress),
+    );
+    if (out) {
+      setReport(out.report);
+      setApplied(out.message);
+    }
+  };
+  return { mergeJob, report, setReport, merged, applied, consolidate, apply };
 }
