@@ -60,6 +60,47 @@ function hasUtf16Name(data: Uint8Array, name: string): boolean {
 export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_UNPACKED_BYTES): ZipSummary {
   if (data.length === 0) throw new InputError('file is empty', where, '文件是空的');
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  requireZip(data, view, where);
+  const zip: Zip = {
+    data,
+    view,
+    truncated: () =>
+      new InputError(
+        'the .xlsx file is truncated or damaged (its zip directory is incomplete)',
+        where,
+        '文件已损坏或不完整，无法读取',
+      ),
+  };
+  const { count, cdOffset } = centralDirectory(zip);
+  const entries: ZipEntryInfo[] = [];
+  let total = 0;
+  let p = cdOffset;
+  for (let n = 0; n < count; n++) {
+    const { entry, length } = centralEntry(zip, p, cdOffset, where);
+    total += entry.uncompressedSize;
+    if (total > maxUnpacked) {
+      const mb = Math.ceil(maxUnpacked / 1024 / 1024);
+      throw new InputError(
+        `refusing to open: the .xlsx would unpack to more than ${mb} MB (possible zip bomb)`,
+        where,
+        `文件解压后超过 ${mb} MB，为安全起见拒绝打开`,
+      );
+    }
+    entries.push(entry);
+    p += length;
+  }
+  return { entries, totalUncompressed: total };
+}
+
+/** The bytes being inspected, and the one error every damaged directory gives. */
+interface Zip {
+  data: Uint8Array;
+  view: DataView;
+  truncated: () => InputError;
+}
+
+/** Refuses what isn't a zip: an encrypted workbook, an old .xls, anything else. */
+function requireZip(data: Uint8Array, view: DataView, where: string | undefined) {
   const startsLikeZip = data.length >= 4 && view.getUint32(0, true) === LOCAL;
   if (!startsLikeZip && isCompoundFile(data)) {
     // Excel saves a workbook with an open password as an OLE compound file holding the encrypted package.
@@ -82,7 +123,10 @@ export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_U
       where,
       '这不是有效的 Excel 工作簿（.xlsx），无法读取',
     );
+}
 
+/** Where the central directory is and how many entries it holds (zip64 records too). */
+function centralDirectory({ data, view, truncated }: Zip): { count: number; cdOffset: number } {
   // The end-of-central-directory record sits in the last 22..65557 bytes.
   let eocd = -1;
   for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
@@ -91,12 +135,6 @@ export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_U
       break;
     }
   }
-  const truncated = () =>
-    new InputError(
-      'the .xlsx file is truncated or damaged (its zip directory is incomplete)',
-      where,
-      '文件已损坏或不完整，无法读取',
-    );
   if (eocd < 0) throw truncated();
 
   let count = view.getUint16(eocd + 10, true);
@@ -112,64 +150,60 @@ export function inspectZip(data: Uint8Array, where?: string, maxUnpacked = MAX_U
     cdOffset = Number(view.getBigUint64(rec + 48, true));
   }
   if (cdOffset + cdSize > data.length || count > data.length / 46) throw truncated();
+  return { count, cdOffset };
+}
 
-  const entries: ZipEntryInfo[] = [];
-  let total = 0;
-  let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > data.length || view.getUint32(p, true) !== CENTRAL) throw truncated();
-    let compressedSize = view.getUint32(p + 20, true);
-    let uncompressedSize = view.getUint32(p + 24, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    let localOffset = view.getUint32(p + 42, true);
-    if (p + 46 + nameLen + extraLen > data.length) throw truncated();
-    const name = decodeName(data.subarray(p + 46, p + 46 + nameLen));
-    // Zip64 sizes live in extra field 0x0001, in the order of the fields that overflowed.
-    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
-      let e = p + 46 + nameLen;
-      const end = e + extraLen;
-      while (e + 4 <= end) {
-        const id = view.getUint16(e, true);
-        const size = view.getUint16(e + 2, true);
-        if (id === 0x0001) {
-          let q = e + 4;
-          const next = () => {
-            const v = q + 8 <= e + 4 + size ? Number(view.getBigUint64(q, true)) : NaN;
-            q += 8;
-            return v;
-          };
-          if (uncompressedSize === 0xffffffff) uncompressedSize = next();
-          if (compressedSize === 0xffffffff) compressedSize = next();
-          if (localOffset === 0xffffffff) localOffset = next();
-        }
-        e += 4 + size;
-      }
-      if (![uncompressedSize, compressedSize, localOffset].every(Number.isFinite)) throw truncated();
-    }
-    if (localOffset + 30 > data.length || view.getUint32(localOffset, true) !== LOCAL) throw truncated();
-    if (localOffset + compressedSize > cdOffset) throw truncated();
-    if (uncompressedSize > MAX_RATIO * Math.max(compressedSize, 1) + 1024) {
-      throw new InputError(
-        `the .xlsx file is damaged (entry ${name} claims an impossible size)`,
-        where,
-        '文件已损坏或不完整，无法读取',
-      );
-    }
-    total += uncompressedSize;
-    if (total > maxUnpacked) {
-      const mb = Math.ceil(maxUnpacked / 1024 / 1024);
-      throw new InputError(
-        `refusing to open: the .xlsx would unpack to more than ${mb} MB (possible zip bomb)`,
-        where,
-        `文件解压后超过 ${mb} MB，为安全起见拒绝打开`,
-      );
-    }
-    entries.push({ name, compressedSize, uncompressedSize });
-    p += 46 + nameLen + extraLen + commentLen;
+/** The central directory entry at `p`, checked against its local header and a deflate ratio no real file
+ *  exceeds; `length` is the entry's size in the directory. */
+function centralEntry(zip: Zip, p: number, cdOffset: number, where: string | undefined) {
+  const { data, view, truncated } = zip;
+  if (p + 46 > data.length || view.getUint32(p, true) !== CENTRAL) throw truncated();
+  const nameLen = view.getUint16(p + 28, true);
+  const extraLen = view.getUint16(p + 30, true);
+  const commentLen = view.getUint16(p + 32, true);
+  if (p + 46 + nameLen + extraLen > data.length) throw truncated();
+  const name = decodeName(data.subarray(p + 46, p + 46 + nameLen));
+  const { compressedSize, uncompressedSize, localOffset } = entrySizes(zip, p, p + 46 + nameLen, extraLen);
+  if (localOffset + 30 > data.length || view.getUint32(localOffset, true) !== LOCAL) throw truncated();
+  if (localOffset + compressedSize > cdOffset) throw truncated();
+  if (uncompressedSize > MAX_RATIO * Math.max(compressedSize, 1) + 1024) {
+    throw new InputError(
+      `the .xlsx file is damaged (entry ${name} claims an impossible size)`,
+      where,
+      '文件已损坏或不完整，无法读取',
+    );
   }
-  return { entries, totalUncompressed: total };
+  return { entry: { name, compressedSize, uncompressedSize }, length: 46 + nameLen + extraLen + commentLen };
+}
+
+/** An entry's sizes and local header offset; zip64 ones live in extra field 0x0001, in the order of the
+ *  fields that overflowed. */
+function entrySizes({ view, truncated }: Zip, p: number, extra: number, extraLen: number) {
+  let compressedSize = view.getUint32(p + 20, true);
+  let uncompressedSize = view.getUint32(p + 24, true);
+  let localOffset = view.getUint32(p + 42, true);
+  if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+    let e = extra;
+    const end = e + extraLen;
+    while (e + 4 <= end) {
+      const id = view.getUint16(e, true);
+      const size = view.getUint16(e + 2, true);
+      if (id === 0x0001) {
+        let q = e + 4;
+        const next = () => {
+          const v = q + 8 <= e + 4 + size ? Number(view.getBigUint64(q, true)) : NaN;
+          q += 8;
+          return v;
+        };
+        if (uncompressedSize === 0xffffffff) uncompressedSize = next();
+        if (compressedSize === 0xffffffff) compressedSize = next();
+        if (localOffset === 0xffffffff) localOffset = next();
+      }
+      e += 4 + size;
+    }
+    if (![uncompressedSize, compressedSize, localOffset].every(Number.isFinite)) throw truncated();
+  }
+  return { compressedSize, uncompressedSize, localOffset };
 }
 
 /** inspectZip plus: the archive must be an Excel workbook (have xl/workbook.xml). */

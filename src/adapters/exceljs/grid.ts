@@ -88,29 +88,38 @@ function spend(ctx: SheetContext, n: number): void {
     throw tooBig(ctx, `more than ${MAX_GRID_SLOTS} cells`, `单元格过多（超过 ${MAX_GRID_SLOTS} 个）`);
 }
 
+/** What readSheet reads: GridSheet's cells, row heights and percentage cells. */
+interface SheetCells {
+  rows: CellValue[][];
+  rowHeights: Record<number, number>;
+  percentCells: [number, number][];
+}
+
+/** The patterns readSheet scans with, made once per sheet (the global ones keep their place in lastIndex). */
+function sheetPatterns() {
+  return {
+    rowStart: new RegExp(`<${P}row\\b`, 'g'),
+    rowRe: new RegExp(`<${P}row\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}row>)`, 'g'),
+    cellRe: new RegExp(`<${P}c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}c>)`, 'g'),
+    valueRe: new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)<\\/${P}v>`),
+    inlineRe: new RegExp(`<${P}is>([\\s\\S]*?)<\\/${P}is>`),
+    formulaRe: new RegExp(`<${P}f\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${P}f>)`),
+  };
+}
+type SheetPatterns = ReturnType<typeof sheetPatterns>;
+
 /** Reads a worksheet's cells from its XML (UTF-8 bytes, or text), a window of rows at a time: a big
  *  sheet is never held as one string. */
-function readSheet(
-  input: string | Uint8Array,
-  ctx: SheetContext,
-): Pick<GridSheet, 'rows' | 'rowHeights' | 'percentCells'> {
-  const rows: CellValue[][] = [];
-  const rowHeights: Record<number, number> = {};
-  const percentCells: [number, number][] = [];
+function readSheet(input: string | Uint8Array, ctx: SheetContext): SheetCells {
+  const sheet: SheetCells = { rows: [], rowHeights: {}, percentCells: [] };
   const xml = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const open = findSheetDataTag(xml, 0, false);
   const openEnd = open ? xml.indexOf(0x3e, open[1]) : -1;
-  if (!open || openEnd < 0 || xml[openEnd - 1] === 0x2f) return { rows, rowHeights, percentCells };
+  if (!open || openEnd < 0 || xml[openEnd - 1] === 0x2f) return sheet;
   const close = findSheetDataTag(xml, openEnd + 1, true);
   const dataEnd = close ? close[0] : xml.length;
-  const rowStart = new RegExp(`<${P}row\\b`, 'g');
-  const rowRe = new RegExp(`<${P}row\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}row>)`, 'g');
-  const cellRe = new RegExp(`<${P}c\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${P}c>)`, 'g');
-  const valueRe = new RegExp(`<${P}v(?:\\s[^>]*)?>([\\s\\S]*?)<\\/${P}v>`);
-  const inlineRe = new RegExp(`<${P}is>([\\s\\S]*?)<\\/${P}is>`);
-  const formulaRe = new RegExp(`<${P}f\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${P}f>)`);
-  let nextRow = 1;
-  let lastRow = 0;
+  const re = sheetPatterns();
+  const place = { nextRow: 1, lastRow: 0 };
   // A row the window cuts is carried into the next.
   let carry = '';
   for (let at = openEnd + 1; at < dataEnd || carry;) {
@@ -118,84 +127,109 @@ function readSheet(
     const last = end >= dataEnd;
     const data = carry + utf8.decode(xml.subarray(at, end));
     at = end;
-    let matchedTo = 0;
-    rowRe.lastIndex = 0;
-    for (let rm = rowRe.exec(data); rm; rm = rowRe.exec(data)) {
-      matchedTo = rm.index + rm[0].length;
-      const rText = attr(rm[1], 'r');
-      const r = rText === undefined ? nextRow : Number(rText);
-      if (!Number.isInteger(r) || r < 1 || r > MAX_ROW)
-        throw tooBig(
-          ctx,
-          `row number ${String(rText ?? r).slice(0, 20)}`,
-          `行号 ${String(rText ?? r).slice(0, 20)} 无效`,
-        );
-      nextRow = r + 1;
-      const ht = attr(rm[1], 'ht');
-      if (ht !== undefined && Number(ht) > 0) rowHeights[r] = Number(ht);
-      const body = rm[2];
-      if (!body) continue;
-      const out: CellValue[] = [];
-      let nextCol = 1;
-      cellRe.lastIndex = 0;
-      for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
-        const a = cellAttrs(cm[1]);
-        let c = nextCol;
-        if (a.r !== undefined) {
-          c = columnOf(a.r);
-          const rest = a.r.slice(a.r.search(/\d|$/));
-          if (
-            c < 1 ||
-            c > MAX_COL ||
-            !/^\d*$/.test(rest) ||
-            (rest !== '' && (Number(rest) < 1 || Number(rest) > MAX_ROW))
-          )
-            throw tooBig(ctx, `cell reference ${a.r.slice(0, 20)}`, `单元格引用 ${a.r.slice(0, 20)} 无效`);
-        }
-        if (c > MAX_COL) throw tooBig(ctx, `too many columns in row ${r}`, `第 ${r} 行的列数过多`);
-        nextCol = c + 1;
-        const inner = cm[2] ?? '';
-        const t = a.t ?? 'n';
-        const vm = inner ? valueRe.exec(inner) : null;
-        const v = vm ? decodeXml(vm[1]) : null;
-        let value: CellValue;
-        if (t === 'inlineStr') value = runsText(inlineRe.exec(inner)?.[1] ?? '');
-        else if (inner.indexOf('f') >= 0 && (v === null || (v.trim() === '' && t !== 'str')) && formulaRe.test(inner)) {
-          // Saved by a script without the result: not a number (least of all 0), and not blank either.
-          value = uncalculatedFormula(decodeXml(formulaRe.exec(inner)?.[1] ?? ''));
-        } else if (v === null) value = null;
-        else if (t === 's') value = ctx.shared[Number(v)] ?? null;
-        else if (t === 'str' || t === 'e') value = v;
-        else if (t === 'b') value = v === '1' || v === 'true';
-        else if (t === 'd') value = v.slice(0, 10);
-        else {
-          const n = v.trim() === '' ? NaN : Number(v);
-          const style = Number(a.s ?? '0');
-          value = Number.isFinite(n) ? (ctx.dates.has(style) ? (serialToIso(n, ctx.date1904) ?? n) : n) : v;
-          if (typeof value === 'number' && ctx.percents.has(style)) percentCells.push([r, c]);
-        }
-        // Empty strings and styled blanks are no value, as ExcelJS reports them; rows end at their last value.
-        if (value !== null && value !== '') {
-          if (c > out.length) spend(ctx, c - out.length);
-          out[c - 1] = value;
-        }
-      }
-      for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
-      if (out.length > 0) {
-        rows[r - 1] = out;
-        if (r > lastRow) {
-          spend(ctx, r - lastRow);
-          lastRow = r;
-        }
-      }
-    }
-    rowStart.lastIndex = matchedTo;
-    const cut = last ? null : rowStart.exec(data);
+    re.rowStart.lastIndex = readRows(data, sheet, ctx, re, place);
+    const cut = last ? null : re.rowStart.exec(data);
     carry = cut ? data.slice(cut.index) : '';
     if (last) break;
   }
+  const { rows } = sheet;
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return { rows, rowHeights, percentCells };
+  return sheet;
+}
+
+/** Reads the whole rows in one window of the sheet's XML into `sheet`; returns where the last one ended. */
+function readRows(
+  data: string,
+  sheet: SheetCells,
+  ctx: SheetContext,
+  re: SheetPatterns,
+  place: { nextRow: number; lastRow: number },
+): number {
+  let matchedTo = 0;
+  re.rowRe.lastIndex = 0;
+  for (let rm = re.rowRe.exec(data); rm; rm = re.rowRe.exec(data)) {
+    matchedTo = rm.index + rm[0].length;
+    const rText = attr(rm[1], 'r');
+    const r = rText === undefined ? place.nextRow : Number(rText);
+    if (!Number.isInteger(r) || r < 1 || r > MAX_ROW)
+      throw tooBig(
+        ctx,
+        `row number ${String(rText ?? r).slice(0, 20)}`,
+        `行号 ${String(rText ?? r).slice(0, 20)} 无效`,
+      );
+    place.nextRow = r + 1;
+    const ht = attr(rm[1], 'ht');
+    if (ht !== undefined && Number(ht) > 0) sheet.rowHeights[r] = Number(ht);
+    const body = rm[2];
+    if (!body) continue;
+    const out = readCells(body, r, ctx, re, sheet.percentCells);
+    if (out.length > 0) {
+      sheet.rows[r - 1] = out;
+      if (r > place.lastRow) {
+        spend(ctx, r - place.lastRow);
+        place.lastRow = r;
+      }
+    }
+  }
+  return matchedTo;
+}
+
+/** One row's values, blanks between them null; the row ends at its last value. */
+function readCells(
+  body: string,
+  r: number,
+  ctx: SheetContext,
+  re: SheetPatterns,
+  percentCells: [number, number][],
+): CellValue[] {
+  const out: CellValue[] = [];
+  let nextCol = 1;
+  re.cellRe.lastIndex = 0;
+  for (let cm = re.cellRe.exec(body); cm; cm = re.cellRe.exec(body)) {
+    const a = cellAttrs(cm[1]);
+    const c = a.r === undefined ? nextCol : columnOfRef(a.r, ctx);
+    if (c > MAX_COL) throw tooBig(ctx, `too many columns in row ${r}`, `第 ${r} 行的列数过多`);
+    nextCol = c + 1;
+    const value = cellValue(cm[2] ?? '', a, ctx, re);
+    // Only a plain number cell gives a number: the others are text, booleans or null.
+    if (typeof value === 'number' && ctx.percents.has(Number(a.s ?? '0'))) percentCells.push([r, c]);
+    // Empty strings and styled blanks are no value, as ExcelJS reports them; rows end at their last value.
+    if (value !== null && value !== '') {
+      if (c > out.length) spend(ctx, c - out.length);
+      out[c - 1] = value;
+    }
+  }
+  for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+  return out;
+}
+
+/** The column of a cell reference, refused when the reference is past Excel's last row or column. */
+function columnOfRef(ref: string, ctx: SheetContext): number {
+  const c = columnOf(ref);
+  const rest = ref.slice(ref.search(/\d|$/));
+  if (c < 1 || c > MAX_COL || !/^\d*$/.test(rest) || (rest !== '' && (Number(rest) < 1 || Number(rest) > MAX_ROW)))
+    throw tooBig(ctx, `cell reference ${ref.slice(0, 20)}`, `单元格引用 ${ref.slice(0, 20)} 无效`);
+  return c;
+}
+
+/** A cell's value by its type. */
+function cellValue(inner: string, a: { s?: string; t?: string }, ctx: SheetContext, re: SheetPatterns): CellValue {
+  const t = a.t ?? 'n';
+  const vm = inner ? re.valueRe.exec(inner) : null;
+  const v = vm ? decodeXml(vm[1]) : null;
+  if (t === 'inlineStr') return runsText(re.inlineRe.exec(inner)?.[1] ?? '');
+  if (inner.indexOf('f') >= 0 && (v === null || (v.trim() === '' && t !== 'str')) && re.formulaRe.test(inner)) {
+    // Saved by a script without the result: not a number (least of all 0), and not blank either.
+    return uncalculatedFormula(decodeXml(re.formulaRe.exec(inner)?.[1] ?? ''));
+  }
+  if (v === null) return null;
+  if (t === 's') return ctx.shared[Number(v)] ?? null;
+  if (t === 'str' || t === 'e') return v;
+  if (t === 'b') return v === '1' || v === 'true';
+  if (t === 'd') return v.slice(0, 10);
+  const n = v.trim() === '' ? NaN : Number(v);
+  const style = Number(a.s ?? '0');
+  return Number.isFinite(n) ? (ctx.dates.has(style) ? (serialToIso(n, ctx.date1904) ?? n) : n) : v;
 }
 
 /** Reads every worksheet of an opened package into a grid. */

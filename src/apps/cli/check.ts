@@ -9,7 +9,7 @@ import { XlsxHost } from '../../adapters/exceljs/host';
 import { flagValue, parseArgs } from './args';
 import { guardOutput, readBinaryFile, writeFileAtomic } from './files';
 import { badInput, inFileError, say } from './lang';
-import type { Command } from './io';
+import type { CliIo, Command } from './io';
 
 function today(): string {
   const d = new Date();
@@ -27,6 +27,25 @@ async function inFile<T>(file: string, f: () => Promise<T>): Promise<T> {
 }
 
 export const checkCommand: Command = async (argv, io) => {
+  const { file, asOf, out, json } = checkArgs(argv);
+  const host = new XlsxHost(readBinaryFile(file), file);
+  // The check job, writing the highlighted copy only with --write (the patch goes in place, window by window).
+  const result = await inFile(file, () => runCheck(host, asOf, { write: Boolean(out), lean: true }));
+  // Not judged is said out loud, on stderr, whatever the output format.
+  for (const w of result.warnings) io.err(say('警告：', 'warning: ') + w);
+  if (out) writeFileAtomic(out, host.bytes!);
+  if (json) io.out(checkJson(asOf, result));
+  else {
+    printCheck(io, asOf, result);
+    if (out) io.out(say(`已写入 ${out}`, `wrote ${out}`));
+  }
+  return 0;
+};
+
+type Checked = Awaited<ReturnType<typeof runCheck>>;
+
+/** The arguments, checked before the workbook is read; --write is guarded against overwriting the input. */
+function checkArgs(argv: string[]) {
   const args = parseArgs(argv, ['as-of', 'write'], ['json', 'force']);
   if (args.positional.length !== 1) {
     throw badInput(
@@ -47,62 +66,52 @@ export const checkCommand: Command = async (argv, io) => {
   const out = flagValue(args, 'write');
   // Never the input (also through a link); an existing file only with --force.
   if (out) guardOutput(out, [file], args.flags.has('force'), '--write');
+  return { file, asOf, out, json: args.flags.has('json') };
+}
 
-  const host = new XlsxHost(readBinaryFile(file), file);
-  // The check job, writing the highlighted copy only with --write (the patch goes in place, window by window).
-  const {
-    judgements,
-    counts: summary,
-    warnings,
-    unplaced,
-  } = await inFile(file, () => runCheck(host, asOf, { write: Boolean(out), lean: true }));
-  // Not judged is said out loud, on stderr, whatever the output format.
-  for (const w of warnings) io.err(say('警告：', 'warning: ') + w);
-  if (out) writeFileAtomic(out, host.bytes!);
-  if (args.flags.has('json')) {
-    io.out(
-      JSON.stringify(
-        {
-          asOf,
-          indicators: judgements.map((j) => ({
-            id: j.id,
-            item: j.item,
-            status: j.status,
-            h1Actual: j.h1Actual,
-            annualActual: j.annualActual,
-            h1Rate: j.h1Rate,
-            annualRate: j.annualRate,
-            message: j.message,
-          })),
-          summary,
-          ...(unplaced.length ? { notInSheet: unplaced.map((ind) => ind.id) } : {}),
-        },
-        null,
-        2,
-      ),
-    );
-  } else {
-    const skipped = unplaced.length
-      ? say(
-          `（“指标”工作表共${judgements.length + unplaced.length}项，${unplaced.length}项未校验：${unplaced.map((i) => i.id).join('、')}）`,
-          ` (sheet 指标 has ${judgements.length + unplaced.length}; ${unplaced.length} not checked: ${unplaced.map((i) => i.id).join(', ')})`,
-        )
-      : '';
-    io.out(
-      say(
-        `截至${chineseDate(asOf)}，共${judgements.length}项指标`,
-        `As of ${asOf}: ${judgements.length} indicator${judgements.length === 1 ? '' : 's'}`,
-      ) + skipped,
-    );
-    // 状态 and 说明 are the workbook's own words, the same in both languages.
-    for (const j of judgements) io.out(`${j.id.padEnd(6)} ${statusText(j.status)}  ${j.message}`);
-    io.out(
-      Object.entries(summary)
-        .filter(([, n]) => n > 0)
-        .map(([s, n]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} ${n}`)
-        .join('，'),
-    );
-    if (out) io.out(say(`已写入 ${out}`, `wrote ${out}`));
-  }
-  return 0;
-};
+/** --json: every indicator's judgement, the counts, and the indicators not in the sheet. */
+function checkJson(asOf: string, { judgements, counts: summary, unplaced }: Checked): string {
+  return JSON.stringify(
+    {
+      asOf,
+      indicators: judgements.map((j) => ({
+        id: j.id,
+        item: j.item,
+        status: j.status,
+        h1Actual: j.h1Actual,
+        annualActual: j.annualActual,
+        h1Rate: j.h1Rate,
+        annualRate: j.annualRate,
+        message: j.message,
+      })),
+      summary,
+      ...(unplaced.length ? { notInSheet: unplaced.map((ind) => ind.id) } : {}),
+    },
+    null,
+    2,
+  );
+}
+
+/** Plain lines: what was judged (and what was not), one line per indicator, the counts. */
+function printCheck(io: CliIo, asOf: string, { judgements, counts: summary, unplaced }: Checked) {
+  const skipped = unplaced.length
+    ? say(
+        `（“指标”工作表共${judgements.length + unplaced.length}项，${unplaced.length}项未校验：${unplaced.map((i) => i.id).join('、')}）`,
+        ` (sheet 指标 has ${judgements.length + unplaced.length}; ${unplaced.length} not checked: ${unplaced.map((i) => i.id).join(', ')})`,
+      )
+    : '';
+  io.out(
+    say(
+      `截至${chineseDate(asOf)}，共${judgements.length}项指标`,
+      `As of ${asOf}: ${judgements.length} indicator${judgements.length === 1 ? '' : 's'}`,
+    ) + skipped,
+  );
+  // 状态 and 说明 are the workbook's own words, the same in both languages.
+  for (const j of judgements) io.out(`${j.id.padEnd(6)} ${statusText(j.status)}  ${j.message}`);
+  io.out(
+    Object.entries(summary)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} ${n}`)
+      .join('，'),
+  );
+}

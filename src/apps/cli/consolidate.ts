@@ -10,11 +10,37 @@ import { XlsxHost } from '../../adapters/exceljs/host';
 import { runConsolidate } from '../../core/jobs/consolidate';
 import { parseArgs, flagValue } from './args';
 import { guardOutput, writeFileAtomic } from './files';
-import type { Command } from './io';
+import type { CliIo, Command } from './io';
 import { localStamp, readBinaryFile } from './returns';
 import { badInput, say } from './lang';
 
+type Outcome = Awaited<ReturnType<typeof runConsolidate>>;
+
 export const consolidateCommand: Command = async (argv, io) => {
+  const { masterFile, returnFiles, out, asked, json } = consolidateArgs(argv);
+  const master = readBinaryFile(masterFile);
+  const returns = readReturns(returnFiles);
+  const time = localStamp();
+  const host = new XlsxHost(master, masterFile);
+  // The consolidate job reads the master first: a broken master fails fast, before any return is read.
+  const result = await runConsolidate(host, () => readReturnFiles(returns), { time, asOf: asked }).catch((e) => {
+    throw naming(e, masterFile);
+  });
+  writeFileAtomic(out, host.bytes!);
+
+  if (json) {
+    io.out(consolidateJson(result));
+    return 0;
+  }
+  io.out(say(`已写入 ${out}`, `wrote ${out}`));
+  printReturns(io, result.report);
+  printTotals(io, result.report);
+  printCheck(io, result.check);
+  return 0;
+};
+
+/** The arguments, checked before anything is read; the output is guarded against overwriting an input. */
+function consolidateArgs(argv: string[]) {
   const args = parseArgs(argv, ['out', 'as-of'], ['json', 'force']);
   const [masterFile, ...returnFiles] = args.positional;
   const out = flagValue(args, 'out');
@@ -31,8 +57,11 @@ export const consolidateCommand: Command = async (argv, io) => {
   }
   // Inputs are never modified: the output is none of them (also through a link) and replaces a file only with --force.
   guardOutput(out, [masterFile, ...returnFiles], args.flags.has('force'));
+  return { masterFile, returnFiles, out, asked, json: args.flags.has('json') };
+}
 
-  const master = readBinaryFile(masterFile);
+/** Every return's bytes; one that can't be read becomes a rejected return, the others still go in. */
+function readReturns(returnFiles: string[]): ReturnFile[] {
   const returns: ReturnFile[] = [];
   for (const f of returnFiles) {
     try {
@@ -47,45 +76,40 @@ export const consolidateCommand: Command = async (argv, io) => {
       });
     }
   }
-  const time = localStamp();
-  const host = new XlsxHost(master, masterFile);
-  // The consolidate job reads the master first: a broken master fails fast, before any return is read.
-  const result = await runConsolidate(host, () => readReturnFiles(returns), { time, asOf: asked }).catch((e) => {
-    throw naming(e, masterFile);
-  });
-  writeFileAtomic(out, host.bytes!);
+  return returns;
+}
 
-  const { report, check } = result;
-  if (args.flags.has('json')) {
-    const { applied, conflicts, rejected, rejectedCells, partialUnits, missingUnits } = report;
-    const cells = rejectedCells.map(({ file, unit, id, field, cell, value, reason }) => ({
-      file,
-      unit,
-      id,
-      field,
-      cell,
-      value,
-      reason,
-    }));
-    io.out(
-      JSON.stringify(
-        {
-          applied,
-          conflicts,
-          rejected,
-          rejectedCells: cells,
-          partialUnits,
-          missingUnits,
-          check: { asOf: check.asOf, summary: check.counts },
-        },
-        null,
-        2,
-      ),
-    );
-    return 0;
-  }
-  const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
-  io.out(say(`已写入 ${out}`, `wrote ${out}`));
+/** --json: the report's lists and the check's counts. */
+function consolidateJson({ report, check }: Outcome): string {
+  const { applied, conflicts, rejected, rejectedCells, partialUnits, missingUnits } = report;
+  const cells = rejectedCells.map(({ file, unit, id, field, cell, value, reason }) => ({
+    file,
+    unit,
+    id,
+    field,
+    cell,
+    value,
+    reason,
+  }));
+  return JSON.stringify(
+    {
+      applied,
+      conflicts,
+      rejected,
+      rejectedCells: cells,
+      partialUnits,
+      missingUnits,
+      check: { asOf: check.asOf, summary: check.counts },
+    },
+    null,
+    2,
+  );
+}
+
+const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
+
+/** One line per accepted return, rejected cell, rejected return and conflict. */
+function printReturns(io: CliIo, report: Outcome['report']) {
   for (const a of report.accepted) {
     const partial = a.rejectedCells
       ? say(
@@ -119,6 +143,10 @@ export const consolidateCommand: Command = async (argv, io) => {
       ),
     );
   }
+}
+
+/** Totals, units with rejected cells, and units that sent nothing. */
+function printTotals(io: CliIo, report: Outcome['report']) {
   io.out(
     say(
       `写入${report.applied}处；冲突${report.conflicts.length}处；退回${report.rejected.length}份`,
@@ -139,11 +167,14 @@ export const consolidateCommand: Command = async (argv, io) => {
       `not reported (${report.missingUnits.length}): ${report.missingUnits.join('、') || 'none'}`,
     ),
   );
+}
+
+/** The merged figures checked again at the round's as-of date. */
+function printCheck(io: CliIo, check: Outcome['check']) {
   const counts = Object.entries(check.counts)
     .filter(([, k]) => k > 0)
     .map(([s, k]) => `${STATUS_LABEL[s as keyof typeof STATUS_LABEL]} ${k}`)
     .join('，');
   io.out(say(`已按截至${chineseDate(check.asOf)}重新校验：${counts}`, `checked again as of ${check.asOf}: ${counts}`));
   for (const w of check.warnings) io.err(say('警告：', 'warning: ') + w);
-  return 0;
-};
+}

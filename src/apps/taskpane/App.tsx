@@ -4,7 +4,7 @@ import { MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/rea
 import { CLS } from './classes';
 import type { Mode } from './mode';
 import { isEnglish } from './mode';
-import { StringsContext, todayIso } from './common';
+import { StringsContext, todayIso, useStrings } from './common';
 import { stringsFor } from './strings';
 import type { BookInfo, FileIn } from './jobs/types';
 import { PaneContext, type PaneState } from './context';
@@ -27,8 +27,53 @@ type TabId = 'plan' | 'check' | 'returns' | 'print';
 export function App(props: { mode: Mode }) {
   const english = isEnglish(props.mode) || new URLSearchParams(location.search).get('lang') === 'en';
   const s = stringsFor(english);
-  const css = CLS;
   const [tab, setTab] = React.useState<TabId>('plan');
+  const pane = usePaneState(props.mode, english);
+  const wait = <Spinner size="small" label={s.loading} />;
+  return (
+    <StringsContext.Provider value={s}>
+      <PaneContext.Provider value={pane}>
+        <main className={CLS.root} lang={english ? 'en' : 'zh-CN'}>
+          <PaneHeader mode={props.mode} />
+          <TabList
+            className={CLS.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as TabId)}
+            size="medium"
+          >
+            <Tab value="plan">{s.tabPlan}</Tab>
+            <Tab value="check">{s.tabCheck}</Tab>
+            <Tab value="returns">{s.tabReturns}</Tab>
+            <Tab value="print">{s.tabPrint}</Tab>
+          </TabList>
+          {/* Tabs stay mounted so switching keeps what the user chose and saw. */}
+          <TabPanel id="plan" tab={tab} title={s.tabPlanTitle} hint={s.tabPlanHint}>
+            <PlanTab />
+          </TabPanel>
+          {/* Each lazy tab waits inside its own (possibly hidden) box, so the plan tab never shows a spinner. */}
+          <TabPanel id="check" tab={tab} title={s.tabCheckTitle} hint={s.tabCheckHint}>
+            <React.Suspense fallback={wait}>
+              <CheckTab />
+            </React.Suspense>
+          </TabPanel>
+          <TabPanel id="returns" tab={tab} title={s.tabReturnsTitle} hint={s.tabReturnsHint}>
+            <React.Suspense fallback={wait}>
+              <ReturnsTab />
+            </React.Suspense>
+          </TabPanel>
+          <TabPanel id="print" tab={tab} title={s.tabPrintTitle} hint={s.tabPrintHint}>
+            <React.Suspense fallback={wait}>
+              <PrintTab />
+            </React.Suspense>
+          </TabPanel>
+        </main>
+      </PaneContext.Provider>
+    </StringsContext.Provider>
+  );
+}
+
+/** What every tab shares: the host, the jobs, the workbook opened, the as-of date. */
+function usePaneState(mode: Mode, english: boolean): PaneState {
   const [book, setBookState] = React.useState<{ file: FileIn | null; info: BookInfo | null }>({
     file: null,
     info: null,
@@ -36,8 +81,8 @@ export function App(props: { mode: Mode }) {
   const [asOf, setAsOfState] = React.useState(todayIso());
   // How the date was set: never replaced once typed; a quick pick (6月30日, 12月31日) follows the plan's year.
   const chosen = React.useRef<'none' | 'typed' | 'quick'>('none');
-  const pane: PaneState = {
-    mode: props.mode,
+  return {
+    mode,
     english,
     fileJobs: loadFileJobs,
     officeJobs: loadOfficeJobs,
@@ -58,80 +103,48 @@ export function App(props: { mode: Mode }) {
       });
     },
   };
-  const intro = (title: string, hint: string) => (
-    <div className={css.section}>
-      <div className={css.heading}>{title}</div>
-      <div className={css.hint}>{hint}</div>
-    </div>
-  );
-  // What the ribbon's 校验 did, since it has no window of its own.
-  const [ribbon, dismissRibbon] = useRibbonNote(props.mode.kind === 'office');
+}
+
+/** Title, hint, where the pane runs, and what the ribbon's 校验 did (it has no window of its own). */
+function PaneHeader({ mode }: { mode: Mode }) {
+  const s = useStrings();
+  const [ribbon, dismissRibbon] = useRibbonNote(mode.kind === 'office');
   const modeLine =
-    props.mode.kind === 'office'
-      ? s.officeMode
-      : props.mode.reason === 'no-host'
-        ? s.fileModeNoHost
-        : s.fileModeNoOffice;
+    mode.kind === 'office' ? s.officeMode : mode.reason === 'no-host' ? s.fileModeNoHost : s.fileModeNoOffice;
   return (
-    <StringsContext.Provider value={s}>
-      <PaneContext.Provider value={pane}>
-        <main className={css.root} lang={english ? 'en' : 'zh-CN'}>
-          <h1 className={css.heading} data-testid="app-title">
-            {s.appTitle}
-          </h1>
-          <div className={css.hint} data-testid="app-hint">
-            {s.appHint}
-          </div>
-          <MessageBar intent="info" data-testid="mode" data-mode={props.mode.kind}>
-            <MessageBarBody>{modeLine}</MessageBarBody>
-          </MessageBar>
-          {ribbon && (
-            <MessageBar
-              intent={ribbon.ok ? 'success' : 'error'}
-              data-testid="ribbon-note"
-              layout="multiline"
-              onClick={dismissRibbon}
-            >
-              <MessageBarBody>{ribbon.message}</MessageBarBody>
-            </MessageBar>
-          )}
-          <TabList
-            className={css.tabs}
-            selectedValue={tab}
-            onTabSelect={(_, d) => setTab(d.value as TabId)}
-            size="medium"
-          >
-            <Tab value="plan">{s.tabPlan}</Tab>
-            <Tab value="check">{s.tabCheck}</Tab>
-            <Tab value="returns">{s.tabReturns}</Tab>
-            <Tab value="print">{s.tabPrint}</Tab>
-          </TabList>
-          {/* Tabs stay mounted so switching keeps what the user chose and saw. */}
-          <div hidden={tab !== 'plan'} data-testid="tab-plan">
-            {intro(s.tabPlanTitle, s.tabPlanHint)}
-            <PlanTab />
-          </div>
-          {/* Each lazy tab waits inside its own (possibly hidden) box, so the plan tab never shows a spinner. */}
-          <div hidden={tab !== 'check'} data-testid="tab-check">
-            {intro(s.tabCheckTitle, s.tabCheckHint)}
-            <React.Suspense fallback={<Spinner size="small" label={s.loading} />}>
-              <CheckTab />
-            </React.Suspense>
-          </div>
-          <div hidden={tab !== 'returns'} data-testid="tab-returns">
-            {intro(s.tabReturnsTitle, s.tabReturnsHint)}
-            <React.Suspense fallback={<Spinner size="small" label={s.loading} />}>
-              <ReturnsTab />
-            </React.Suspense>
-          </div>
-          <div hidden={tab !== 'print'} data-testid="tab-print">
-            {intro(s.tabPrintTitle, s.tabPrintHint)}
-            <React.Suspense fallback={<Spinner size="small" label={s.loading} />}>
-              <PrintTab />
-            </React.Suspense>
-          </div>
-        </main>
-      </PaneContext.Provider>
-    </StringsContext.Provider>
+    <>
+      <h1 className={CLS.heading} data-testid="app-title">
+        {s.appTitle}
+      </h1>
+      <div className={CLS.hint} data-testid="app-hint">
+        {s.appHint}
+      </div>
+      <MessageBar intent="info" data-testid="mode" data-mode={mode.kind}>
+        <MessageBarBody>{modeLine}</MessageBarBody>
+      </MessageBar>
+      {ribbon && (
+        <MessageBar
+          intent={ribbon.ok ? 'success' : 'error'}
+          data-testid="ribbon-note"
+          layout="multiline"
+          onClick={dismissRibbon}
+        >
+          <MessageBarBody>{ribbon.message}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+/** One tab's box, with its title and hint; hidden, not unmounted, when another tab is chosen. */
+function TabPanel(props: { id: TabId; tab: TabId; title: string; hint: string; children: React.ReactNode }) {
+  return (
+    <div hidden={props.tab !== props.id} data-testid={`tab-${props.id}`}>
+      <div className={CLS.section}>
+        <div className={CLS.heading}>{props.title}</div>
+        <div className={CLS.hint}>{props.hint}</div>
+      </div>
+      {props.children}
+    </div>
   );
 }

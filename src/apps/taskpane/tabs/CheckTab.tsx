@@ -51,57 +51,12 @@ export function CheckTab() {
   const pane = usePane();
   const office = pane.mode.kind === 'office';
   const job = useJob();
-  const [view, setView] = React.useState<CheckView | null>(null);
-  const [annotated, setAnnotated] = React.useState<FileOut | null>(null);
-  const [live, setLive] = React.useState(true);
-  const [liveNote, setLiveNote] = React.useState<string | null>(null);
-
-  // A new workbook or date makes old results stale.
-  React.useEffect(() => {
-    setView(null);
-    setAnnotated(null);
-  }, [pane.book, pane.asOf]);
-
-  const check = async () => {
-    if (office) {
-      const out = await job.run(async (progress) => (await pane.officeJobs()).check(pane.asOf, progress));
-      if (out) setView(out);
-    } else if (pane.book) {
-      const book = pane.book;
-      const out = await job.run(async (progress) => (await pane.fileJobs()).check(book, pane.asOf, progress));
-      if (out) {
-        setView(out.view);
-        setAnnotated(out.annotated);
-      }
-    }
-  };
+  const { view, annotated, check } = useCheckRun(job);
+  const { live, liveNote, toggleLive } = useLiveValidation(job);
 
   const select = office
     ? (row: { id: string }) => void job.run(async () => (await pane.officeJobs()).selectIndicator(row.id))
     : undefined;
-
-  // Live validation judges at the date chosen here; a ref so the running session sees changes.
-  const asOfRef = React.useRef(pane.asOf);
-  asOfRef.current = pane.asOf;
-  const toggleLive = React.useCallback(
-    async (on: boolean) => {
-      setLive(on);
-      const note = await job.run(async () =>
-        (await pane.officeJobs()).setLiveValidation(
-          on,
-          () => asOfRef.current,
-          (message) => job.fail(message),
-        ),
-      );
-      setLiveNote(note ?? null);
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- made once: `pane` and `job` change every render, and the running session reads the date through asOfRef
-    [],
-  );
-  // On by default in Excel: typing a figure re-judges its row.
-  React.useEffect(() => {
-    if (office) void toggleLive(true);
-  }, [office, toggleLive]);
 
   return (
     <div className={css.section}>
@@ -136,4 +91,66 @@ export function CheckTab() {
       )}
     </div>
   );
+}
+
+type Job = ReturnType<typeof useJob>;
+
+/** Checking on demand: in the workbook inside Excel, else the opened file (plus its annotated copy). */
+function useCheckRun(job: Job) {
+  const pane = usePane();
+  const office = pane.mode.kind === 'office';
+  const [view, setView] = React.useState<CheckView | null>(null);
+  const [annotated, setAnnotated] = React.useState<FileOut | null>(null);
+
+  // A new workbook or date makes old results stale.
+  React.useEffect(() => {
+    setView(null);
+    setAnnotated(null);
+  }, [pane.book, pane.asOf]);
+
+  const check = async () => {
+    if (office) {
+      const out = await job.run(async (progress) => (await pane.officeJobs()).check(pane.asOf, progress));
+      if (out) setView(out);
+    } else if (pane.book) {
+      const book = pane.book;
+      const out = await job.run(async (progress) => (await pane.fileJobs()).check(book, pane.asOf, progress));
+      if (out) {
+        setView(out.view);
+        setAnnotated(out.annotated);
+      }
+    }
+  };
+  return { view, annotated, check };
+}
+
+/** Live validation inside Excel, on by default: typing a figure re-judges its row. */
+function useLiveValidation(job: Job) {
+  const pane = usePane();
+  const office = pane.mode.kind === 'office';
+  const [live, setLive] = React.useState(true);
+  const [liveNote, setLiveNote] = React.useState<string | null>(null);
+  // Live validation judges at the date chosen here; a ref so the running session sees changes.
+  const asOfRef = React.useRef(pane.asOf);
+  asOfRef.current = pane.asOf;
+  const toggleLive = React.useCallback(
+    async (on: boolean) => {
+      setLive(on);
+      const note = await job.run(async () =>
+        (await pane.officeJobs()).setLiveValidation(
+          on,
+          () => asOfRef.current,
+          (message) => job.fail(message),
+        ),
+      );
+      setLiveNote(note ?? null);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- made once: `pane` and `job` change every render, and the running session reads the date through asOfRef
+    [],
+  );
+  // On by default in Excel: typing a figure re-judges its row.
+  React.useEffect(() => {
+    if (office) void toggleLive(true);
+  }, [office, toggleLive]);
+  return { live, liveNote, toggleLive };
 }

@@ -46,130 +46,168 @@ export function docxRows(xml: string, parts: DocxParts = {}): PlanRow[] {
     const zh = '这个 Word 文件中没有正文，无法读取';
     throw new InputError(`${zh} (no w:body in the document)`, undefined, zh);
   }
-  // WordprocessingML's prefix is w: by custom only; take the one the document binds (transitional or strict).
+  const scan = new Scanner(wordPrefix(xml), new ListNumbers(parts.numbering, parts.styles));
+  const tag = /<(\/?)([A-Za-z][\w.-]*:)?([A-Za-z][\w.-]*)([^>]*?)(\/?)>|([^<]+)/g;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const [, close, prefix, name, attrs, selfClose, textRun] = m;
+    if (textRun !== undefined) scan.text(textRun);
+    else scan.tag(prefix ?? '', name, { open: !close, close: !!close, selfClose: !!selfClose, attrs });
+  }
+  return scan.out;
+}
+
+/** WordprocessingML's prefix is w: by custom only; take the one the document binds (transitional or strict). */
+function wordPrefix(xml: string): string {
   const bound =
     /xmlns(?::([\w.-]+))?\s*=\s*["']http:\/\/(?:schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main|purl\.oclc\.org\/ooxml\/wordprocessingml\/main)["']/.exec(
       xml,
     );
-  const W = bound ? (bound[1] ? `${bound[1]}:` : '') : 'w:';
-  const out: PlanRow[] = [];
-  let tableNo = 0;
-  let rowNo = 0;
-  let depth = 0; // table nesting: a table inside a cell adds its text to that cell
-  let row: { cells: Cell[]; before: number } | null = null;
-  let cell: Cell | null = null;
-  let para: string | null = null;
-  let inText = false;
-  let skip = 0; // inside deleted text, field instructions, alternative content fallbacks, text boxes
-  let inChange = 0; // inside a tracked formatting change: the old properties
-  const lists = new ListNumbers(parts.numbering, parts.styles);
-  let list: { style?: string; numId?: string; ilvl?: number } = {};
-  let bodyParagraphs = 0;
-  const tag = /<(\/?)([A-Za-z][\w.-]*:)?([A-Za-z][\w.-]*)([^>]*?)(\/?)>|([^<]+)/g;
-  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
-    const [, close, prefix, name, attrs, selfClose, textRun] = m;
-    if (textRun !== undefined) {
-      if (inText && !skip && para !== null) para += decode(textRun);
-      continue;
+  return bound ? (bound[1] ? `${bound[1]}:` : '') : 'w:';
+}
+
+interface Tag {
+  open: boolean;
+  close: boolean;
+  selfClose: boolean;
+  attrs: string;
+}
+
+/** A nesting count one tag further: up on an opening tag, down (not below 0) on a closing one. */
+const nest = (n: number, t: Tag): number => (t.open && !t.selfClose ? n + 1 : t.close ? Math.max(0, n - 1) : n);
+
+/** The scanner's state as it walks the document's tags: where it is (table, row, cell, paragraph) and what is
+ *  being skipped; rows and body paragraphs go to `out` as they end. */
+class Scanner {
+  readonly out: PlanRow[] = [];
+  private tableNo = 0;
+  private rowNo = 0;
+  private depth = 0; // table nesting: a table inside a cell adds its text to that cell
+  private row: { cells: Cell[]; before: number } | null = null;
+  private cell: Cell | null = null;
+  private para: string | null = null;
+  private inText = false;
+  private skip = 0; // inside deleted text, field instructions, alternative content fallbacks, text boxes
+  private inChange = 0; // inside a tracked formatting change: the old properties
+  private list: { style?: string; numId?: string; ilvl?: number } = {};
+  private bodyParagraphs = 0;
+
+  constructor(
+    private readonly W: string,
+    private readonly lists: ListNumbers,
+  ) {}
+
+  text(run: string) {
+    if (this.inText && !this.skip && this.para !== null) this.para += decode(run);
+  }
+
+  tag(ns: string, name: string, t: Tag) {
+    if (name === 'Fallback' && ns !== this.W) {
+      this.skip = nest(this.skip, t);
+      return;
     }
-    const ns = prefix ?? '';
-    const open = !close;
-    const ends = !!close || !!selfClose;
-    if (name === 'Fallback' && ns !== W) {
-      if (open && !selfClose) skip++;
-      else if (close) skip = Math.max(0, skip - 1);
-      continue;
-    }
-    if (ns !== W) continue;
+    if (ns !== this.W) return;
     switch (name) {
       case 'delText':
       case 'instrText':
       case 'txbxContent':
-        if (open && !selfClose) skip++;
-        else if (close) skip = Math.max(0, skip - 1);
+        this.skip = nest(this.skip, t);
         break;
       case 'pPrChange':
       case 'rPrChange':
       case 'numberingChange':
-        if (open && !selfClose) inChange++;
-        else if (close) inChange = Math.max(0, inChange - 1);
+        this.inChange = nest(this.inChange, t);
         break;
       case 'pStyle':
-        if (open && para !== null && !inChange && !skip) list.style = val(attrs);
-        break;
       case 'numId':
-        if (open && para !== null && !inChange && !skip) list.numId = val(attrs);
-        break;
       case 'ilvl':
-        if (open && para !== null && !inChange && !skip) list.ilvl = Number(val(attrs) ?? 0) || 0;
+        if (t.open && this.para !== null && !this.inChange && !this.skip) this.listProperty(name, t.attrs);
         break;
       case 't':
-        inText = open && !selfClose;
+        this.inText = t.open && !t.selfClose;
         break;
       case 'tab':
-        if (open && para !== null && !skip && !/val\s*=/.test(attrs)) para += ' ';
-        break;
       case 'br':
       case 'cr':
-        if (open && para !== null && !skip && !/type\s*=\s*["']page/.test(attrs)) para += '\n';
-        break;
       case 'noBreakHyphen':
-        if (open && para !== null && !skip) para += '-';
+        if (t.open && this.para !== null && !this.skip) this.para += inlineText(name, t.attrs);
         break;
       case 'p':
-        if (skip) break; // a paragraph inside a text box
-        if (open && !selfClose) {
-          para = '';
-          list = {};
-        }
-        if (ends) {
-          const textOf = labelOf(lists, list) + (para ?? '');
-          para = null;
-          if (cell) cell.paragraphs.push(textOf);
-          else if (depth === 0) {
-            bodyParagraphs++;
-            out.push({ line: bodyParagraphs, where: `正文第${bodyParagraphs}段`, cells: [textOf], kind: 'paragraph' });
-          }
-        }
+        if (!this.skip) this.paragraph(t); // else a paragraph inside a text box
         break;
-      case 'tbl':
-        if (open && !selfClose) {
-          depth++;
-          if (depth === 1) {
-            tableNo++;
-            rowNo = 0;
-          }
-        } else if (close) depth--;
-        break;
-      case 'tr':
-        if (depth !== 1) break;
-        if (open && !selfClose) row = { cells: [], before: 0 };
-        else if (close && row) {
-          rowNo++;
-          out.push(rowOf(row, tableNo, rowNo));
-          row = null;
-        }
-        break;
-      case 'gridBefore':
-        if (depth === 1 && row && !cell) row.before = Number(val(attrs) ?? 0) || 0;
-        break;
-      case 'tc':
-        if (depth !== 1) break;
-        if (open && !selfClose) cell = { paragraphs: [], span: 1, vMerge: null };
-        else if (close && cell && row) {
-          row.cells.push(cell);
-          cell = null;
-        }
-        break;
-      case 'gridSpan':
-        if (depth === 1 && cell) cell.span = Math.max(1, Math.min(64, Number(val(attrs) ?? 1) || 1));
-        break;
-      case 'vMerge':
-        if (depth === 1 && cell) cell.vMerge = val(attrs) === 'restart' ? 'restart' : 'continue';
-        break;
+      default:
+        this.table(name, t);
     }
   }
-  return out;
+
+  private listProperty(name: 'pStyle' | 'numId' | 'ilvl', attrs: string) {
+    if (name === 'ilvl') this.list.ilvl = Number(val(attrs) ?? 0) || 0;
+    else if (name === 'numId') this.list.numId = val(attrs);
+    else this.list.style = val(attrs);
+  }
+
+  /** A paragraph ends into its cell, or outside tables into a body paragraph row. */
+  private paragraph(t: Tag) {
+    if (t.open && !t.selfClose) {
+      this.para = '';
+      this.list = {};
+    }
+    if (!t.close && !t.selfClose) return;
+    const textOf = labelOf(this.lists, this.list) + (this.para ?? '');
+    this.para = null;
+    if (this.cell) this.cell.paragraphs.push(textOf);
+    else if (this.depth === 0) {
+      const n = ++this.bodyParagraphs;
+      this.out.push({ line: n, where: `正文第${n}段`, cells: [textOf], kind: 'paragraph' });
+    }
+  }
+
+  /** Tables, rows and cells of the outermost table, with their merges. */
+  private table(name: string, t: Tag) {
+    const opens = t.open && !t.selfClose;
+    switch (name) {
+      case 'tbl':
+        if (opens) {
+          this.depth++;
+          if (this.depth === 1) {
+            this.tableNo++;
+            this.rowNo = 0;
+          }
+        } else if (t.close) this.depth--;
+        break;
+      case 'tr':
+        if (this.depth !== 1) break;
+        if (opens) this.row = { cells: [], before: 0 };
+        else if (t.close && this.row) {
+          this.rowNo++;
+          this.out.push(rowOf(this.row, this.tableNo, this.rowNo));
+          this.row = null;
+        }
+        break;
+      case 'tc':
+        if (this.depth !== 1) break;
+        if (opens) this.cell = { paragraphs: [], span: 1, vMerge: null };
+        else if (t.close && this.cell && this.row) {
+          this.row.cells.push(this.cell);
+          this.cell = null;
+        }
+        break;
+      default:
+        if (this.depth === 1) this.cellProperty(name, t.attrs);
+    }
+  }
+
+  private cellProperty(name: string, attrs: string) {
+    if (name === 'gridBefore' && this.row && !this.cell) this.row.before = Number(val(attrs) ?? 0) || 0;
+    else if (name === 'gridSpan' && this.cell) this.cell.span = Math.max(1, Math.min(64, Number(val(attrs) ?? 1) || 1));
+    else if (name === 'vMerge' && this.cell) this.cell.vMerge = val(attrs) === 'restart' ? 'restart' : 'continue';
+  }
+}
+
+/** What a tab, line break or non-breaking hyphen adds to a paragraph's text (a tab stop or page break: nothing). */
+function inlineText(name: string, attrs: string): string {
+  if (name === 'tab') return /val\s*=/.test(attrs) ? '' : ' ';
+  if (name === 'noBreakHyphen') return '-';
+  return /type\s*=\s*["']page/.test(attrs) ? '' : '\n';
 }
 
 /** The automatic number a paragraph shows: its own list (numId 0 switches its style's off), else its style's. */
