@@ -22,6 +22,7 @@ const AREAS = {
       'core/parse*',
       'core/fingerprint-golden',
       'plan/sources',
+      'plan/rows',
     ],
   },
   consolidate: {
