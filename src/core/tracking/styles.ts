@@ -4,6 +4,16 @@ import { COLOR, FONT, SIZE, TEXT_INDENT } from '../layout/styles';
 
 const border = true;
 const body = { name: FONT.body, size: SIZE.body };
+/** Where people type figures: unlocked, tinted. */
+const ENTRY: CellStyle = {
+  font: body,
+  border,
+  horizontal: 'center',
+  vertical: 'middle',
+  wrap: true,
+  fill: COLOR.entryFill,
+  locked: false,
+};
 
 /** Cell styles shared by the tracking workbook's sheets (keys used by layout and patches). */
 export const TRACKING_STYLES: Record<string, CellStyle> = {
@@ -29,26 +39,9 @@ export const TRACKING_STYLES: Record<string, CellStyle> = {
     indent: TEXT_INDENT,
     numFmt: '@',
   },
-  entry: {
-    font: body,
-    border,
-    horizontal: 'center',
-    vertical: 'middle',
-    wrap: true,
-    fill: COLOR.entryFill,
-    locked: false,
-  },
+  entry: ENTRY,
   /** An entry cell the user formatted as a percentage (typing 53% stores 0.53): a check keeps it so. */
-  entryPct: {
-    font: body,
-    border,
-    horizontal: 'center',
-    vertical: 'middle',
-    wrap: true,
-    fill: COLOR.entryFill,
-    locked: false,
-    numFmt: '0%',
-  },
+  entryPct: { ...ENTRY, numFmt: '0%' },
   rate: { font: body, border, horizontal: 'center', vertical: 'middle', numFmt: '0%' },
   text: { font: body, horizontal: 'left', vertical: 'middle', wrap: true },
   note: {
